@@ -1,0 +1,28 @@
+/** What the emulator can be started with; every field has a documented default. */
+import type { FaultSpec } from './faults.js';
+import type { EmulatorKeys, ProviderName } from './provider.js';
+import type { RateLimitSpec } from './rate-limit.js';
+
+export interface EmulatorOptions {
+  /** Users seeded per provider. @default 50 */
+  users?: number;
+  /** Seed of all generated data and of probabilistic faults. @default 1 */
+  seed?: number;
+  /** Accepted credentials; any not given falls back to the fixed demo keys. */
+  keys?: Partial<EmulatorKeys>;
+  /** Faults installed at start (and again after a reset). */
+  faults?: FaultSpec[];
+  /** Per-provider request budgets installed at start (and again after a reset). */
+  rateLimits?: Partial<Record<ProviderName, RateLimitSpec>>;
+  /** Where unexpected handler errors are reported. @default console.error */
+  onError?: (error: unknown) => void;
+}
+
+/** The fixed demo credentials the emulator accepts when none are configured. */
+export const DEMO_KEYS: EmulatorKeys = {
+  clerkSecretKey: 'sk_test_usergraph_emulator_demo_key',
+  passageAppId: 'usergraph-demo-app',
+  passageApiKey: 'passage_usergraph_emulator_demo_key',
+};
+
+export const DEFAULT_SEED_USERS = 50;
