@@ -34,9 +34,12 @@ export class Random {
 
   /** A string of `length` characters drawn from `alphabet` (base62 by default). */
   token(length: number, alphabet = BASE62): string {
-    let out = '';
-    for (let i = 0; i < length; i++) out += alphabet[Math.floor(this.next() * alphabet.length)];
-    return out;
+    // Built in one go: appending character by character leaves V8 a rope of tiny strings, which
+    // made seeding 10,000 users spend most of its time in the garbage collector.
+    const codes = new Array<number>(length);
+    for (let i = 0; i < length; i++)
+      codes[i] = alphabet.charCodeAt(Math.floor(this.next() * alphabet.length));
+    return String.fromCharCode(...codes);
   }
 }
 

@@ -96,7 +96,9 @@ export function parseFilters(query: URLSearchParams): UserPredicate[] {
   for (const [field, spec] of Object.entries(FILTER_FIELDS)) {
     const given = query.getAll(field);
     if (given.length > 1) {
-      throw new QueryParameterError(`${field}: takes one value, got ${given.length} (Passage has no "in" operator)`);
+      throw new QueryParameterError(
+        `${field}: takes one value, got ${given.length} (Passage has no "in" operator)`,
+      );
     }
     const raw = given[0];
     if (raw === undefined || raw === '') continue;
@@ -166,7 +168,9 @@ function parseTimestampMicros(raw: string, field: string): number {
   const [, seconds = '', millis = '', micros = ''] = match ?? [];
   const ms = Date.parse(`${seconds}.${millis}Z`);
   if (!match || Number.isNaN(ms) || new Date(ms).toISOString() !== `${seconds}.${millis}Z`) {
-    throw new QueryParameterError(`${field}: must be a timestamp like 2006-01-02T15:04:05.000000Z, got "${raw}"`);
+    throw new QueryParameterError(
+      `${field}: must be a timestamp like 2006-01-02T15:04:05.000000Z, got "${raw}"`,
+    );
   }
   return ms * 1000 + Number(micros);
 }

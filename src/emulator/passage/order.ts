@@ -33,7 +33,9 @@ export function parseOrderBy(value: string | null): UserComparator {
     if (field === 'identifier') throw new QueryParameterError('order_by: cannot order by identifier');
     const key = SORT_KEYS[field];
     if (!key) {
-      throw new QueryParameterError(`order_by: cannot order by "${field}"; use ${Object.keys(SORT_KEYS).join(', ')}`);
+      throw new QueryParameterError(
+        `order_by: cannot order by "${field}"; use ${Object.keys(SORT_KEYS).join(', ')}`,
+      );
     }
     const upper = direction.toUpperCase();
     if (rest.length > 0 || (upper !== 'ASC' && upper !== 'DESC')) {

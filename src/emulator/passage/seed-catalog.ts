@@ -7,24 +7,90 @@
 import type { WebAuthnType } from './state.js';
 
 export const FIRST_NAMES = [
-  'ada', 'alan', 'amara', 'ben', 'chloe', 'diego', 'elena', 'farah', 'grace', 'hiro', 'ines', 'jonas',
-  'kofi', 'lena', 'mateo', 'mei', 'nadia', 'omar', 'priya', 'quinn', 'rosa', 'sami', 'tariq', 'uma',
-  'vera', 'wei', 'ximena', 'yusuf', 'zoe', 'linus',
+  'ada',
+  'alan',
+  'amara',
+  'ben',
+  'chloe',
+  'diego',
+  'elena',
+  'farah',
+  'grace',
+  'hiro',
+  'ines',
+  'jonas',
+  'kofi',
+  'lena',
+  'mateo',
+  'mei',
+  'nadia',
+  'omar',
+  'priya',
+  'quinn',
+  'rosa',
+  'sami',
+  'tariq',
+  'uma',
+  'vera',
+  'wei',
+  'ximena',
+  'yusuf',
+  'zoe',
+  'linus',
 ];
 
 export const LAST_NAMES = [
-  'lovelace', 'turing', 'okafor', 'schmidt', 'martin', 'garcia', 'rossi', 'haddad', 'hopper', 'tanaka',
-  'silva', 'berg', 'mensah', 'novak', 'lopez', 'chen', 'ivanova', 'farouk', 'patel', 'obrien', 'costa',
-  'nakamura', 'kowalski', 'singh', 'dubois', 'zhang', 'hernandez', 'yilmaz', 'murphy', 'torvalds',
+  'lovelace',
+  'turing',
+  'okafor',
+  'schmidt',
+  'martin',
+  'garcia',
+  'rossi',
+  'haddad',
+  'hopper',
+  'tanaka',
+  'silva',
+  'berg',
+  'mensah',
+  'novak',
+  'lopez',
+  'chen',
+  'ivanova',
+  'farouk',
+  'patel',
+  'obrien',
+  'costa',
+  'nakamura',
+  'kowalski',
+  'singh',
+  'dubois',
+  'zhang',
+  'hernandez',
+  'yilmaz',
+  'murphy',
+  'torvalds',
 ];
 
 export const MAIL_DOMAINS = [
-  'gmail.com', 'outlook.com', 'proton.me', 'fastmail.com', 'icloud.com', 'example.com', 'acme.io',
+  'gmail.com',
+  'outlook.com',
+  'proton.me',
+  'fastmail.com',
+  'icloud.com',
+  'example.com',
+  'acme.io',
 ];
 
 /** E.164 prefixes; the emulator appends a zero-padded serial so every seeded phone is unique. */
 export const PHONE_PREFIXES = [
-  '+1212555', '+1415555', '+1646555', '+1312555', '+1206555', '+447700900', '+447700901',
+  '+1212555',
+  '+1415555',
+  '+1646555',
+  '+1312555',
+  '+1206555',
+  '+447700900',
+  '+447700901',
 ];
 
 const svg = (fill: string, shape: string) =>
@@ -42,7 +108,11 @@ export interface Authenticator {
 }
 
 export const AUTHENTICATORS: readonly Authenticator[] = [
-  { friendlyName: 'iCloud Keychain', type: 'passkey', icons: icons('M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20z') },
+  {
+    friendlyName: 'iCloud Keychain',
+    type: 'passkey',
+    icons: icons('M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20z'),
+  },
   { friendlyName: 'Google Password Manager', type: 'passkey', icons: icons('M3 12a9 9 0 1 0 18 0H12') },
   { friendlyName: '1Password', type: 'passkey', icons: icons('M12 1a11 11 0 1 0 0 22 11 11 0 0 0 0-22z') },
   { friendlyName: 'Chrome on Mac', type: 'platform', icons: icons('M12 7a5 5 0 1 0 0 10 5 5 0 0 0 0-10z') },

@@ -115,7 +115,11 @@ function seedDevices(random: Random, user: StoredUser): StoredDevice[] {
 
 function seedSocialConnections(random: Random, user: StoredUser): StoredUser['socialConnections'] {
   const connections: StoredUser['socialConnections'] = {};
-  const odds: [SocialProvider, number][] = [['google', 0.2], ['github', 0.08], ['apple', 0.06]];
+  const odds: [SocialProvider, number][] = [
+    ['google', 0.2],
+    ['github', 0.08],
+    ['apple', 0.06],
+  ];
   for (const [provider, probability] of odds) {
     if (!random.chance(probability)) continue;
     const createdAt = between(random, user.createdAt, SEED_WINDOW_END);
@@ -142,7 +146,9 @@ function seedEvents(random: Random, user: StoredUser): StoredEvent[] {
     const browser = random.pick(BROWSERS);
     events.push({
       id: passageId(random),
-      type: socialLoginType ? 'social_login' : random.pick(register ? REGISTER_EVENT_TYPES : LOGIN_EVENT_TYPES),
+      type: socialLoginType
+        ? 'social_login'
+        : random.pick(register ? REGISTER_EVENT_TYPES : LOGIN_EVENT_TYPES),
       action: register ? 'register' : 'login',
       status: complete ? 'complete' : 'incomplete',
       createdAt,

@@ -99,7 +99,8 @@ export function userRoutes(state: PassageState): Route[] {
         if (input.email !== undefined && input.email !== user.email) user.emailVerified = false;
         if (input.phone !== undefined && input.phone !== user.phone) user.phoneVerified = false;
         state.setIdentifiers(user, input);
-        if (input.userMetadata !== undefined) user.userMetadata = mergeMetadata(user.userMetadata, input.userMetadata);
+        if (input.userMetadata !== undefined)
+          user.userMetadata = mergeMetadata(user.userMetadata, input.userMetadata);
         if (JSON.stringify(user) !== before) user.updatedAt = Date.now();
         return answer(200, user);
       }),
