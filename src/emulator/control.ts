@@ -22,7 +22,7 @@ import type { EmulatorResponse, ProviderName, ProviderStats } from './provider.j
 import { FixedWindowLimiter, rateLimitSpecSchema, type RateLimitSpec } from './rate-limit.js';
 import type { LoggedRequest, RequestFilter, RequestLog } from './request-log.js';
 import { DEFAULT_SEED_USERS, type EmulatorOptions } from './options.js';
-import type { MountedProvider } from './server.js';
+import type { MountedProvider, RequestTarget } from './server.js';
 
 const seedingSchema = z
   .strictObject({
@@ -52,7 +52,7 @@ export interface EmulatorControl {
   rateLimits(): Partial<Record<ProviderName, RateLimitSpec>>;
   stats(): Record<ProviderName, ProviderStats>;
   /** Serves one control-plane HTTP request. */
-  handleHttp(method: string, url: URL, body: Buffer): EmulatorResponse;
+  handleHttp(method: string, url: RequestTarget, body: Buffer): EmulatorResponse;
 }
 
 interface ControlDeps {

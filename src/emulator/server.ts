@@ -63,7 +63,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const control = createControl({ providers, faults, log, options: { ...options, seed } });
   control.reset();
 
-  async function handleProvider(provider: MountedProvider, req: IncomingMessage, res: ServerResponse, url: URL) {
+  async function handleProvider(
+    provider: MountedProvider,
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: RequestTarget,
+  ) {
     const started = performance.now();
     const path = url.pathname.slice(provider.mount.length) || '/';
     const { emulator } = provider;
@@ -84,7 +89,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const record = (status: number, extra: { fault?: OutcomeFault['kind']; rateLimited?: boolean } = {}) =>
       log.record({ ...entry, status, durationMs: Math.round(performance.now() - started), ...extra });
 
-    const decision = faults.decide({ provider: emulator.name, method: base.method, route: match?.route.template, path });
+    const decision = faults.decide({
+      provider: emulator.name,
+      method: base.method,
+      route: match?.route.template,
+      path,
+    });
     if (decision.delayMs > 0) await sleep(decision.delayMs);
     const outcome = decision.outcome;
 
@@ -110,7 +120,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       }
     }
     if (!response && !match) response = emulator.notFound(base);
-    if (!response && match) response = await runHandler(emulator, match.route.handle, { ...base, params: match.params });
+    if (!response && match)
+      response = await runHandler(emulator, match.route.handle, { ...base, params: match.params });
     const answer = response as EmulatorResponse;
 
     if (outcome?.kind === 'reset') {
@@ -156,17 +167,21 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
-    const url = new URL(req.url ?? '/', 'http://emulator.local');
+    const url = parseTarget(req.url ?? '/');
     const run = async () => {
       if (url.pathname === '/__emulator' || url.pathname.startsWith('/__emulator/')) {
         const body = await readBody(req);
         return sendJson(res, control.handleHttp(req.method ?? 'GET', url, body ?? Buffer.alloc(0)));
       }
-      const provider = providers.find((p) => url.pathname === p.mount || url.pathname.startsWith(`${p.mount}/`));
+      const provider = providers.find(
+        (p) => url.pathname === p.mount || url.pathname.startsWith(`${p.mount}/`),
+      );
       if (!provider) {
         return sendJson(res, {
           status: 404,
-          body: { error: `no emulated provider at ${url.pathname}; try ${providers.map((p) => p.mount).join(' or ')}` },
+          body: {
+            error: `no emulated provider at ${url.pathname}; try ${providers.map((p) => p.mount).join(' or ')}`,
+          },
         });
       }
       return handleProvider(provider, req, res, url);
@@ -181,8 +196,28 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   return { handle, control, keys };
 }
 
+export interface RequestTarget {
+  pathname: string;
+  search: string;
+  searchParams: URLSearchParams;
+}
+
+/**
+ * The request target exactly as sent. WHATWG URL parsing would resolve `..` and `%2E%2E`
+ * segments, but a provider sees those as ids (and must answer 404 for them), so the path is
+ * never normalized here.
+ */
+function parseTarget(raw: string): RequestTarget {
+  const queryAt = raw.indexOf('?');
+  const pathname = queryAt === -1 ? raw : raw.slice(0, queryAt);
+  const search = queryAt === -1 ? '' : raw.slice(queryAt);
+  return { pathname, search, searchParams: new URLSearchParams(search) };
+}
+
 function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined && v !== ''),
+  ) as Partial<T>;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
@@ -205,7 +240,10 @@ function parseJsonQuietly(body: Buffer): unknown {
   }
 }
 
-function encode(response: EmulatorResponse): { headers: Record<string, string>; payload: Buffer | undefined } {
+function encode(response: EmulatorResponse): {
+  headers: Record<string, string>;
+  payload: Buffer | undefined;
+} {
   const headers = { ...response.headers };
   if (response.body === undefined) return { headers, payload: undefined };
   if (Buffer.isBuffer(response.body)) return { headers, payload: response.body };
@@ -221,7 +259,11 @@ function sendJson(res: ServerResponse, response: EmulatorResponse): void {
   res.end(payload);
 }
 
-async function sendSlowly(res: ServerResponse, response: EmulatorResponse, chunkDelayMs: number): Promise<void> {
+async function sendSlowly(
+  res: ServerResponse,
+  response: EmulatorResponse,
+  chunkDelayMs: number,
+): Promise<void> {
   const { headers, payload } = encode(response);
   res.writeHead(response.status, headers);
   const bytes = payload ?? Buffer.alloc(0);
