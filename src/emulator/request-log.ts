@@ -34,7 +34,14 @@ export interface RequestFilter {
   route?: string;
 }
 
-const SECRET_FIELDS = new Set(['password', 'code', 'totp_secret', 'backup_codes', 'password_digest', 'token']);
+const SECRET_FIELDS = new Set([
+  'password',
+  'code',
+  'totp_secret',
+  'backup_codes',
+  'password_digest',
+  'token',
+]);
 
 export class RequestLog {
   private entries: LoggedRequest[] = [];
@@ -82,7 +89,10 @@ export function redactBody(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactBody);
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([key, field]) => [key, SECRET_FIELDS.has(key) ? '[redacted]' : redactBody(field)]),
+      Object.entries(value).map(([key, field]) => [
+        key,
+        SECRET_FIELDS.has(key) ? '[redacted]' : redactBody(field),
+      ]),
     );
   }
   return value;

@@ -16,7 +16,8 @@ export function useEmulator(options: StartOptions = {}): () => RunningEmulator {
     running?.control.reset();
   });
   return () => {
-    if (!running) throw new Error('the emulator is not running: call useEmulator() at the top of a describe block');
+    if (!running)
+      throw new Error('the emulator is not running: call useEmulator() at the top of a describe block');
     return running;
   };
 }
