@@ -12,7 +12,9 @@ describe('passage: authentication', () => {
     ['a Basic scheme', { authorization: 'Basic dXNlcjpwYXNz' }],
   ])('answers 401 invalid_access_token for %s', async (_name, headers) => {
     const resolved =
-      headers === 'raw-key' ? { authorization: emulator().keys.passageApiKey } : (headers as Record<string, string>);
+      headers === 'raw-key'
+        ? { authorization: emulator().keys.passageApiKey }
+        : (headers as Record<string, string>);
     const response = await call(`${appUrl()}/users`, { headers: resolved });
     expect(response.status).toBe(401);
     expect(response.body).toMatchInlineSnapshot(`
@@ -100,7 +102,13 @@ describe('passage: error envelopes for injected and unexpected failures', () => 
   });
 
   it('answers an injected 429 with Retry-After when the fault gives one', async () => {
-    emulator().control.addFaults({ kind: 'status', status: 429, retryAfter: 7, provider: 'passage', times: 1 });
+    emulator().control.addFaults({
+      kind: 'status',
+      status: 429,
+      retryAfter: 7,
+      provider: 'passage',
+      times: 1,
+    });
     const response = await api('/users');
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('7');

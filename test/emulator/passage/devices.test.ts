@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { usePassageApi } from './passage-api.js';
 
 const DEVICE_FIELDS = [
-  'created_at', 'cred_id', 'friendly_name', 'icons', 'id', 'last_login_at', 'type', 'updated_at', 'usage_count',
+  'created_at',
+  'cred_id',
+  'friendly_name',
+  'icons',
+  'id',
+  'last_login_at',
+  'type',
+  'updated_at',
+  'usage_count',
 ];
 
 describe('passage: devices', () => {
@@ -17,7 +25,7 @@ describe('passage: devices', () => {
     throw new Error(`no seeded user holds ${count} devices`);
   }
 
-  it('lists a user\'s devices as {devices} in the 9-field WebAuthnDevices shape', async () => {
+  it("lists a user's devices as {devices} in the 9-field WebAuthnDevices shape", async () => {
     const { user, devices } = await userWithDevices(1);
     for (const device of devices) {
       expect(Object.keys(device).sort()).toEqual(DEVICE_FIELDS);
@@ -36,7 +44,7 @@ describe('passage: devices', () => {
     expect(response.body).toEqual({ devices: [] });
   });
 
-  it('deletes a device: 200 empty, gone from devices and from the user\'s webauthn fields', async () => {
+  it("deletes a device: 200 empty, gone from devices and from the user's webauthn fields", async () => {
     const { user, devices } = await userWithDevices(1);
     const before = stats().devices ?? 0;
     for (const device of devices) {
@@ -50,7 +58,7 @@ describe('passage: devices', () => {
     expect(stats().devices).toBe(before - devices.length);
   });
 
-  it('answers 404 device_not_found for an unknown device or another user\'s device', async () => {
+  it("answers 404 device_not_found for an unknown device or another user's device", async () => {
     const { user, devices } = await userWithDevices(1);
     const other = (await allUsers()).find((u) => u.id !== user.id);
     const before = stats();

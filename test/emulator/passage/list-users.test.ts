@@ -17,7 +17,8 @@ describe('passage: list users, filters', () => {
     expected: (user: Item, users: Item[]) => boolean;
   }
   const sample = (users: Item[]) => users.find((u) => u.email && u.phone && u.login_count > 3) as Item;
-  const median = (users: Item[], key: string) => [...users].map((u) => u[key]).sort()[Math.floor(users.length / 2)];
+  const median = (users: Item[], key: string) =>
+    [...users].map((u) => u[key]).sort()[Math.floor(users.length / 2)];
   const lastLogins = (users: Item[]) => users.filter((u) => !u.last_login_at.startsWith('0001'));
 
   const cases: Record<string, FilterCase> = {
@@ -162,8 +163,22 @@ describe('passage: list users, ordering', () => {
   it.each([
     ['(default)', '', [['created_at', 1]]],
     ['id:DESC', 'id:DESC', [['id', -1]]],
-    ['login_count:DESC,created_at:ASC', 'login_count:DESC,created_at:ASC', [['login_count', -1], ['created_at', 1]]],
-    ['status:asc,last_login_at:desc', 'status:asc,last_login_at:desc', [['status', 1], ['last_login_at', -1]]],
+    [
+      'login_count:DESC,created_at:ASC',
+      'login_count:DESC,created_at:ASC',
+      [
+        ['login_count', -1],
+        ['created_at', 1],
+      ],
+    ],
+    [
+      'status:asc,last_login_at:desc',
+      'status:asc,last_login_at:desc',
+      [
+        ['status', 1],
+        ['last_login_at', -1],
+      ],
+    ],
     ['email_verified:DESC', 'email_verified:DESC', [['email_verified', -1]]],
     ['updated_at:ASC', 'updated_at:ASC', [['updated_at', 1]]],
   ] as [string, string, [string, 1 | -1][]][])('orders by %s', async (_name, orderBy, terms) => {
@@ -202,9 +217,21 @@ describe('passage: list users, pagination', () => {
     const none = { href: '' };
     const last = Math.ceil(total / 10);
     expect(first.body).toMatchObject({ page: 1, limit: 10 });
-    expect(first.body._links).toEqual({ first: href(1), last: href(last), next: href(2), previous: none, self: href(1) });
+    expect(first.body._links).toEqual({
+      first: href(1),
+      last: href(last),
+      next: href(2),
+      previous: none,
+      self: href(1),
+    });
     const end = await api(`/users?${query}&page=${last}&created_before=${anchor}`);
-    expect(end.body._links).toEqual({ first: href(1), last: href(last), next: none, previous: href(last - 1), self: href(last) });
+    expect(end.body._links).toEqual({
+      first: href(1),
+      last: href(last),
+      next: none,
+      previous: href(last - 1),
+      self: href(last),
+    });
     const beyond = await api(`/users?${query}&page=${last + 3}&created_before=${anchor}`);
     expect(beyond.status).toBe(200);
     expect(beyond.body.users).toEqual([]);
@@ -225,7 +252,9 @@ describe('passage: list users, pagination', () => {
     // The anchor is exclusive at second resolution: users created from that second on are out.
     await sleep(Math.max(0, anchor * 1000 - Date.now()));
     for (let i = 0; i < 5; i++) {
-      expect((await api('/users', { method: 'POST', body: { email: `late${i}@example.com` } })).status).toBe(201);
+      expect((await api('/users', { method: 'POST', body: { email: `late${i}@example.com` } })).status).toBe(
+        201,
+      );
     }
     const seen = [...ids(first.body.users)];
     for (let page = 2; page <= 5; page++) {
@@ -247,12 +276,20 @@ describe('passage: list users, pagination', () => {
 
   it('serves list items in the slim 12-field shape', async () => {
     const [item] = (await api('/users?limit=1')).body.users;
-    expect(Object.keys(item).sort()).toEqual(
-      [
-        'created_at', 'email', 'email_verified', 'external_id', 'id', 'last_login_at',
-        'login_count', 'phone', 'phone_verified', 'status', 'updated_at', 'user_metadata',
-      ],
-    );
+    expect(Object.keys(item).sort()).toEqual([
+      'created_at',
+      'email',
+      'email_verified',
+      'external_id',
+      'id',
+      'last_login_at',
+      'login_count',
+      'phone',
+      'phone_verified',
+      'status',
+      'updated_at',
+      'user_metadata',
+    ]);
   });
 });
 
@@ -269,22 +306,46 @@ describe('passage: list users, validation', () => {
     ['page=1&page=2', 'page: takes one value, got 2'],
     ['created_before=yesterday', 'created_before: must be a Unix timestamp in seconds, got "yesterday"'],
     ['order_by=identifier:ASC', 'order_by: cannot order by identifier'],
-    ['order_by=email:ASC', 'order_by: cannot order by "email"; use id, login_count, status, email_verified, created_at, updated_at, last_login_at'],
+    [
+      'order_by=email:ASC',
+      'order_by: cannot order by "email"; use id, login_count, status, email_verified, created_at, updated_at, last_login_at',
+    ],
     ['order_by=id', 'order_by: "id" must be <field>:<ASC|DESC>'],
     ['order_by=id:UP', 'order_by: "id:UP" must be <field>:<ASC|DESC>'],
     ['order_by=id:ASC,id:DESC', 'order_by: "id" is given twice'],
-    ['order_by=id:ASC,', 'order_by: cannot order by ""; use id, login_count, status, email_verified, created_at, updated_at, last_login_at'],
+    [
+      'order_by=id:ASC,',
+      'order_by: cannot order by ""; use id, login_count, status, email_verified, created_at, updated_at, last_login_at',
+    ],
     ['id=eq:abc', 'id: unknown operator "eq:"; use ne:, gt:, lt:, like:, not_like: or none for equals'],
-    ['status=gte:active', 'status: unknown operator "gte:"; use ne:, gt:, lt:, like:, not_like: or none for equals'],
+    [
+      'status=gte:active',
+      'status: unknown operator "gte:"; use ne:, gt:, lt:, like:, not_like: or none for equals',
+    ],
     ['status=deleted', 'status: must be one of active, inactive, pending, got "deleted"'],
-    ['login_count=like:1', 'login_count: the like: operator is not supported here; use no prefix (equals), ne:, gt:, lt:'],
+    [
+      'login_count=like:1',
+      'login_count: the like: operator is not supported here; use no prefix (equals), ne:, gt:, lt:',
+    ],
     ['login_count=many', 'login_count: must be an integer, got "many"'],
     ['login_count=gt:', 'login_count: must be an integer, got ""'],
     ['email_verified=yes', 'email_verified: must be true or false, got "yes"'],
-    ['created_at=not_like:2024', 'created_at: the not_like: operator is not supported here; use no prefix (equals), ne:, gt:, lt:'],
-    ['created_at=2024-01-01', 'created_at: must be a timestamp like 2006-01-02T15:04:05.000000Z, got "2024-01-01"'],
-    ['updated_at=gt:2024-01-01T00:00:00Z', 'updated_at: must be a timestamp like 2006-01-02T15:04:05.000000Z, got "2024-01-01T00:00:00Z"'],
-    ['last_login_at=2024-02-30T00:00:00.000000Z', 'last_login_at: must be a timestamp like 2006-01-02T15:04:05.000000Z, got "2024-02-30T00:00:00.000000Z"'],
+    [
+      'created_at=not_like:2024',
+      'created_at: the not_like: operator is not supported here; use no prefix (equals), ne:, gt:, lt:',
+    ],
+    [
+      'created_at=2024-01-01',
+      'created_at: must be a timestamp like 2006-01-02T15:04:05.000000Z, got "2024-01-01"',
+    ],
+    [
+      'updated_at=gt:2024-01-01T00:00:00Z',
+      'updated_at: must be a timestamp like 2006-01-02T15:04:05.000000Z, got "2024-01-01T00:00:00Z"',
+    ],
+    [
+      'last_login_at=2024-02-30T00:00:00.000000Z',
+      'last_login_at: must be a timestamp like 2006-01-02T15:04:05.000000Z, got "2024-02-30T00:00:00.000000Z"',
+    ],
     ['id=a&id=b', 'id: takes one value, got 2 (Passage has no "in" operator)'],
   ])('refuses %s with 400 naming the parameter', async (query, error) => {
     const response = await api(`/users?${query}`);

@@ -84,11 +84,21 @@ describe('passage: the official Node SDK against the emulator', () => {
   });
 
   it('user.create, user.update, activate and deactivate return parsed users', async () => {
-    const created = await passage.user.create({ email: 'sdk.user@example.com', user_metadata: { plan: 'pro' } });
-    expect(created).toMatchObject({ email: 'sdk.user@example.com', status: 'active', user_metadata: { plan: 'pro' } });
+    const created = await passage.user.create({
+      email: 'sdk.user@example.com',
+      user_metadata: { plan: 'pro' },
+    });
+    expect(created).toMatchObject({
+      email: 'sdk.user@example.com',
+      status: 'active',
+      user_metadata: { plan: 'pro' },
+    });
     expect(asWire(created)).toEqual(await wireUser(created.id));
 
-    const updated = await passage.user.update(created.id, { phone: '+15005550012', user_metadata: { seats: 4 } });
+    const updated = await passage.user.update(created.id, {
+      phone: '+15005550012',
+      user_metadata: { seats: 4 },
+    });
     expect(updated).toMatchObject({ phone: '+15005550012', user_metadata: { plan: 'pro', seats: 4 } });
 
     expect((await passage.user.deactivate(created.id)).status).toBe('inactive');

@@ -5,12 +5,34 @@ import { call } from '../../helpers/emulator.js';
 import { usePassageApi } from './passage-api.js';
 
 const USER_INFO_FIELDS = [
-  'created_at', 'email', 'email_verified', 'external_id', 'id', 'last_login_at', 'login_count', 'phone',
-  'phone_verified', 'recent_events', 'social_connections', 'status', 'updated_at', 'user_metadata', 'webauthn',
-  'webauthn_devices', 'webauthn_types',
+  'created_at',
+  'email',
+  'email_verified',
+  'external_id',
+  'id',
+  'last_login_at',
+  'login_count',
+  'phone',
+  'phone_verified',
+  'recent_events',
+  'social_connections',
+  'status',
+  'updated_at',
+  'user_metadata',
+  'webauthn',
+  'webauthn_devices',
+  'webauthn_types',
 ];
 const EVENT_FIELDS = [
-  'action', 'completed_at', 'created_at', 'id', 'ip_addr', 'social_login_type', 'status', 'type', 'user_agent',
+  'action',
+  'completed_at',
+  'created_at',
+  'id',
+  'ip_addr',
+  'social_login_type',
+  'status',
+  'type',
+  'user_agent',
   'user_agent_display',
 ];
 const SOCIAL_CONNECTION_FIELDS = ['created_at', 'last_login_at', 'provider_id', 'provider_identifier'];

@@ -66,7 +66,11 @@ describe('passage: create user', () => {
     ['empty identifiers', { email: '', phone: '' }, 'identifier: email or phone is required.'],
     ['only metadata', { user_metadata: { plan: 'pro' } }, 'identifier: email or phone is required.'],
     ['a non-string e-mail', { email: 42 }, 'email: must be a string'],
-    ['array metadata', { email: 'a@example.com', user_metadata: [1] }, 'user_metadata: must be an object or null'],
+    [
+      'array metadata',
+      { email: 'a@example.com', user_metadata: [1] },
+      'user_metadata: must be an object or null',
+    ],
     ['a body that is not an object', ['a@example.com'], 'body: the request body must be a JSON object'],
   ])('refuses %s with 400 invalid_request and creates nothing', async (_name, body, error) => {
     const response = await api('/users', { method: 'POST', body });
@@ -93,7 +97,10 @@ describe('passage: create user', () => {
         "error": "identifier: a user with this email already exists.",
       }
     `);
-    const phone = await api('/users', { method: 'POST', body: { email: 'other@example.com', phone: withPhone.phone } });
+    const phone = await api('/users', {
+      method: 'POST',
+      body: { email: 'other@example.com', phone: withPhone.phone },
+    });
     expect(phone.status).toBe(409);
     expect(phone.body.error).toBe('identifier: a user with this phone already exists.');
     expect(stats().users).toBe(20);
@@ -136,7 +143,10 @@ describe('passage: get, update and delete a user', () => {
 
   it('updates identifiers, un-verifying what changed, and moves updated_at', async () => {
     const seeded = (await allUsers()).find((u) => u.email_verified && u.phone_verified);
-    const response = await api(`/users/${seeded.id}`, { method: 'PATCH', body: { email: 'Moved@Example.com' } });
+    const response = await api(`/users/${seeded.id}`, {
+      method: 'PATCH',
+      body: { email: 'Moved@Example.com' },
+    });
     expect(response.status).toBe(200);
     expect(response.body.user).toMatchObject({
       email: 'moved@example.com',
@@ -203,7 +213,7 @@ describe('passage: get, update and delete a user', () => {
     expect(stats().users).toBe(19);
   });
 
-  it('frees a deleted user\'s identifiers for a new user', async () => {
+  it("frees a deleted user's identifiers for a new user", async () => {
     const first = (await allUsers()).find((u) => u.email);
     await api(`/users/${first.id}`, { method: 'DELETE' });
     expect((await api('/users', { method: 'POST', body: { email: first.email } })).status).toBe(201);
@@ -253,7 +263,11 @@ describe('passage: hostile ids', () => {
         expect(response.body.code).toMatch(/^(user_not_found|not_found)$/);
       }
       expect(stats()).toEqual(before);
-      expect(emulator().control.requests().every((r) => r.status === 404)).toBe(true);
+      expect(
+        emulator()
+          .control.requests()
+          .every((r) => r.status === 404),
+      ).toBe(true);
     },
   );
 });
