@@ -1,0 +1,95 @@
+/**
+ * Clerk's Backend API, one function per endpoint usergraph calls, over the shared `HttpClient`.
+ * Each answers the response body unparsed: nothing is trusted until map.ts has parsed it.
+ *
+ * Calls safe to send twice say so (`idempotent: true`), so the HTTP layer may retry them: reads,
+ * deletes, ban/unban, lock/unlock, the metadata merge and the profile image. Creates and the
+ * verify_* calls are never repeated (a verify spends an attempt, and a backup code works once).
+ */
+import { HttpClient, path, type HttpClientOptions, type HttpRequest, type Query } from '../http.js';
+import type { CallOptions } from '../types.js';
+import { decodeClerkError } from './map.js';
+
+/** The API version @clerk/backend pins; from it on, `PATCH /users/{id}` takes no metadata. */
+export const CLERK_API_VERSION = '2026-05-12';
+
+export interface ClerkClientOptions {
+  secretKey: string;
+  /** e.g. `https://api.clerk.com/v1`. */
+  apiUrl: string;
+  http?: Partial<Pick<HttpClientOptions, 'timeouts' | 'connections' | 'retry' | 'rateLimit'>>;
+}
+
+export type ClerkClient = ReturnType<typeof createClerkClient>;
+
+export function createClerkClient({ secretKey, apiUrl, http: tuning }: ClerkClientOptions) {
+  const http = new HttpClient({
+    provider: 'clerk',
+    baseUrl: apiUrl,
+    headers: { authorization: `Bearer ${secretKey}`, 'clerk-api-version': CLERK_API_VERSION },
+    decodeError: decodeClerkError,
+    ...tuning,
+  });
+  const send = async (req: HttpRequest): Promise<unknown> => (await http.request(req)).body;
+  const get = (target: string, query: Query | undefined, { signal }: CallOptions) =>
+    send({ method: 'GET', path: target, query, signal });
+  const remove = (target: string, { signal }: CallOptions) =>
+    send({ method: 'DELETE', path: target, signal });
+  const post = (target: string, json: unknown, idempotent: boolean, { signal }: CallOptions) =>
+    send({ method: 'POST', path: target, json, idempotent, signal });
+
+  return {
+    listUsers: (query: Query, call: CallOptions) => get('/users', query, call),
+    countUsers: (query: Query, call: CallOptions) => get('/users/count', query, call),
+    getUser: (userId: string, call: CallOptions) => get(path`/users/${userId}`, undefined, call),
+    createUser: (body: object, call: CallOptions) => post('/users', body, false, call),
+    updateUser: (userId: string, body: object, { signal }: CallOptions) =>
+      send({ method: 'PATCH', path: path`/users/${userId}`, json: body, signal }),
+    deleteUser: (userId: string, call: CallOptions) => remove(path`/users/${userId}`, call),
+    // A deep merge: sending the same patch twice leaves the same metadata.
+    mergeMetadata: (userId: string, body: object, { signal }: CallOptions) =>
+      send({ method: 'PATCH', path: path`/users/${userId}/metadata`, json: body, idempotent: true, signal }),
+
+    banUser: (userId: string, call: CallOptions) => post(path`/users/${userId}/ban`, undefined, true, call),
+    unbanUser: (userId: string, call: CallOptions) =>
+      post(path`/users/${userId}/unban`, undefined, true, call),
+    lockUser: (userId: string, call: CallOptions) => post(path`/users/${userId}/lock`, undefined, true, call),
+    unlockUser: (userId: string, call: CallOptions) =>
+      post(path`/users/${userId}/unlock`, undefined, true, call),
+
+    setProfileImage: (userId: string, form: FormData, { signal }: CallOptions) =>
+      send({ method: 'POST', path: path`/users/${userId}/profile_image`, form, idempotent: true, signal }),
+    deleteProfileImage: (userId: string, call: CallOptions) =>
+      remove(path`/users/${userId}/profile_image`, call),
+
+    // Each call replaces the authenticator with a new secret: a repeat would hand out another one.
+    createTotp: (userId: string, call: CallOptions) =>
+      post(path`/users/${userId}/totp`, undefined, false, call),
+    deleteTotp: (userId: string, call: CallOptions) => remove(path`/users/${userId}/totp`, call),
+    deleteBackupCodes: (userId: string, call: CallOptions) =>
+      remove(path`/users/${userId}/backup_code`, call),
+    disableMfa: (userId: string, call: CallOptions) => remove(path`/users/${userId}/mfa`, call),
+
+    deletePasskey: (userId: string, passkeyId: string, call: CallOptions) =>
+      remove(path`/users/${userId}/passkeys/${passkeyId}`, call),
+    deleteExternalAccount: (userId: string, accountId: string, call: CallOptions) =>
+      remove(path`/users/${userId}/external_accounts/${accountId}`, call),
+    deleteWeb3Wallet: (userId: string, walletId: string, call: CallOptions) =>
+      remove(path`/users/${userId}/web3_wallets/${walletId}`, call),
+
+    listOrganizationMemberships: (userId: string, query: Query, call: CallOptions) =>
+      get(path`/users/${userId}/organization_memberships`, query, call),
+    listOrganizationInvitations: (userId: string, query: Query, call: CallOptions) =>
+      get(path`/users/${userId}/organization_invitations`, query, call),
+    /** `provider` with its prefix, e.g. `oauth_google`. */
+    getOAuthAccessTokens: (userId: string, provider: string, query: Query, call: CallOptions) =>
+      get(path`/users/${userId}/oauth_access_tokens/${provider}`, query, call),
+
+    verifyPassword: (userId: string, password: string, call: CallOptions) =>
+      post(path`/users/${userId}/verify_password`, { password }, false, call),
+    verifyTotp: (userId: string, code: string, call: CallOptions) =>
+      post(path`/users/${userId}/verify_totp`, { code }, false, call),
+
+    close: () => http.close(),
+  };
+}

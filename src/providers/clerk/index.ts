@@ -1,0 +1,175 @@
+/**
+ * The Clerk provider: the port of `../types.ts` over Clerk's Backend API. Each operation is one
+ * call (two for a list with its total), translated by map.ts; Passage's activate, deactivate and
+ * sign-out have no Clerk counterpart here and are left out, so callers see them as UNSUPPORTED.
+ */
+import { ProviderError } from '../errors.js';
+import type { Provider } from '../types.js';
+import { createClerkClient, type ClerkClientOptions } from './client.js';
+import {
+  createUserBody,
+  expectDeleted,
+  expectUserId,
+  invitationStatusParam,
+  metadataBody,
+  oauthProviderParam,
+  orderByParam,
+  pageParams,
+  profileImageForm,
+  toCount,
+  toDevices,
+  toInvitationPage,
+  toMembershipPage,
+  toOAuthAccessTokens,
+  toPasswordVerified,
+  toTotpEnrollment,
+  toTotpVerified,
+  toUser,
+  toUsers,
+  updateUserBody,
+  userFilterQuery,
+} from './map.js';
+
+/** The secret key, the API base (`https://api.clerk.com/v1`) and HTTP tuning. */
+export type ClerkProviderOptions = ClerkClientOptions;
+
+/**
+ * Clerk allows a production instance 1000 requests per 10 s, counted per secret key. Starting at
+ * most 900 leaves room for whatever else uses the same key (the application's own SDK calls, a
+ * dashboard), so a wide GraphQL query waits here instead of running into 429s. A development
+ * instance allows only 100 per 10 s: set `http.rateLimit` for one.
+ */
+const DEFAULT_RATE_LIMIT = { requests: 900, intervalMs: 10_000 };
+
+/** How many ids `GET /users?user_id=…` takes at once. */
+const IDS_PER_CALL = 100;
+
+export function createClerkProvider(options: ClerkProviderOptions): Provider {
+  const client = createClerkClient({
+    ...options,
+    http: { rateLimit: DEFAULT_RATE_LIMIT, ...options.http },
+  });
+  const ownsUserId = (id: string) => id.startsWith('user_');
+
+  return {
+    name: 'clerk',
+    ownsUserId,
+    maxUsersPerCall: IDS_PER_CALL,
+
+    async getUsers(ids, call = {}) {
+      // An id that cannot be Clerk's would only make Clerk answer nothing for it.
+      const wanted = [...new Set(ids)].filter(ownsUserId);
+      const chunks = Array.from({ length: Math.ceil(wanted.length / IDS_PER_CALL) }, (_, i) =>
+        wanted.slice(i * IDS_PER_CALL, (i + 1) * IDS_PER_CALL),
+      );
+      const pages = await Promise.all(
+        chunks.map(async (chunk) =>
+          toUsers(await client.listUsers({ user_id: chunk, limit: chunk.length }, call)),
+        ),
+      );
+      return new Map(pages.flat().map((user) => [user.id, user]));
+    },
+
+    async findUserByIdentifier(identifier, call = {}) {
+      // Clerk ignores an empty filter value and would answer some user.
+      if (identifier.trim() === '') return null;
+      const param = identifier.includes('@') ? 'email_address' : 'phone_number';
+      const [user] = toUsers(await client.listUsers({ [param]: [identifier], limit: 1 }, call));
+      return user ?? null;
+    },
+
+    async listUsers(filter, page, order, { withTotal = false, signal } = {}) {
+      const filters = userFilterQuery(filter);
+      const query = { ...filters, ...pageParams(page), order_by: orderByParam(order) };
+      // Clerk's list has no total: it comes from /users/count, paid for only when asked.
+      const [items, totalCount] = await Promise.all([
+        client.listUsers(query, { signal }).then(toUsers),
+        withTotal ? client.countUsers(filters, { signal }).then(toCount) : undefined,
+      ]);
+      return totalCount === undefined ? { items } : { items, totalCount };
+    },
+
+    countUsers: async (filter, call = {}) => toCount(await client.countUsers(userFilterQuery(filter), call)),
+
+    createUser: async (input, call = {}) => toUser(await client.createUser(createUserBody(input), call)),
+
+    updateUser: async (id, input, call = {}) =>
+      toUser(await client.updateUser(id, updateUserBody(input), call)),
+
+    deleteUser: async (id, call = {}) => expectDeleted(await client.deleteUser(id, call)),
+
+    updateUserMetadata: async (id, patch, call = {}) =>
+      toUser(await client.mergeMetadata(id, metadataBody(patch), call)),
+
+    listDevices: async (userId, call = {}) => toDevices(await client.getUser(userId, call)),
+
+    deleteDevice: async (userId, deviceId, call = {}) =>
+      expectDeleted(await client.deletePasskey(userId, deviceId, call)),
+
+    banUser: async (id, call = {}) => toUser(await client.banUser(id, call)),
+    unbanUser: async (id, call = {}) => toUser(await client.unbanUser(id, call)),
+    lockUser: async (id, call = {}) => toUser(await client.lockUser(id, call)),
+    unlockUser: async (id, call = {}) => toUser(await client.unlockUser(id, call)),
+
+    setProfileImage: async (id, image, call = {}) =>
+      toUser(await client.setProfileImage(id, profileImageForm(image), call)),
+    deleteProfileImage: async (id, call = {}) => toUser(await client.deleteProfileImage(id, call)),
+
+    createTotp: async (id, call = {}) => toTotpEnrollment(await client.createTotp(id, call)),
+    deleteTotp: async (id, call = {}) => expectUserId(await client.deleteTotp(id, call)),
+    deleteBackupCodes: async (id, call = {}) => expectUserId(await client.deleteBackupCodes(id, call)),
+    disableMfa: async (id, call = {}) => expectUserId(await client.disableMfa(id, call)),
+
+    deleteExternalAccount: async (userId, accountId, call = {}) =>
+      expectDeleted(await client.deleteExternalAccount(userId, accountId, call)),
+    deleteWeb3Wallet: async (userId, walletId, call = {}) =>
+      expectDeleted(await client.deleteWeb3Wallet(userId, walletId, call)),
+
+    listMemberships: async (userId, page, call = {}) =>
+      toMembershipPage(userId, await client.listOrganizationMemberships(userId, pageParams(page), call)),
+
+    listInvitations: async (userId, page, status, call = {}) =>
+      toInvitationPage(
+        await client.listOrganizationInvitations(
+          userId,
+          { ...pageParams(page), status: invitationStatusParam(status) },
+          call,
+        ),
+      ),
+
+    async getOAuthAccessTokens(userId, provider, call = {}) {
+      // A user has one token per account of a provider: one page of 500 holds them all.
+      const query = { paginated: true, limit: 500 };
+      return toOAuthAccessTokens(
+        await client.getOAuthAccessTokens(userId, oauthProviderParam(provider), query, call),
+      );
+    },
+
+    async verifyPassword(userId, password, call = {}) {
+      try {
+        return toPasswordVerified(await client.verifyPassword(userId, password, call));
+      } catch (error) {
+        if (isWrongSecret(error)) return false;
+        throw error;
+      }
+    },
+
+    async verifyTotp(userId, code, call = {}) {
+      try {
+        return toTotpVerified(await client.verifyTotp(userId, code, call));
+      } catch (error) {
+        if (isWrongSecret(error)) return { verified: false, codeType: null };
+        throw error;
+      }
+    },
+
+    close: () => client.close(),
+  };
+}
+
+/**
+ * A wrong password or code: the spec documents verify_password's and verify_totp's 422 for that
+ * alone (its error code is not documented, so the status decides). A user with no password or no
+ * TOTP is a 400 and stays an error.
+ */
+const isWrongSecret = (error: unknown) => error instanceof ProviderError && error.status === 422;

@@ -1,0 +1,56 @@
+/**
+ * Passage's Management API, one function per endpoint of `shared/specs/passage-api.json` that
+ * usergraph calls, all under `/apps/{app_id}`. Each returns the raw JSON body; map.ts parses it.
+ *
+ * Safe to repeat (`idempotent`): reads, deletes, activate and deactivate, and PATCH update: it
+ * sets e-mail and phone to given values and merges metadata key by key, so sending the same
+ * body twice leaves the same user (nothing increments or appends). Create is never repeated: a
+ * lost answer would otherwise create the user twice or fail on a 409 after succeeding.
+ */
+import { path, type HttpClient } from '../http.js';
+import type { ListUsersQuery, UserRequest } from './wire.js';
+
+export type PassageClient = ReturnType<typeof createPassageClient>;
+
+export function createPassageClient(http: HttpClient, appId: string) {
+  const app = path`/apps/${appId}`;
+  const user = (id: string) => app + path`/users/${id}`;
+
+  return {
+    listUsers: (query: ListUsersQuery, signal?: AbortSignal) =>
+      http.request({ method: 'GET', path: `${app}/users`, query, signal }).then(body),
+
+    getUser: (id: string, signal?: AbortSignal) =>
+      http.request({ method: 'GET', path: user(id), signal }).then(body),
+
+    createUser: (json: UserRequest, signal?: AbortSignal) =>
+      http.request({ method: 'POST', path: `${app}/users`, json, signal, idempotent: false }).then(body),
+
+    updateUser: (id: string, json: UserRequest, signal?: AbortSignal) =>
+      http.request({ method: 'PATCH', path: user(id), json, signal, idempotent: true }).then(body),
+
+    deleteUser: (id: string, signal?: AbortSignal) =>
+      http.request({ method: 'DELETE', path: user(id), signal }).then(nothing),
+
+    activateUser: (id: string, signal?: AbortSignal) =>
+      http.request({ method: 'PATCH', path: `${user(id)}/activate`, signal, idempotent: true }).then(body),
+
+    deactivateUser: (id: string, signal?: AbortSignal) =>
+      http.request({ method: 'PATCH', path: `${user(id)}/deactivate`, signal, idempotent: true }).then(body),
+
+    listDevices: (userId: string, signal?: AbortSignal) =>
+      http.request({ method: 'GET', path: `${user(userId)}/devices`, signal }).then(body),
+
+    deleteDevice: (userId: string, deviceId: string, signal?: AbortSignal) =>
+      http
+        .request({ method: 'DELETE', path: user(userId) + path`/devices/${deviceId}`, signal })
+        .then(nothing),
+
+    /** Revokes every refresh token of the user: Passage's "sign out everywhere". */
+    revokeRefreshTokens: (userId: string, signal?: AbortSignal) =>
+      http.request({ method: 'DELETE', path: `${user(userId)}/tokens`, signal }).then(nothing),
+  };
+}
+
+const body = (response: { body: unknown }) => response.body;
+const nothing = () => undefined;

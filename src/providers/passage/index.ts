@@ -1,0 +1,141 @@
+/**
+ * Passage (by 1Password) behind the provider port: the Management API at `PASSAGE_API_URL`,
+ * every call under `/apps/{PASSAGE_APP_ID}` with the app's API key as bearer token.
+ *
+ * Passage has no batch read (`maxUsersPerCall: 1`), filters one value per parameter and pages by
+ * page number; map.ts refuses what it cannot express before any call. Of the optional
+ * operations it has activate, deactivate and sign-out (revoking refresh tokens); the Clerk-only
+ * ones are left out, so callers see them as UNSUPPORTED.
+ */
+import { ProviderError } from '../errors.js';
+import { HttpClient, type HttpClientOptions } from '../http.js';
+import type { Provider } from '../types.js';
+import { createPassageClient } from './client.js';
+import {
+  decodePassageError,
+  pagesCovering,
+  toCreateUserRequest,
+  toDevices,
+  toListFilterQuery,
+  toMetadataRequest,
+  toUpdateUserRequest,
+  toUser,
+  toUserPage,
+} from './map.js';
+
+export interface PassageProviderOptions {
+  appId: string;
+  apiKey: string;
+  /** e.g. `https://api.passage.id/v1`. */
+  apiUrl: string;
+  http?: Partial<Pick<HttpClientOptions, 'timeouts' | 'connections' | 'retry' | 'rateLimit'>>;
+}
+
+export function createPassageProvider(options: PassageProviderOptions): Provider {
+  const http = new HttpClient({
+    provider: 'passage',
+    baseUrl: options.apiUrl,
+    headers: { authorization: `Bearer ${options.apiKey}` },
+    decodeError: decodePassageError,
+    // Passage documents no rate limit and no spec lists a 429, so any budget would be a guess
+    // that either slows us for nothing or still misses their limit. None by default: the pool
+    // bounds concurrency (16 connections) and a 429 is retried honouring Retry-After.
+    rateLimit: undefined,
+    ...options.http,
+  });
+  const passage = createPassageClient(http, options.appId);
+
+  return {
+    name: 'passage',
+    // Passage ids are 24 alphanumerics; everything that is not a Clerk id is routed here.
+    ownsUserId: (id) => id !== '' && !id.startsWith('user_'),
+    maxUsersPerCall: 1,
+
+    async getUsers(ids, { signal } = {}) {
+      // Blank ids name no user (and could not be put in a path).
+      const distinct = [...new Set(ids)].filter((id) => id.trim() !== '');
+      const found = await Promise.all(
+        distinct.map((id) =>
+          passage.getUser(id, signal).then(toUser, (error: unknown) => {
+            if (error instanceof ProviderError && error.code === 'NOT_FOUND') return undefined;
+            throw error;
+          }),
+        ),
+      );
+      return new Map(found.filter((user) => user !== undefined).map((user) => [user.id, user]));
+    },
+
+    async findUserByIdentifier(identifier, { signal } = {}) {
+      // One call: the list item is the user. The official SDKs follow it with `GET /users/{id}`
+      // for the full object; devices and connections load on their own when asked for.
+      if (identifier.trim() === '') return null; // Passage would read `identifier=` as no filter
+      const page = toUserPage(
+        await passage.listUsers({ identifier: identifier.toLowerCase(), page: 1, limit: 1 }, signal),
+      );
+      return page.items[0] ?? null;
+    },
+
+    async listUsers(filter, page, order, { signal } = {}) {
+      const query = toListFilterQuery(filter, order);
+      const { first, skip } = pagesCovering(page);
+      const fetchPage = async (number: number, anchor: number | undefined) =>
+        toUserPage(
+          await passage.listUsers(
+            { ...query, page: number, limit: page.limit, created_before: anchor },
+            signal,
+          ),
+        );
+      const firstPage = await fetchPage(first, page.anchor);
+      const isLastPage = first * page.limit >= firstPage.totalCount;
+      if (skip === 0 || isLastPage) return { ...firstPage, items: firstPage.items.slice(skip) };
+      // The offset falls inside a page and Passage pages by number: two calls, the page holding
+      // the offset and the next, the second anchored where the first was so both see the same
+      // users. (Pages that are not full stop after the first call.)
+      const next = await fetchPage(first + 1, firstPage.anchor);
+      return { ...firstPage, items: [...firstPage.items.slice(skip), ...next.items.slice(0, skip)] };
+    },
+
+    async countUsers(filter, { signal } = {}) {
+      const query = toListFilterQuery(filter, undefined);
+      return toUserPage(await passage.listUsers({ ...query, page: 1, limit: 1 }, signal)).totalCount;
+    },
+
+    async createUser(input, { signal } = {}) {
+      return toUser(await passage.createUser(toCreateUserRequest(input), signal));
+    },
+
+    async updateUser(id, input, { signal } = {}) {
+      return toUser(await passage.updateUser(id, toUpdateUserRequest(input), signal));
+    },
+
+    async updateUserMetadata(id, patch, { signal } = {}) {
+      return toUser(await passage.updateUser(id, toMetadataRequest(patch), signal));
+    },
+
+    async deleteUser(id, { signal } = {}) {
+      await passage.deleteUser(id, signal);
+    },
+
+    async listDevices(userId, { signal } = {}) {
+      return toDevices(userId, await passage.listDevices(userId, signal));
+    },
+
+    async deleteDevice(userId, deviceId, { signal } = {}) {
+      await passage.deleteDevice(userId, deviceId, signal);
+    },
+
+    async activateUser(id, { signal } = {}) {
+      return toUser(await passage.activateUser(id, signal));
+    },
+
+    async deactivateUser(id, { signal } = {}) {
+      return toUser(await passage.deactivateUser(id, signal));
+    },
+
+    async signOutUser(id, { signal } = {}) {
+      await passage.revokeRefreshTokens(id, signal);
+    },
+
+    close: () => http.close(),
+  };
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createClerkProvider } from '../../src/providers/clerk/index.js';
+import { createPassageProvider } from '../../src/providers/passage/index.js';
+import { createRegistry, operation } from '../../src/providers/registry.js';
+import { useEmulator } from '../helpers/emulator.js';
+
+describe('provider registry', () => {
+  const emulator = useEmulator({ users: 5 });
+  const registry = (which: ('clerk' | 'passage')[] = ['clerk', 'passage']) => {
+    const { clerkUrl, passageUrl, keys } = emulator();
+    return createRegistry([
+      ...(which.includes('clerk')
+        ? [createClerkProvider({ secretKey: keys.clerkSecretKey, apiUrl: clerkUrl })]
+        : []),
+      ...(which.includes('passage')
+        ? [
+            createPassageProvider({
+              appId: keys.passageAppId,
+              apiKey: keys.passageApiKey,
+              apiUrl: passageUrl,
+            }),
+          ]
+        : []),
+    ]);
+  };
+
+  it.each([
+    ['user_2abcDEF', 'clerk'],
+    ['FXmduAG55lEsueAiKqZ4Kjfy', 'passage'],
+  ])('routes %s to %s with both providers on', async (id, expected) => {
+    const providers = registry();
+    expect(providers.forUserId(id).name).toBe(expected);
+    await providers.close();
+  });
+
+  it('refuses an id no configured provider can hold, as NOT_FOUND', async () => {
+    const providers = registry(['clerk']);
+    expect(() => providers.forUserId('FXmduAG55lEsueAiKqZ4Kjfy')).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
+    await providers.close();
+  });
+
+  it('reports an operation a provider lacks as UNSUPPORTED, and binds the ones it has', async () => {
+    const providers = registry();
+    const passage = providers.forUserId('FXmduAG55lEsueAiKqZ4Kjfy');
+    expect(() => operation(passage, 'banUser')).toThrow(
+      expect.objectContaining({
+        code: 'UNSUPPORTED',
+        provider: 'passage',
+        message: 'passage does not support banUser',
+      }),
+    );
+    const clerk = providers.forUserId('user_x');
+    const [user] = (await clerk.listUsers({}, { offset: 0, limit: 1 }, undefined)).items;
+    const banned = await operation(clerk, 'banUser')(user!.id);
+    expect(banned.status).toBe('BANNED');
+    await providers.close();
+  });
+});
