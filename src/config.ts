@@ -14,6 +14,89 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+export interface ServerConfig {
+  port: number;
+  /** Set when `CLERK_SECRET_KEY` is. */
+  clerk?: { secretKey: string; apiUrl: string };
+  /** Set when `PASSAGE_APP_ID` and `PASSAGE_API_KEY` are. */
+  passage?: { appId: string; apiKey: string; apiUrl: string };
+  /**
+   * No provider credentials at all: the server starts the emulator in-process with seeded demo
+   * data for both providers (the embedded default), and says so.
+   */
+  embedded: boolean;
+  /** Users the embedded emulator seeds per provider. */
+  embeddedUsers: number;
+  /**
+   * Who may call usergraph. `open` only on the embedded default (demo data); `gateway` when
+   * `USERGRAPH_AUTH=none` says something in front of usergraph authenticates callers.
+   */
+  callerAuth: 'open' | 'gateway';
+}
+
+/** Configuration of `npm start` (see the README's configuration table). */
+export function loadConfig(env: Env = process.env): ServerConfig {
+  const port = integer(env, 'PORT', 4000, 0, 65_535);
+  const clerkSecretKey = nonEmpty(env.CLERK_SECRET_KEY);
+  const passageAppId = nonEmpty(env.PASSAGE_APP_ID);
+  const passageApiKey = nonEmpty(env.PASSAGE_API_KEY);
+  if ((passageAppId === undefined) !== (passageApiKey === undefined)) {
+    throw new ConfigError(
+      `PASSAGE_APP_ID and PASSAGE_API_KEY go together: set both or neither (only ${passageAppId ? 'PASSAGE_APP_ID' : 'PASSAGE_API_KEY'} is set)`,
+    );
+  }
+  const clerk = clerkSecretKey
+    ? { secretKey: clerkSecretKey, apiUrl: url(env, 'CLERK_API_URL', 'https://api.clerk.com/v1') }
+    : undefined;
+  const passage =
+    passageAppId && passageApiKey
+      ? {
+          appId: passageAppId,
+          apiKey: passageApiKey,
+          apiUrl: url(env, 'PASSAGE_API_URL', 'https://api.passage.id/v1'),
+        }
+      : undefined;
+  const embedded = !clerk && !passage;
+  const authMode = nonEmpty(env.USERGRAPH_AUTH);
+  if (authMode !== undefined && authMode !== 'none') {
+    throw new ConfigError(
+      `USERGRAPH_AUTH may only be "none" (a gateway authenticates callers), got ${JSON.stringify(authMode)}`,
+    );
+  }
+  // usergraph holds the keys to every user account: with real credentials it never runs open
+  // by accident. Caller authentication of its own (API keys, JWTs) comes with the security work.
+  if (!embedded && authMode !== 'none') {
+    throw new ConfigError(
+      'provider credentials are set but nothing authenticates callers: set USERGRAPH_AUTH=none when a gateway in front of usergraph does',
+    );
+  }
+  return {
+    port,
+    clerk,
+    passage,
+    embedded,
+    embeddedUsers: integer(env, 'EMULATOR_SEED_USERS', DEFAULT_SEED_USERS, 0, 1_000_000),
+    callerAuth: embedded ? 'open' : 'gateway',
+  };
+}
+
+function url(env: Env, name: string, fallback: string): string {
+  const raw = nonEmpty(env[name]) ?? fallback;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL, got ${JSON.stringify(raw)}`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new ConfigError(`${name} must be an http(s) URL, got ${JSON.stringify(raw)}`);
+  }
+  if (parsed.username || parsed.password || parsed.search || parsed.hash) {
+    throw new ConfigError(`${name} must be a plain base URL without credentials, query or fragment`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
 /** Configuration of `npm run emulator` (see the README's emulator section). */
 export function loadEmulatorConfig(
   env: Env = process.env,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadEmulatorConfig } from '../src/config.js';
+import { ConfigError, loadConfig, loadEmulatorConfig } from '../src/config.js';
 
 describe('loadEmulatorConfig', () => {
   it('has working defaults with an empty environment', () => {
@@ -56,5 +56,66 @@ describe('loadEmulatorConfig', () => {
   ])('names %s when it is %j', (name, value, message) => {
     expect(() => loadEmulatorConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadEmulatorConfig({ [name]: value })).toThrow(message);
+  });
+});
+
+describe('loadConfig', () => {
+  it('runs on the embedded default with no provider credentials', () => {
+    expect(loadConfig({})).toEqual({
+      port: 4000,
+      embedded: true,
+      embeddedUsers: 50,
+      callerAuth: 'open',
+      clerk: undefined,
+      passage: undefined,
+    });
+  });
+
+  it('configures each provider from the names the official SDKs use', () => {
+    expect(
+      loadConfig({
+        PORT: '8080',
+        CLERK_SECRET_KEY: 'sk_live_x',
+        PASSAGE_APP_ID: 'app',
+        PASSAGE_API_KEY: 'key',
+        PASSAGE_API_URL: 'http://localhost:4010/passage/v1/',
+        USERGRAPH_AUTH: 'none',
+      }),
+    ).toEqual({
+      port: 8080,
+      embedded: false,
+      embeddedUsers: 50,
+      callerAuth: 'gateway',
+      clerk: { secretKey: 'sk_live_x', apiUrl: 'https://api.clerk.com/v1' },
+      passage: { appId: 'app', apiKey: 'key', apiUrl: 'http://localhost:4010/passage/v1' },
+    });
+  });
+
+  it.each([
+    [{ PASSAGE_APP_ID: 'app' }, /PASSAGE_APP_ID and PASSAGE_API_KEY go together.*only PASSAGE_APP_ID/],
+    [{ PASSAGE_API_KEY: 'key' }, /only PASSAGE_API_KEY/],
+    [
+      { CLERK_SECRET_KEY: 'sk', CLERK_API_URL: 'ftp://x', USERGRAPH_AUTH: 'none' },
+      /CLERK_API_URL must be an http\(s\) URL/,
+    ],
+    [
+      { CLERK_SECRET_KEY: 'sk', CLERK_API_URL: 'not a url', USERGRAPH_AUTH: 'none' },
+      /CLERK_API_URL must be an http\(s\) URL/,
+    ],
+    [
+      { CLERK_SECRET_KEY: 'sk', CLERK_API_URL: 'https://u:p@api.clerk.com/v1' },
+      /CLERK_API_URL must be a plain base URL/,
+    ],
+    [{ PORT: '-1' }, /PORT must be an integer/],
+    [{ CLERK_SECRET_KEY: 'sk_live_x' }, /nothing authenticates callers: set USERGRAPH_AUTH=none/],
+    [{ USERGRAPH_AUTH: 'off' }, /USERGRAPH_AUTH may only be "none"/],
+  ])('refuses %j naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never puts a key in its messages', () => {
+    expect(() => loadConfig({ PASSAGE_API_KEY: 'passage_secret_value' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('passage_secret_value') }),
+    );
   });
 });

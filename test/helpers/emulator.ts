@@ -25,10 +25,19 @@ export function useEmulator(options: StartOptions = {}): () => RunningEmulator {
 /** A JSON request to the emulator, returning status, headers and the parsed body (or the raw text). */
 export async function call(
   url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: unknown; rawBody?: string | Buffer } = {},
+  init: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: unknown;
+    rawBody?: string | Uint8Array;
+  } = {},
 ): Promise<{ status: number; headers: Headers; body: any; text: string }> {
   const headers: Record<string, string> = { ...init.headers };
-  let body: string | Buffer | undefined = init.rawBody;
+  // Bytes are copied into a plain ArrayBuffer, the only kind fetch's body type takes.
+  let body =
+    typeof init.rawBody === 'string' || init.rawBody === undefined
+      ? init.rawBody
+      : new Uint8Array(init.rawBody);
   if (init.body !== undefined) {
     headers['content-type'] ??= 'application/json';
     body = JSON.stringify(init.body);

@@ -15,7 +15,7 @@ describe('Clerk emulator: profile images', () => {
 
   const upload = async (userId: string, bytes: Uint8Array | string, field = 'file') => {
     const form = new FormData();
-    form.append(field, new Blob([bytes]), 'avatar');
+    form.append(field, new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)]), 'avatar');
     const response = await fetch(`${emulator().clerkUrl}/users/${userId}/profile_image`, {
       method: 'POST',
       headers: { authorization: `Bearer ${emulator().keys.clerkSecretKey}` },

@@ -37,7 +37,7 @@ async function readImage(req: EmulatorRequest): Promise<Uint8Array> {
     form = await new Request('http://emulator.local/upload', {
       method: 'POST',
       headers: { 'content-type': contentType },
-      body: req.body,
+      body: new Uint8Array(req.body), // a copy typed as plain ArrayBuffer-backed bytes
     }).formData();
   } catch {
     throw requestBodyInvalid('The multipart request body could not be parsed.');

@@ -1,0 +1,45 @@
+/** `npm start`: load the configuration, build the server, listen. */
+import { createServer as createHttpServer } from 'node:http';
+import { ConfigError, loadConfig } from './config.js';
+import { createServer } from './server.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const server = await createServer(config);
+  const http = createHttpServer(server.yoga);
+  await new Promise<void>((resolve) => http.listen(config.port, resolve));
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const providers = server.providers.all.map((provider) => provider.name).join(' and ');
+  if (server.emulator) {
+    console.log(
+      `usergraph: no provider credentials set, so serving the embedded emulator (${config.embeddedUsers} demo users per provider at ${server.emulator.url}).`,
+    );
+    console.log(
+      'usergraph: OPEN: anyone who can reach this port may call it. Fine for demo data, never for real users.',
+    );
+  } else {
+    console.log('usergraph: caller authentication is left to the gateway in front (USERGRAPH_AUTH=none).');
+  }
+  console.log(
+    `usergraph: GraphQL (and GraphiQL in a browser) at http://localhost:${port}/graphql over ${providers}`,
+  );
+
+  const shutdown = () => {
+    // Stop taking requests, let in-flight ones finish, then release upstream connections.
+    http.close(() => {
+      server.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+    http.closeIdleConnections();
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `usergraph: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,121 @@
+/**
+ * `createServer(config)` builds usergraph without listening: the providers, yoga and its
+ * plugins, and on the embedded default the emulator in-process. `main.ts` listens; tests
+ * listen on port 0.
+ */
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { ASTNode } from 'graphql';
+import {
+  createGraphQLError,
+  createYoga,
+  maskError as maskUnexpected,
+  type YogaServerInstance,
+} from 'graphql-yoga';
+import type { ServerConfig } from './config.js';
+import { createContext, type Context } from './context.js';
+import { startEmulator, type RunningEmulator } from './emulator/index.js';
+import { createClerkProvider } from './providers/clerk/index.js';
+import { ProviderError } from './providers/errors.js';
+import { createPassageProvider } from './providers/passage/index.js';
+import { createRegistry, type ProviderRegistry } from './providers/registry.js';
+import type { Provider } from './providers/types.js';
+import { schema } from './schema/index.js';
+
+export interface UsergraphServer {
+  yoga: YogaServerInstance<Record<string, never>, Context>;
+  providers: ProviderRegistry;
+  /** The in-process emulator on the embedded default. */
+  emulator: RunningEmulator | undefined;
+  close(): Promise<void>;
+}
+
+export async function createServer(config: ServerConfig): Promise<UsergraphServer> {
+  const emulator = config.embedded ? await startEmulator({ users: config.embeddedUsers }) : undefined;
+  const clerk = emulator
+    ? { secretKey: emulator.keys.clerkSecretKey, apiUrl: emulator.clerkUrl }
+    : config.clerk;
+  const passage = emulator
+    ? { appId: emulator.keys.passageAppId, apiKey: emulator.keys.passageApiKey, apiUrl: emulator.passageUrl }
+    : config.passage;
+
+  // Adding a provider: one folder under src/providers/ and one line here.
+  const providers = createRegistry(
+    [clerk && createClerkProvider(clerk), passage && createPassageProvider(passage)].filter(
+      (provider): provider is Provider => Boolean(provider),
+    ),
+  );
+
+  const yoga = createYoga<Record<string, never>, Context>({
+    schema,
+    context: ({ request }) => createContext(providers, request),
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    // GraphiQL is bundled (no CDN): it works offline.
+    renderGraphiQL,
+    graphiql: { title: 'usergraph', defaultQuery: await exampleQuery(providers) },
+    maskedErrors: { maskError },
+  });
+
+  return {
+    yoga,
+    providers,
+    emulator,
+    close: async () => {
+      await providers.close();
+      await emulator?.stop();
+    },
+  };
+}
+
+/**
+ * Provider failures that are not typed results (the provider down, a timeout, our credentials
+ * refused) keep their code and their message, which by construction holds no URL, header, body
+ * or key; everything else is masked as yoga does.
+ */
+function maskError(error: unknown, message: string, isDev?: boolean): Error {
+  // Duck-typed: graphql can be loaded twice (its CommonJS and ESM builds), so instanceof lies.
+  const graphQLError =
+    error instanceof Error && error.name === 'GraphQLError' ? (error as GraphQLErrorLike) : undefined;
+  const original = graphQLError ? graphQLError.originalError : error;
+  if (original instanceof ProviderError) {
+    return createGraphQLError(original.message, {
+      nodes: graphQLError?.nodes,
+      path: graphQLError?.path,
+      extensions: { code: `PROVIDER_${original.code}`, provider: original.provider },
+    });
+  }
+  return maskUnexpected(error, message, isDev);
+}
+
+interface GraphQLErrorLike extends Error {
+  originalError?: unknown;
+  nodes?: readonly ASTNode[];
+  path?: readonly (string | number)[];
+}
+
+/** GraphiQL opens on a query that works against whatever is configured. */
+async function exampleQuery(providers: ProviderRegistry): Promise<string> {
+  const lines = [
+    '# usergraph: one GraphQL API over Clerk and Passage user management.',
+    '# The Docs pane (top left) describes every type, field and argument.',
+    '',
+  ];
+  const provider = providers.all[0];
+  const sample = provider
+    ? await provider.listUsers({}, { offset: 0, limit: 1 }, undefined).catch(() => undefined)
+    : undefined;
+  const id = sample?.items[0]?.id ?? 'user_...';
+  return [
+    ...lines,
+    'query OneUser {',
+    `  user(id: "${id}") {`,
+    '    ... on QueryUserSuccess {',
+    '      data { id provider email status createdAt devices { name kind lastUsedAt } }',
+    '    }',
+    '    ... on Error { __typename message }',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,58 @@
+/**
+ * usergraph on a free port, talking to a test emulator over real HTTP: GraphQL requests go
+ * through yoga exactly as a client's would, and the emulator's log shows what each cost upstream.
+ */
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createServer, type UsergraphServer } from '../../src/server.js';
+import { useEmulator } from './emulator.js';
+import type { StartOptions } from '../../src/emulator/index.js';
+
+export interface GraphQLResponse {
+  status: number;
+  body: {
+    data?: any;
+    errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  };
+}
+
+export function useUsergraph(emulatorOptions: StartOptions = {}) {
+  const emulator = useEmulator(emulatorOptions);
+  let server: UsergraphServer | undefined;
+  let http: Server | undefined;
+  let url = '';
+  beforeAll(async () => {
+    const { clerkUrl, passageUrl, keys } = emulator();
+    server = await createServer(
+      loadConfig({
+        CLERK_SECRET_KEY: keys.clerkSecretKey,
+        CLERK_API_URL: clerkUrl,
+        PASSAGE_APP_ID: keys.passageAppId,
+        PASSAGE_API_KEY: keys.passageApiKey,
+        PASSAGE_API_URL: passageUrl,
+        USERGRAPH_AUTH: 'none',
+      }),
+    );
+    http = createHttpServer(server.yoga);
+    await new Promise<void>((resolve) => http?.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => http?.close(resolve));
+    http?.closeAllConnections();
+    await server?.close();
+  });
+
+  async function gql(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
+  }
+
+  return { emulator, gql, url: () => url };
+}

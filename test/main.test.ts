@@ -1,0 +1,45 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { describe, expect, it } from 'vitest';
+
+describe('npm start with no environment (the embedded default)', () => {
+  it('says it serves the emulator, opens GraphiQL on a working query, and answers it', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH ?? '', PORT: '0', EMULATOR_SEED_USERS: '5' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', () => {
+          const found = /GraphQL \(and GraphiQL in a browser\) at (\S+)/.exec(output)?.[1];
+          if (found) resolve(found);
+        });
+        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
+      });
+      expect(output).toMatch(/no provider credentials set, so serving the embedded emulator/);
+
+      const page = await fetch(url, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).not.toMatch(/unpkg\.com|cdn\.jsdelivr\.net/); // bundled: works offline
+      const id = /user\(id: \\?"(user_[A-Za-z0-9]+)\\?"\)/.exec(html)?.[1];
+      expect(id).toBeDefined();
+
+      const answer = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: `{ user(id: "${id}") { ... on QueryUserSuccess { data { id provider } } } }`,
+        }),
+      });
+      expect(await answer.json()).toEqual({ data: { user: { data: { id, provider: 'CLERK' } } } });
+      expect((await fetch(url.replace('/graphql', '/health'))).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  });
+});
