@@ -108,6 +108,17 @@ async function exampleQuery(providers: ProviderRegistry): Promise<string> {
   const id = sample?.items[0]?.id ?? 'user_...';
   return [
     ...lines,
+    'query FirstUsers {',
+    `  users(provider: ${(provider?.name ?? 'clerk').toUpperCase()}, first: 5) {`,
+    '    ... on UserConnection {',
+    '      totalCount',
+    '      edges { node { id email status lastSignInAt devices { name kind } } }',
+    '      pageInfo { hasNextPage endCursor }',
+    '    }',
+    '    ... on Error { __typename message }',
+    '  }',
+    '}',
+    '',
     'query OneUser {',
     `  user(id: "${id}") {`,
     '    ... on QueryUserSuccess {',

@@ -4,6 +4,9 @@
  */
 import type { ProviderRegistry } from '../providers/registry.js';
 import { createDevicesLoader } from './devices.js';
+import { createInvitationsLoader } from './invitations.js';
+import { createMembershipsLoader } from './memberships.js';
+import { createOAuthTokensLoader } from './oauth-tokens.js';
 import { createUserLoader } from './users.js';
 
 export function createLoaders(providers: ProviderRegistry, signal?: AbortSignal) {
@@ -11,6 +14,9 @@ export function createLoaders(providers: ProviderRegistry, signal?: AbortSignal)
   return {
     user,
     devices: createDevicesLoader(providers, signal),
+    memberships: createMembershipsLoader(providers, signal),
+    invitations: createInvitationsLoader(providers, signal),
+    oauthTokens: createOAuthTokensLoader(providers, signal),
   };
 }
 

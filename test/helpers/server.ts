@@ -2,6 +2,8 @@
  * usergraph on a free port, talking to a test emulator over real HTTP: GraphQL requests go
  * through yoga exactly as a client's would, and the emulator's log shows what each cost upstream.
  */
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
@@ -45,11 +47,18 @@ export function useUsergraph(emulatorOptions: StartOptions = {}) {
     await server?.close();
   });
 
-  async function gql(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> {
+  /**
+   * A GraphQL request over HTTP. Pass a `graphql(...)` document from test/generated to have the
+   * operation checked against schema.graphql by codegen and its variables typed.
+   */
+  async function gql<Result, Variables>(
+    query: string | TypedDocumentNode<Result, Variables>,
+    variables?: Variables,
+  ): Promise<GraphQLResponse> {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),
     });
     return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { graphql } from '../generated/index.js';
 import { useUsergraph } from '../helpers/server.js';
 
-const USER = /* GraphQL */ `
+const USER = graphql(`
   query User($id: ID!) {
     user(id: $id) {
       __typename
@@ -25,7 +26,7 @@ const USER = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 describe('user(id:)', () => {
   const { emulator, gql } = useUsergraph({ users: 120 });
@@ -49,7 +50,7 @@ describe('user(id:)', () => {
     async (provider) => {
       const [id] = await seededIds(provider, 1);
       emulator().control.clearRequests();
-      const { body } = await gql(USER, { id });
+      const { body } = await gql(USER, { id: id! });
       expect(body.errors).toBeUndefined();
       expect(body.data.user).toMatchObject({
         __typename: 'QueryUserSuccess',

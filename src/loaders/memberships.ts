@@ -1,0 +1,33 @@
+/**
+ * A user's organization memberships, one page at a time, once per user and page per request:
+ * the same user and page asked for twice is one call, distinct users are one call each, all
+ * concurrent (the provider's HTTP client bounds connections). A provider without memberships
+ * (Passage) answers null without a call.
+ */
+import DataLoader from 'dataloader';
+import type { ProviderRegistry } from '../providers/registry.js';
+import type { Membership, Page, User } from '../providers/types.js';
+
+export interface MembershipPageKey {
+  user: User;
+  offset: number;
+  limit: number;
+}
+
+export function createMembershipsLoader(providers: ProviderRegistry, signal: AbortSignal | undefined) {
+  return new DataLoader<MembershipPageKey, Page<Membership> | null, string>(
+    (keys) =>
+      Promise.all(
+        keys.map(async ({ user, offset, limit }) => {
+          try {
+            const provider = providers.forUserId(user.id);
+            if (!provider.listMemberships) return null;
+            return await provider.listMemberships(user.id, { offset, limit }, { signal });
+          } catch (error) {
+            return error as Error;
+          }
+        }),
+      ),
+    { cacheKeyFn: ({ user, offset, limit }) => `${user.provider}:${user.id}:${offset}:${limit}` },
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * Sign-in methods a user has besides passwords and passkeys (Clerk only): external accounts
+ * (Google, GitHub...) and web3 wallets. Passage's social connections have no id to delete by,
+ * so both are `UnsupportedError` on Passage.
+ */
+import { operation } from '../../providers/registry.js';
+import { defineSubResourceDelete } from './define.js';
+
+defineSubResourceDelete('deleteExternalAccount', {
+  description:
+    'Unlink an external account (Clerk): the user can no longer sign in through it. `UnsupportedError` on Passage.',
+  things: 'external accounts',
+  idField: 'externalAccountId',
+  idDescription: 'The account: the id `ExternalAccount.id` returns.',
+  run: (provider, userId, id, call) => operation(provider, 'deleteExternalAccount')(userId, id, call),
+});
+
+defineSubResourceDelete('deleteWeb3Wallet', {
+  description: 'Remove a web3 wallet from a user (Clerk). `UnsupportedError` on Passage.',
+  things: 'web3 wallets',
+  idField: 'web3WalletId',
+  idDescription: 'The wallet: the id `Web3Wallet.id` returns.',
+  run: (provider, userId, id, call) => operation(provider, 'deleteWeb3Wallet')(userId, id, call),
+});

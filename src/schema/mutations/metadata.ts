@@ -1,0 +1,39 @@
+/**
+ * Metadata, merged rather than replaced (both providers: Clerk's public, private and unsafe
+ * metadata; Passage's `user_metadata`, exposed as public metadata). Clerk merges at any depth;
+ * Passage merges top-level keys.
+ */
+import type { MetadataPatch } from '../../providers/types.js';
+import { builder } from '../builder.js';
+import { defineMutation } from './define.js';
+import { remember, userPayload } from './payloads.js';
+import { checkMetadataSizes, given, METADATA_FIELDS, requireId, requireSomeField } from './validate.js';
+
+const UpdateUserMetadataInput = builder.inputType('UpdateUserMetadataInput', {
+  description:
+    "Metadata to merge into a user's: a key set to `null` is removed, keys left out stay. Clerk merges nested objects too; Passage merges top-level keys only (a nested object replaces the one it had). At least one object is required.",
+  fields: (t) => ({
+    userId: t.id({ required: true, description: 'The user: the id `User.id` returns.' }),
+    publicMetadata: t.field({
+      type: 'JSONObject',
+      description: "Clerk `public_metadata`; Passage's `user_metadata`. At most 8 KB.",
+    }),
+    privateMetadata: t.field({ type: 'JSONObject', description: 'Clerk only. At most 8 KB.' }),
+    unsafeMetadata: t.field({ type: 'JSONObject', description: 'Clerk only. At most 8 KB.' }),
+  }),
+});
+
+defineMutation('updateUserMetadata', {
+  description:
+    "Merge metadata into a user's (both providers; private and unsafe metadata are Clerk only): `null` removes a key. Clerk merges at any depth, Passage top-level keys only.",
+  input: UpdateUserMetadataInput,
+  payload: userPayload('UpdateUserMetadataPayload', 'The result of `updateUserMetadata`.'),
+  resolve: async ({ userId, ...fields }, ctx) => {
+    const id = requireId('userId', userId);
+    const patch: MetadataPatch = given(fields);
+    requireSomeField(patch, METADATA_FIELDS);
+    checkMetadataSizes(patch);
+    const provider = ctx.providers.forUserId(id);
+    return { user: remember(ctx, await provider.updateUserMetadata(id, patch, { signal: ctx.signal })) };
+  },
+});

@@ -1,0 +1,64 @@
+/**
+ * Second factors (Clerk only; Passage has no passwords or TOTP, so these are `UnsupportedError`
+ * there): enrol a TOTP authenticator for a user, and remove TOTP, backup codes, or both.
+ */
+import type { TotpEnrollment } from '../../providers/types.js';
+import { operation } from '../../providers/registry.js';
+import { builder } from '../builder.js';
+import { defineMutation, defineUserEffect, userIdInput } from './define.js';
+import { forget } from './payloads.js';
+import { requireId } from './validate.js';
+
+const CreateTotpInput = userIdInput('CreateTotpInput', 'The user `createTotp` enrols.');
+
+const CreateTotpPayload = builder
+  .objectRef<TotpEnrollment & { userId: string }>('CreateTotpPayload')
+  .implement({
+    description:
+      'A new TOTP authenticator and backup codes. SECRETS, SHOWN ONCE: nothing can read them again, so hand them to the user over a secure channel and do not log or cache this response.',
+    fields: (t) => ({
+      userId: t.exposeID('userId', { description: 'The user enrolled.' }),
+      secret: t.exposeString('secret', {
+        description: 'Secret: the base32 TOTP key, for an authenticator app. Shown once.',
+      }),
+      uri: t.exposeString('uri', {
+        description: 'Secret: the `otpauth://` URI holding the key, to show as a QR code. Shown once.',
+      }),
+      backupCodes: t.exposeStringList('backupCodes', {
+        description:
+          'Secret: one-time codes that stand in for a TOTP code. Shown once; they replace any earlier ones.',
+      }),
+    }),
+  });
+
+defineMutation('createTotp', {
+  description:
+    'Enrol a TOTP authenticator for a user (Clerk), replacing any they had, and issue new backup codes. The answer holds secrets shown once. `UnsupportedError` on Passage.',
+  input: CreateTotpInput,
+  payload: CreateTotpPayload,
+  resolve: async (input, ctx) => {
+    const userId = requireId('userId', input.userId);
+    const provider = ctx.providers.forUserId(userId);
+    const enrollment = await operation(provider, 'createTotp')(userId, { signal: ctx.signal });
+    forget(ctx, userId);
+    return { ...enrollment, userId };
+  },
+});
+
+defineUserEffect(
+  'deleteTotp',
+  "Remove a user's TOTP authenticator (Clerk). `UnsupportedError` on Passage.",
+  (provider, id, call) => operation(provider, 'deleteTotp')(id, call),
+);
+
+defineUserEffect(
+  'deleteBackupCodes',
+  "Remove a user's backup codes (Clerk). `UnsupportedError` on Passage.",
+  (provider, id, call) => operation(provider, 'deleteBackupCodes')(id, call),
+);
+
+defineUserEffect(
+  'disableMfa',
+  'Turn off every second factor of a user (Clerk): TOTP and backup codes. `UnsupportedError` on Passage.',
+  (provider, id, call) => operation(provider, 'disableMfa')(id, call),
+);

@@ -1,0 +1,51 @@
+/**
+ * Who may sign in: Clerk's ban and lock, Passage's deactivate and sign-out. They are kept apart
+ * rather than merged because they mean different things upstream: a Clerk ban also revokes every
+ * session and is shown to the user as "banned", a lock is what failed attempts do and may expire
+ * on its own, and Passage's deactivate only blocks sign-in. Each is `UnsupportedError` on the
+ * provider that has no such action.
+ */
+import { operation } from '../../providers/registry.js';
+import { defineUserAction, defineUserEffect } from './define.js';
+
+defineUserAction(
+  'banUser',
+  'Ban a user (Clerk): every session is revoked and signing in is refused until `unbanUser`. `UnsupportedError` on Passage: use `deactivateUser`.',
+  (provider, id, call) => operation(provider, 'banUser')(id, call),
+);
+
+defineUserAction(
+  'unbanUser',
+  'Unban a user (Clerk), so they can sign in again. `UnsupportedError` on Passage: use `activateUser`.',
+  (provider, id, call) => operation(provider, 'unbanUser')(id, call),
+);
+
+defineUserAction(
+  'lockUser',
+  "Lock a user (Clerk) as too many failed sign-ins would, until `unlockUser` or the instance's lockout period ends. `UnsupportedError` on Passage.",
+  (provider, id, call) => operation(provider, 'lockUser')(id, call),
+);
+
+defineUserAction(
+  'unlockUser',
+  'Unlock a locked user (Clerk). `UnsupportedError` on Passage.',
+  (provider, id, call) => operation(provider, 'unlockUser')(id, call),
+);
+
+defineUserAction(
+  'activateUser',
+  'Activate a deactivated user (Passage), so they can sign in again. `UnsupportedError` on Clerk: use `unbanUser` or `unlockUser`.',
+  (provider, id, call) => operation(provider, 'activateUser')(id, call),
+);
+
+defineUserAction(
+  'deactivateUser',
+  'Deactivate a user (Passage): the account stays but cannot sign in until `activateUser`. `UnsupportedError` on Clerk: use `banUser`.',
+  (provider, id, call) => operation(provider, 'deactivateUser')(id, call),
+);
+
+defineUserEffect(
+  'signOutUser',
+  "Sign a user out everywhere (Passage): revokes every refresh token, so sessions end when their access token expires. `UnsupportedError` on Clerk (`banUser` revokes a Clerk user's sessions).",
+  (provider, id, call) => operation(provider, 'signOutUser')(id, call),
+);

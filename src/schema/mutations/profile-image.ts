@@ -1,0 +1,57 @@
+/**
+ * Profile images (Clerk only; Passage users have none): uploaded through the GraphQL multipart
+ * request spec, which yoga serves natively, handing the resolver a web `File`.
+ */
+import { operation } from '../../providers/registry.js';
+import { builder } from '../builder.js';
+import { defineMutation, defineUserAction } from './define.js';
+import { remember, userPayload } from './payloads.js';
+import { invalidInput, requireId } from './validate.js';
+
+/** Clerk refuses larger images. */
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+const SetProfileImageInput = builder.inputType('SetProfileImageInput', {
+  description: 'The user and the image `setProfileImage` uploads.',
+  fields: (t) => ({
+    userId: t.id({ required: true, description: 'The user: the id `User.id` returns.' }),
+    file: t.field({
+      type: 'File',
+      required: true,
+      description: 'The image (PNG, JPEG, GIF or WebP, at most 10 MB), as a multipart file part.',
+    }),
+  }),
+});
+
+defineMutation('setProfileImage', {
+  description:
+    "Set a user's profile image (Clerk), sent as a multipart request. A file that is not an image is `InvalidInputError`. `UnsupportedError` on Passage.",
+  input: SetProfileImageInput,
+  payload: userPayload('SetProfileImagePayload', 'The result of `setProfileImage`.'),
+  resolve: async (input, ctx) => {
+    const id = requireId('userId', input.userId);
+    const { file } = input;
+    if (!file.type.startsWith('image/')) {
+      throw invalidInput(
+        'file',
+        `must be an image (image/png, image/jpeg...), got ${JSON.stringify(file.type || 'no type')}`,
+      );
+    }
+    if (file.size > MAX_IMAGE_BYTES) {
+      throw invalidInput('file', `must be at most ${MAX_IMAGE_BYTES} bytes, got ${file.size}`);
+    }
+    const setImage = operation(ctx.providers.forUserId(id), 'setProfileImage');
+    const image = {
+      data: new Uint8Array(await file.arrayBuffer()),
+      filename: file.name,
+      contentType: file.type,
+    };
+    return { user: remember(ctx, await setImage(id, image, { signal: ctx.signal })) };
+  },
+});
+
+defineUserAction(
+  'deleteProfileImage',
+  "Remove a user's profile image (Clerk). `UnsupportedError` on Passage.",
+  (provider, id, call) => operation(provider, 'deleteProfileImage')(id, call),
+);

@@ -1,0 +1,83 @@
+/**
+ * Checking a secret a user typed against what Clerk holds (Clerk only; Passage has neither
+ * passwords nor TOTP). They are mutations, not queries: Clerk counts failed attempts towards a
+ * lockout, and a backup code works once. The password or code is never repeated in any answer.
+ */
+import { operation } from '../../providers/registry.js';
+import { builder } from '../builder.js';
+import { defineMutation } from './define.js';
+import { requireId, requireSecret } from './validate.js';
+
+const VerifyPasswordInput = builder.inputType('VerifyPasswordInput', {
+  description: 'The user and the password to check.',
+  fields: (t) => ({
+    userId: t.id({ required: true, description: 'The user: the id `User.id` returns.' }),
+    password: t.string({ required: true, description: 'The password to check. Never logged or echoed.' }),
+  }),
+});
+
+const VerifyPasswordPayload = builder.objectRef<{ verified: boolean }>('VerifyPasswordPayload').implement({
+  description: 'Whether the password was right.',
+  fields: (t) => ({
+    verified: t.exposeBoolean('verified', { description: "True when it is the user's password." }),
+  }),
+});
+
+defineMutation('verifyPassword', {
+  description:
+    "Check a password against a user's (Clerk). A wrong password is `verified: false` and counts towards Clerk's lockout; a user with no password is `InvalidInputError`. `UnsupportedError` on Passage.",
+  input: VerifyPasswordInput,
+  payload: VerifyPasswordPayload,
+  resolve: async (input, ctx) => {
+    const userId = requireId('userId', input.userId);
+    const password = requireSecret('password', input.password);
+    const verify = operation(ctx.providers.forUserId(userId), 'verifyPassword');
+    return { verified: await verify(userId, password, { signal: ctx.signal }) };
+  },
+});
+
+const TotpCodeType = builder.enumType('TotpCodeType', {
+  description: 'Which kind of code was accepted.',
+  values: {
+    TOTP: { description: "A code from the user's authenticator app." },
+    BACKUP_CODE: { description: 'A backup code: it is now used up.' },
+  } as const,
+});
+
+const VerifyTotpInput = builder.inputType('VerifyTotpInput', {
+  description: 'The user and the code to check.',
+  fields: (t) => ({
+    userId: t.id({ required: true, description: 'The user: the id `User.id` returns.' }),
+    code: t.string({
+      required: true,
+      description: 'A 6-digit TOTP code or a backup code. Never logged or echoed.',
+    }),
+  }),
+});
+
+const VerifyTotpPayload = builder
+  .objectRef<{ verified: boolean; codeType: 'TOTP' | 'BACKUP_CODE' | null }>('VerifyTotpPayload')
+  .implement({
+    description: 'Whether the code was right, and what kind it was.',
+    fields: (t) => ({
+      verified: t.exposeBoolean('verified', { description: 'True when the code was accepted.' }),
+      codeType: t.field({
+        type: TotpCodeType,
+        nullable: true,
+        description: 'The kind of code accepted; null when it was not.',
+        resolve: (p) => p.codeType,
+      }),
+    }),
+  });
+
+defineMutation('verifyTotp', {
+  description:
+    "Check a TOTP or backup code against a user's (Clerk). A wrong code is `verified: false`; a backup code is used up; a user without TOTP is `InvalidInputError`. `UnsupportedError` on Passage.",
+  input: VerifyTotpInput,
+  payload: VerifyTotpPayload,
+  resolve: async (input, ctx) => {
+    const userId = requireId('userId', input.userId);
+    const code = requireSecret('code', input.code);
+    return operation(ctx.providers.forUserId(userId), 'verifyTotp')(userId, code, { signal: ctx.signal });
+  },
+});

@@ -1,0 +1,43 @@
+/** OAuth access tokens, and `User.oauthAccessTokens` (Clerk only; secret-bearing). */
+import type { OAuthAccessToken } from '../providers/types.js';
+import { builder } from './builder.js';
+import { UserRef } from './user.js';
+
+const OAuthAccessTokenRef = builder.objectRef<OAuthAccessToken>('OAuthAccessToken').implement({
+  description:
+    "SECRET: an access token Clerk holds for a user's account at another identity provider, usable to call that provider's API as the user.",
+  fields: (t) => ({
+    provider: t.exposeString('provider', { description: 'The identity provider: `google`, `github`...' }),
+    externalAccountId: t.exposeString('externalAccountId', {
+      description: "The id of the user's external account (`User.externalAccounts`) the token belongs to.",
+    }),
+    token: t.exposeString('token', {
+      description: 'SECRET: the access token itself. Treat it like a password: never log or cache it.',
+    }),
+    expiresAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it expires, if the identity provider said.',
+      resolve: (token) => token.expiresAt,
+    }),
+    scopes: t.exposeStringList('scopes', { description: 'The OAuth scopes it was granted.' }),
+    label: t.exposeString('label', { nullable: true, description: 'A label Clerk keeps with it, if any.' }),
+  }),
+});
+
+builder.objectFields(UserRef, (t) => ({
+  oauthAccessTokens: t.field({
+    type: [OAuthAccessTokenRef],
+    nullable: true,
+    description:
+      "SECRET-BEARING: the user's OAuth access tokens for one identity provider, one per linked account (Clerk only: null for Passage users, with no upstream call). Will require the `secrets` scope. One call per user and identity provider.",
+    args: {
+      provider: t.arg.string({
+        required: true,
+        description:
+          "The identity provider, e.g. `google` or `github` (Clerk's `oauth_google` is accepted too).",
+      }),
+    },
+    resolve: (user, { provider }, ctx) => ctx.loaders.oauthTokens.load({ user, provider }),
+  }),
+}));

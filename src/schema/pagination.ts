@@ -1,0 +1,101 @@
+/**
+ * Relay paging over the providers' offset paging. A cursor is opaque to clients; inside it holds
+ * the offset of the item after which (or before which) a page starts, and Passage's
+ * `created_before` anchor, so page boundaries stay put while users are being created.
+ */
+import { ProviderError } from '../providers/errors.js';
+import type { Page, PageRequest } from '../providers/types.js';
+
+/** Both providers' largest page. */
+export const MAX_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface ConnectionArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+interface Position {
+  offset: number;
+  anchor?: number;
+}
+
+const PREFIX = 'ug1:';
+
+export function encodeCursor(position: Position): string {
+  const text = `${PREFIX}${position.offset}${position.anchor === undefined ? '' : `:${position.anchor}`}`;
+  return Buffer.from(text).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, arg: 'after' | 'before'): Position {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const match = /^ug1:(\d{1,9})(?::(\d{1,12}))?$/.exec(text);
+  if (!match)
+    throw invalid(
+      arg,
+      `${arg} must be a cursor this API returned, got ${JSON.stringify(cursor.slice(0, 40))}`,
+    );
+  return { offset: Number(match[1]), anchor: match[2] === undefined ? undefined : Number(match[2]) };
+}
+
+/** The provider page a Relay request asks for; INVALID_INPUT (before any call) when it is malformed. */
+export function pageRequest(args: ConnectionArgs): PageRequest {
+  if (args.first != null && args.last != null) throw invalid('first', 'give first or last, not both');
+  for (const arg of ['first', 'last'] as const) {
+    const value = args[arg];
+    if (value != null && (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE)) {
+      throw invalid(arg, `${arg} must be 1–${MAX_PAGE_SIZE}, got ${value}`);
+    }
+  }
+  const after = args.after ? decodeCursor(args.after, 'after') : undefined;
+  const before = args.before ? decodeCursor(args.before, 'before') : undefined;
+  const anchor = after?.anchor ?? before?.anchor;
+  if (args.last != null) {
+    const end = before?.offset ?? 0;
+    if (!before)
+      throw invalid('before', 'last needs a before cursor: page backwards from a position you have seen');
+    const offset = Math.max(0, end - args.last);
+    return withAnchor({ offset, limit: end - offset }, anchor);
+  }
+  const offset = after ? after.offset + 1 : 0;
+  const limit = args.first ?? DEFAULT_PAGE_SIZE;
+  return withAnchor({ offset, limit }, anchor);
+}
+
+/** The connection for a provider page: edges with cursors, and page info. */
+export function connectionFor<T>(request: PageRequest, page: Page<T>) {
+  const anchor = page.anchor ?? request.anchor;
+  const edges = page.items.map((node, i) => ({
+    node,
+    cursor: encodeCursor({ offset: request.offset + i, anchor }),
+  }));
+  const end = request.offset + page.items.length;
+  // Without a total, a full page may be the last one: the next page then comes back empty.
+  const hasNextPage =
+    page.totalCount === undefined ? page.items.length === request.limit : end < page.totalCount;
+  return {
+    edges,
+    totalCount: page.totalCount,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: request.offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+function withAnchor(request: PageRequest, anchor: number | undefined): PageRequest {
+  return anchor === undefined ? request : { ...request, anchor };
+}
+
+function invalid(field: string, message: string): ProviderError {
+  return new ProviderError({
+    provider: 'usergraph',
+    code: 'INVALID_INPUT',
+    message,
+    fields: [{ field, message }],
+  });
+}

@@ -1,0 +1,178 @@
+/**
+ * Lists of users: `users` (a Relay connection, or many users by id), `userCount` and
+ * `userByIdentifier`. Every user a list returns primes the request's user loader.
+ */
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { Context } from '../context.js';
+import { ProviderError } from '../providers/errors.js';
+import type { Provider, ProviderName, User } from '../providers/types.js';
+import { builder } from './builder.js';
+import { readErrors } from './errors.js';
+import { connectionFor, pageRequest } from './pagination.js';
+import { Provider as ProviderEnum } from './provider.js';
+import { UserRef } from './user.js';
+import { toUserFilter, toUserOrder, UserFilterInput, UserOrderInput } from './user-filter.js';
+
+/** The most users `users(ids:)` takes: one Clerk call's worth. */
+const MAX_IDS = 100;
+
+const UserConnection = builder.connectionObject(
+  {
+    type: UserRef,
+    name: 'UserConnection',
+    description: 'A page of users.',
+    fields: (t) => ({
+      totalCount: t.int({
+        nullable: true,
+        description:
+          'How many users match in all (on Clerk it costs one more upstream call, made only when asked).',
+        resolve: (connection) => (connection as { totalCount?: number }).totalCount ?? null,
+      }),
+    }),
+  },
+  { name: 'UserEdge', description: 'A user in a page, with its cursor.' },
+);
+
+builder.queryFields((t) => ({
+  users: t.field({
+    type: UserConnection,
+    nullable: true,
+    description:
+      'Users of one provider as a Relay connection, filtered and ordered; or, with `ids`, many users by id from any provider in as few upstream calls as the providers allow (100 Clerk users: one call).',
+    errors: { types: readErrors, directResult: true, union: { name: 'UsersResult' } },
+    args: {
+      provider: t.arg({
+        type: ProviderEnum,
+        description: 'Which provider to list. Required when both are configured; ignored with `ids`.',
+      }),
+      ids: t.arg.idList({
+        description: `Many users by the ids \`User.id\` returns (at most ${MAX_IDS}); unknown ids are left out. No paging, filter or order with it.`,
+      }),
+      filter: t.arg({ type: UserFilterInput, description: 'Which users.' }),
+      orderBy: t.arg({
+        type: UserOrderInput,
+        description: 'In which order (default: oldest first on Passage, newest first on Clerk).',
+      }),
+      first: t.arg.int({ description: 'Page size from the start or after `after` (1–500, default 20).' }),
+      after: t.arg.string({ description: 'The cursor after which the page starts.' }),
+      last: t.arg.int({ description: 'Page size before `before` (1–500).' }),
+      before: t.arg.string({ description: 'The cursor before which the page ends.' }),
+    },
+    resolve: async (_root, args, ctx, info) => {
+      if (args.ids) return usersByIds(args.ids.map(String), args, ctx);
+      const provider = pickProvider(ctx, args.provider);
+      const request = pageRequest(args);
+      const page = await provider.listUsers(toUserFilter(args.filter), request, toUserOrder(args.orderBy), {
+        signal: ctx.signal,
+        withTotal: selects(info, 'totalCount'),
+      });
+      for (const user of page.items) ctx.loaders.user.prime(user.id, user);
+      return connectionFor(request, page);
+    },
+  }),
+
+  userCount: t.field({
+    type: 'Int',
+    nullable: true,
+    description: 'How many users of one provider match a filter.',
+    errors: { types: readErrors, dataField: { description: 'The number of users.' } },
+    args: {
+      provider: t.arg({
+        type: ProviderEnum,
+        description: 'Which provider. Required when both are configured.',
+      }),
+      filter: t.arg({ type: UserFilterInput, description: 'Which users.' }),
+    },
+    resolve: (_root, args, ctx) =>
+      pickProvider(ctx, args.provider).countUsers(toUserFilter(args.filter), { signal: ctx.signal }),
+  }),
+
+  userByIdentifier: t.field({
+    type: UserRef,
+    nullable: true,
+    description:
+      'The user with this e-mail address or E.164 phone number. Without `provider`, every configured provider is asked at once and the first that has it (Clerk, then Passage) answers.',
+    errors: { types: readErrors, dataField: { description: 'The user.' } },
+    args: {
+      identifier: t.arg.string({
+        required: true,
+        description: 'An e-mail address or an E.164 phone number.',
+      }),
+      provider: t.arg({ type: ProviderEnum, description: 'Ask only this provider.' }),
+    },
+    resolve: async (_root, { identifier, provider }, ctx) => {
+      const providers = provider ? [pickProvider(ctx, provider)] : ctx.providers.all;
+      const found = await Promise.all(
+        providers.map((p) => p.findUserByIdentifier(identifier, { signal: ctx.signal })),
+      );
+      const user = found.find((candidate): candidate is User => candidate !== null);
+      if (!user)
+        throw new ProviderError({
+          provider: 'usergraph',
+          code: 'NOT_FOUND',
+          message: 'no user has this identifier',
+        });
+      ctx.loaders.user.prime(user.id, user);
+      return user;
+    },
+  }),
+}));
+
+async function usersByIds(
+  ids: string[],
+  args: {
+    filter?: unknown;
+    orderBy?: unknown;
+    first?: number | null;
+    after?: string | null;
+    last?: number | null;
+    before?: string | null;
+  },
+  ctx: Context,
+) {
+  const extra = (['filter', 'orderBy', 'first', 'after', 'last', 'before'] as const).find(
+    (arg) => args[arg] != null,
+  );
+  if (extra) throw invalid(extra, `${extra} cannot be combined with ids`);
+  if (ids.length > MAX_IDS) throw invalid('ids', `ids takes at most ${MAX_IDS} ids, got ${ids.length}`);
+  const loaded = await ctx.loaders.user.loadMany(ids);
+  const users = loaded.filter((result): result is User => {
+    if (result instanceof ProviderError && result.code === 'NOT_FOUND') return false;
+    if (result instanceof Error) throw result;
+    return true;
+  });
+  return connectionFor({ offset: 0, limit: users.length }, { items: users, totalCount: users.length });
+}
+
+/** The provider a list is about: the one asked for, or the only one configured. */
+function pickProvider(ctx: Context, name: ProviderName | null | undefined): Provider {
+  if (name) {
+    const provider = ctx.providers.get(name);
+    if (!provider) throw invalid('provider', `${name} is not configured on this server`);
+    return provider;
+  }
+  const [only, ...others] = ctx.providers.all;
+  if (!only || others.length > 0)
+    throw invalid('provider', 'provider is required when more than one provider is configured');
+  return only;
+}
+
+/** Whether the field's selection asks for `name`, directly or through fragments. */
+function selects(info: GraphQLResolveInfo, name: string): boolean {
+  const visit = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((selection) => {
+      if (selection.kind === 'Field') return selection.name.value === name;
+      if (selection.kind === 'InlineFragment') return visit(selection.selectionSet);
+      return visit(info.fragments[selection.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => visit(node.selectionSet));
+}
+
+function invalid(field: string, message: string): ProviderError {
+  return new ProviderError({
+    provider: 'usergraph',
+    code: 'INVALID_INPUT',
+    message,
+    fields: [{ field, message }],
+  });
+}

@@ -1,0 +1,1339 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A moment in time as an RFC 3339 string in UTC, e.g. `2026-01-15T09:30:00.000Z`. */
+  DateTime: { input: string; output: string; }
+  /** A file sent as a part of a multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec). Input only. */
+  File: { input: File; output: File; }
+  /** A JSON object, as stored in user metadata. */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+};
+
+/** The user `activateUser` acts on. */
+export type ActivateUserInput = {
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `activateUser`. */
+export type ActivateUserPayload = {
+  __typename?: 'ActivateUserPayload';
+  /** The user after the change. */
+  user: User;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type ActivateUserResult = ActivateUserPayload | ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
+/** The user `banUser` acts on. */
+export type BanUserInput = {
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `banUser`. */
+export type BanUserPayload = {
+  __typename?: 'BanUserPayload';
+  /** The user after the change. */
+  user: User;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type BanUserResult = BanUserPayload | ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
+/** An identifier is already taken, or the user is being changed by another request. */
+export type ConflictError = Error & {
+  __typename?: 'ConflictError';
+  /** What went wrong, for a person to read. */
+  message: Scalars['String']['output'];
+  /** The provider that answered (`clerk`, `passage`), or `usergraph` when the request never left. */
+  provider: Scalars['String']['output'];
+};
+
+/** The user `createTotp` enrols. */
+export type CreateTotpInput = {
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** A new TOTP authenticator and backup codes. SECRETS, SHOWN ONCE: nothing can read them again, so hand them to the user over a secure channel and do not log or cache this response. */
+export type CreateTotpPayload = {
+  __typename?: 'CreateTotpPayload';
+  /** Secret: one-time codes that stand in for a TOTP code. Shown once; they replace any earlier ones. */
+  backupCodes: Array<Scalars['String']['output']>;
+  /** Secret: the base32 TOTP key, for an authenticator app. Shown once. */
+  secret: Scalars['String']['output'];
+  /** Secret: the `otpauth://` URI holding the key, to show as a QR code. Shown once. */
+  uri: Scalars['String']['output'];
+  /** The user enrolled. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type CreateTotpResult = ConflictError | CreateTotpPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
+/** A new user. Clerk requires what its instance settings make required (often an e-mail and a password). */
+export type CreateUserInput = {
+  /** Clerk only: when the user was created, for imports. */
+  createdAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The e-mail address. Passage needs an e-mail or a phone. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Clerk: false creates the address unverified. Passage always does. */
+  emailVerified?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Clerk only: an id from another system. */
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  /** Clerk only. */
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Clerk only. */
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  /** Clerk only. Never logged or echoed. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** The phone number, in E.164 (`+15005550006`). */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Clerk: false creates the number unverified. Passage always does. */
+  phoneVerified?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Clerk only. At most 8 KB. */
+  privateMetadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Where to create the user. */
+  provider: Provider;
+  /** Clerk `public_metadata`; Passage's `user_metadata`. At most 8 KB. */
+  publicMetadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Clerk only: create a user with no password. */
+  skipPasswordRequirement?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Clerk only. At most 8 KB. */
+  unsafeMetadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Clerk only. */
+  username?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of `createUser`. */
+export type CreateUserPayload = {
+  __typename?: 'CreateUserPayload';
+  /** The user after the change. */
+  user: User;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type CreateUserResult = ConflictError | CreateUserPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
+/** The user `deactivateUser` acts on. */
+export type DeactivateUserInput = {
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `deactivateUser`. */
+export type DeactivateUserPayload = {
+  __typename?: 'DeactivateUserPayload';
+  /** The user after the change. */
+  user: User;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type DeactivateUserResult = ConflictError | DeactivateUserPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
+/** The user `deleteBackupCodes` acts on. */
+export type DeleteBackupCodesInput = {
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `deleteBackupCodes`. */
+export type DeleteBackupCodesPayload = {
+  __typename?: 'DeleteBackupCodesPayload';
+  /** The user after the change, read again when asked for (one more upstream call). */
+  user?: Maybe<User>;
+  /** The user that was changed. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type DeleteBackupCodesResult = ConflictError | DeleteBackupCodesPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
+/** Which user, and which of their devices, `deleteDevice` removes. */
+export type DeleteDeviceInput = {
+  /** The device: the id `Device.id` returns. */
+  deviceId: Scalars['ID']['input'];
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `deleteDevice`. */
+export type DeleteDevicePayload = {
+  __typename?: 'DeleteDevicePayload';
+  /** The id of what was removed. */
+  deletedDeviceId: Scalars['ID']['output'];
+  /** The user after the change, read again when asked for (one more upstream call). */
+  user?: Maybe<User>;
+  /** The user that was changed. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type DeleteDeviceResult = ConflictError | DeleteDevicePayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
+/** Which user, and which of their external accounts, `deleteExternalAccount` removes. */
+export type DeleteExternalAccountInput = {
+  /** The account: the id `ExternalAccount.id` returns. */
+  externalAccountId: Scalars['ID']['input'];
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `deleteExternalAccount`. */
+export type DeleteExternalAccountPayload = {
+  __typename?: 'DeleteExternalAccountPayload';
+  /** The id of what was removed. */
+  deletedExternalAccountId: Scalars['ID']['output'];
+  /** The user after the change, read again when asked for (one more upstream call). */
+  user?: Maybe<User>;
+  /** The user that was changed. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type DeleteExternalAccountResult = ConflictError | DeleteExternalAccountPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
+/** The user `deleteProfileImage` acts on. */
+export type DeleteProfileImageInput = {
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `deleteProfileImage`. */
+export type DeleteProfileImagePayload = {
+  __typename?: 'DeleteProfileImagePayload';
+  /** The user after the change. */
+  user: User;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type DeleteProfileImageResult = ConflictError | DeleteProfileImagePayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
+/** The user `deleteTotp` acts on. */
+export type DeleteTotpInput = {
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `deleteTotp`. */
+export type DeleteTotpPayload = {
+  __typename?: 'DeleteTotpPayload';
+  /** The user after the change, read again when asked for (one more upstream call). */
+  user?: Maybe<User>;
+  /** The user that was changed. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type DeleteTotpResult = ConflictError | DeleteTotpPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
+/** The user `deleteUser` removes. */
+export type DeleteUserInput = {
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `deleteUser`. */
+export type DeleteUserPayload = {
+  __typename?: 'DeleteUserPayload';
+  /** The id of the user that no longer exists. */
+  deletedUserId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type DeleteUserResult = ConflictError | DeleteUserPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
+/** Which user, and which of their web3 wallets, `deleteWeb3Wallet` removes. */
+export type DeleteWeb3WalletInput = {
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+  /** The wallet: the id `Web3Wallet.id` returns. */
+  web3WalletId: Scalars['ID']['input'];
+};
+
+/** The result of `deleteWeb3Wallet`. */
+export type DeleteWeb3WalletPayload = {
+  __typename?: 'DeleteWeb3WalletPayload';
+  /** The id of what was removed. */
+  deletedWeb3WalletId: Scalars['ID']['output'];
+  /** The user after the change, read again when asked for (one more upstream call). */
+  user?: Maybe<User>;
+  /** The user that was changed. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type DeleteWeb3WalletResult = ConflictError | DeleteWeb3WalletPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
+/** A WebAuthn credential a user signs in with: a Passage device or a Clerk passkey. */
+export type Device = {
+  __typename?: 'Device';
+  /** When it was registered. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The provider's id of the device (Clerk: the passkey's identification id). */
+  id: Scalars['ID']['output'];
+  /** What kind of authenticator it is. */
+  kind: DeviceKind;
+  /** When it was last used to sign in. */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The name the user or the authenticator gave it. */
+  name: Scalars['String']['output'];
+  /** Where the device is registered. */
+  provider: Provider;
+  /** How many sign-ins it made (Passage only; null on Clerk). */
+  usageCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** What kind of WebAuthn authenticator a device is. */
+export type DeviceKind =
+  /** A synced passkey (Clerk passkeys are always this). */
+  | 'PASSKEY'
+  /** An authenticator built into the user's device (Touch ID, Windows Hello...). */
+  | 'PLATFORM'
+  /** A roaming security key (YubiKey...). */
+  | 'SECURITY_KEY';
+
+/** The user `disableMfa` acts on. */
+export type DisableMfaInput = {
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `disableMfa`. */
+export type DisableMfaPayload = {
+  __typename?: 'DisableMfaPayload';
+  /** The user after the change, read again when asked for (one more upstream call). */
+  user?: Maybe<User>;
+  /** The user that was changed. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type DisableMfaResult = ConflictError | DisableMfaPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
+/** An e-mail address of a user. */
+export type EmailAddress = {
+  __typename?: 'EmailAddress';
+  /** The address. */
+  address: Scalars['String']['output'];
+  /** Clerk's identification id; null on Passage. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** Whether it is the user's primary address. */
+  primary: Scalars['Boolean']['output'];
+  /** Whether the user proved they own it. */
+  verified: Scalars['Boolean']['output'];
+};
+
+/** An expected failure: every typed error result implements this. */
+export type Error = {
+  /** What went wrong, for a person to read. */
+  message: Scalars['String']['output'];
+  /** The provider that answered (`clerk`, `passage`), or `usergraph` when the request never left. */
+  provider: Scalars['String']['output'];
+};
+
+/** A sign-in through another identity provider: a Clerk external account or a Passage social connection. */
+export type ExternalAccount = {
+  __typename?: 'ExternalAccount';
+  /** When it was linked. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The e-mail address it carries. */
+  emailAddress?: Maybe<Scalars['String']['output']>;
+  /** Clerk's external account id; null on Passage. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** When it was last used to sign in (Passage only). */
+  lastSignInAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The identity provider: `google`, `github`, `apple`... */
+  provider: Scalars['String']['output'];
+  /** The user's id at that provider. */
+  providerUserId: Scalars['String']['output'];
+  /** The username at that provider. */
+  username?: Maybe<Scalars['String']['output']>;
+};
+
+/** One input field the provider refused, and why. */
+export type FieldProblem = {
+  __typename?: 'FieldProblem';
+  /** The field as the provider named it, e.g. `email_address`. */
+  field: Scalars['String']['output'];
+  /** Why it was refused. */
+  message: Scalars['String']['output'];
+};
+
+/** A comparison on an integer; set exactly one field. */
+export type IntCondition = {
+  /** Equal to. */
+  equals?: InputMaybe<Scalars['Int']['input']>;
+  /** Greater than. */
+  greaterThan?: InputMaybe<Scalars['Int']['input']>;
+  /** Less than. */
+  lessThan?: InputMaybe<Scalars['Int']['input']>;
+  /** Not equal to. */
+  notEquals?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The input was refused, by usergraph before any upstream call or by the provider. Nothing changed. */
+export type InvalidInputError = Error & {
+  __typename?: 'InvalidInputError';
+  /** The fields at fault, where known. */
+  fields: Array<FieldProblem>;
+  /** What went wrong, for a person to read. */
+  message: Scalars['String']['output'];
+  /** The provider that answered (`clerk`, `passage`), or `usergraph` when the request never left. */
+  provider: Scalars['String']['output'];
+};
+
+/** An invitation to join a Clerk organization, sent to one of the e-mail addresses of a user. */
+export type Invitation = {
+  __typename?: 'Invitation';
+  /** When it was sent. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The address the invitation went to. */
+  emailAddress: Scalars['String']['output'];
+  /** When it stops being valid, if it expires. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Clerk's invitation id (`orginv_...`). */
+  id: Scalars['ID']['output'];
+  /** The organization, public data only (no member count or creation time). */
+  organization: Organization;
+  /** The role it offers, e.g. `org:member`. */
+  role: Scalars['String']['output'];
+  /** Where it stands. */
+  status: InvitationStatus;
+  /** When its status last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of a user's organization invitations, newest first. */
+export type InvitationConnection = {
+  __typename?: 'InvitationConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<InvitationEdge>;
+  /** Where this page sits, and the cursors to move from it. */
+  pageInfo: PageInfo;
+  /** How many invitations match in all (Clerk always says). */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An invitation in a page, with its cursor. */
+export type InvitationEdge = {
+  __typename?: 'InvitationEdge';
+  /** An opaque position: pass it as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Invitation;
+};
+
+/** Where an organization invitation stands. */
+export type InvitationStatus =
+  /** The invitee joined the organization. */
+  | 'ACCEPTED'
+  /** Not answered in time. */
+  | 'EXPIRED'
+  /** Sent and not yet answered. */
+  | 'PENDING'
+  /** Withdrawn by an admin of the organization. */
+  | 'REVOKED';
+
+/** A Passage user's status, as its list filter takes it (Clerk: filter on `banned`). */
+export type ListedUserStatus =
+  /** Can sign in. */
+  | 'ACTIVE'
+  /** Deactivated by an admin. */
+  | 'INACTIVE'
+  /** Registration not completed. */
+  | 'PENDING';
+
+/** The user `lockUser` acts on. */
+export type LockUserInput = {
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `lockUser`. */
+export type LockUserPayload = {
+  __typename?: 'LockUserPayload';
+  /** The user after the change. */
+  user: User;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type LockUserResult = ConflictError | InvalidInputError | LockUserPayload | NotFoundError | RateLimitedError | UnsupportedError;
+
+/** A user's membership of a Clerk organization, with the role it gives. */
+export type Membership = {
+  __typename?: 'Membership';
+  /** When the user joined. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Clerk's membership id (`orgmem_...`). */
+  id: Scalars['ID']['output'];
+  /** The organization. */
+  organization: Organization;
+  /** The permission keys the role grants, e.g. `org:sys_memberships:manage`. */
+  permissions: Array<Scalars['String']['output']>;
+  /** The role key, e.g. `org:admin` or `org:member`. */
+  role: Scalars['String']['output'];
+  /** The role's display name, e.g. `Admin`, where Clerk sends it. */
+  roleName?: Maybe<Scalars['String']['output']>;
+  /** When the membership (its role) last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of a user's organization memberships, newest first. */
+export type MembershipConnection = {
+  __typename?: 'MembershipConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<MembershipEdge>;
+  /** Where this page sits, and the cursors to move from it. */
+  pageInfo: PageInfo;
+  /** How many memberships the user has in all (Clerk always says). */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A membership in a page, with its cursor. */
+export type MembershipEdge = {
+  __typename?: 'MembershipEdge';
+  /** An opaque position: pass it as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Membership;
+};
+
+/** Admin actions on users, each served by the user's own provider. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Activate a deactivated user (Passage), so they can sign in again. `UnsupportedError` on Clerk: use `unbanUser` or `unlockUser`. */
+  activateUser?: Maybe<ActivateUserResult>;
+  /** Ban a user (Clerk): every session is revoked and signing in is refused until `unbanUser`. `UnsupportedError` on Passage: use `deactivateUser`. */
+  banUser?: Maybe<BanUserResult>;
+  /** Enrol a TOTP authenticator for a user (Clerk), replacing any they had, and issue new backup codes. The answer holds secrets shown once. `UnsupportedError` on Passage. */
+  createTotp?: Maybe<CreateTotpResult>;
+  /** Create a user on the provider named in the input (both providers). Never retried: a lost answer is an error, not a second user. An e-mail or phone already taken is `ConflictError`. */
+  createUser?: Maybe<CreateUserResult>;
+  /** Deactivate a user (Passage): the account stays but cannot sign in until `activateUser`. `UnsupportedError` on Clerk: use `banUser`. */
+  deactivateUser?: Maybe<DeactivateUserResult>;
+  /** Remove a user's backup codes (Clerk). `UnsupportedError` on Passage. */
+  deleteBackupCodes?: Maybe<DeleteBackupCodesResult>;
+  /** Remove a WebAuthn credential from a user (both providers: a Passage device or a Clerk passkey). The user can no longer sign in with it. */
+  deleteDevice?: Maybe<DeleteDeviceResult>;
+  /** Unlink an external account (Clerk): the user can no longer sign in through it. `UnsupportedError` on Passage. */
+  deleteExternalAccount?: Maybe<DeleteExternalAccountResult>;
+  /** Remove a user's profile image (Clerk). `UnsupportedError` on Passage. */
+  deleteProfileImage?: Maybe<DeleteProfileImageResult>;
+  /** Remove a user's TOTP authenticator (Clerk). `UnsupportedError` on Passage. */
+  deleteTotp?: Maybe<DeleteTotpResult>;
+  /** Delete a user and everything they have (both providers). It cannot be undone. */
+  deleteUser?: Maybe<DeleteUserResult>;
+  /** Remove a web3 wallet from a user (Clerk). `UnsupportedError` on Passage. */
+  deleteWeb3Wallet?: Maybe<DeleteWeb3WalletResult>;
+  /** Turn off every second factor of a user (Clerk): TOTP and backup codes. `UnsupportedError` on Passage. */
+  disableMfa?: Maybe<DisableMfaResult>;
+  /** Lock a user (Clerk) as too many failed sign-ins would, until `unlockUser` or the instance's lockout period ends. `UnsupportedError` on Passage. */
+  lockUser?: Maybe<LockUserResult>;
+  /** Set a user's profile image (Clerk), sent as a multipart request. A file that is not an image is `InvalidInputError`. `UnsupportedError` on Passage. */
+  setProfileImage?: Maybe<SetProfileImageResult>;
+  /** Sign a user out everywhere (Passage): revokes every refresh token, so sessions end when their access token expires. `UnsupportedError` on Clerk (`banUser` revokes a Clerk user's sessions). */
+  signOutUser?: Maybe<SignOutUserResult>;
+  /** Unban a user (Clerk), so they can sign in again. `UnsupportedError` on Passage: use `activateUser`. */
+  unbanUser?: Maybe<UnbanUserResult>;
+  /** Unlock a locked user (Clerk). `UnsupportedError` on Passage. */
+  unlockUser?: Maybe<UnlockUserResult>;
+  /** Change a user's identifiers, names or password (both providers; most fields are Clerk only). Metadata has its own mutation, `updateUserMetadata`. */
+  updateUser?: Maybe<UpdateUserResult>;
+  /** Merge metadata into a user's (both providers; private and unsafe metadata are Clerk only): `null` removes a key. Clerk merges at any depth, Passage top-level keys only. */
+  updateUserMetadata?: Maybe<UpdateUserMetadataResult>;
+  /** Check a password against a user's (Clerk). A wrong password is `verified: false` and counts towards Clerk's lockout; a user with no password is `InvalidInputError`. `UnsupportedError` on Passage. */
+  verifyPassword?: Maybe<VerifyPasswordResult>;
+  /** Check a TOTP or backup code against a user's (Clerk). A wrong code is `verified: false`; a backup code is used up; a user without TOTP is `InvalidInputError`. `UnsupportedError` on Passage. */
+  verifyTotp?: Maybe<VerifyTotpResult>;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. */
+export type MutationActivateUserArgs = {
+  input: ActivateUserInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. */
+export type MutationBanUserArgs = {
+  input: BanUserInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. */
+export type MutationCreateTotpArgs = {
+  input: CreateTotpInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. */
+export type MutationCreateUserArgs = {
+  input: CreateUserInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. */
+export type MutationDeactivateUserArgs = {
+  input: DeactivateUserInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. */
+export type MutationDeleteBackupCodesArgs = {
+  input: DeleteBackupCodesInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. */
+export type MutationDeleteDeviceArgs = {
+  input: DeleteDeviceInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. */
+export type MutationDeleteExternalAccountArgs = {
+  input: DeleteExternalAccountInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. */
+export type MutationDeleteProfileImageArgs = {
+  input: DeleteProfileImageInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. */
+export type MutationDeleteTotpArgs = {
+  input: DeleteTotpInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. */
+export type MutationDeleteUserArgs = {
+  input: DeleteUserInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. */
+export type MutationDeleteWeb3WalletArgs = {
+  input: DeleteWeb3WalletInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. */
+export type MutationDisableMfaArgs = {
+  input: DisableMfaInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. */
+export type MutationLockUserArgs = {
+  input: LockUserInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. */
+export type MutationSetProfileImageArgs = {
+  input: SetProfileImageInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. */
+export type MutationSignOutUserArgs = {
+  input: SignOutUserInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. */
+export type MutationUnbanUserArgs = {
+  input: UnbanUserInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. */
+export type MutationUnlockUserArgs = {
+  input: UnlockUserInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. */
+export type MutationUpdateUserArgs = {
+  input: UpdateUserInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. */
+export type MutationUpdateUserMetadataArgs = {
+  input: UpdateUserMetadataInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. */
+export type MutationVerifyPasswordArgs = {
+  input: VerifyPasswordInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. */
+export type MutationVerifyTotpArgs = {
+  input: VerifyTotpInput;
+};
+
+/** The user, or the device, account or wallet asked for, does not exist. */
+export type NotFoundError = Error & {
+  __typename?: 'NotFoundError';
+  /** What went wrong, for a person to read. */
+  message: Scalars['String']['output'];
+  /** The provider that answered (`clerk`, `passage`), or `usergraph` when the request never left. */
+  provider: Scalars['String']['output'];
+};
+
+/** SECRET: an access token Clerk holds for a user's account at another identity provider, usable to call that provider's API as the user. */
+export type OAuthAccessToken = {
+  __typename?: 'OAuthAccessToken';
+  /** When it expires, if the identity provider said. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The id of the user's external account (`User.externalAccounts`) the token belongs to. */
+  externalAccountId: Scalars['String']['output'];
+  /** A label Clerk keeps with it, if any. */
+  label?: Maybe<Scalars['String']['output']>;
+  /** The identity provider: `google`, `github`... */
+  provider: Scalars['String']['output'];
+  /** The OAuth scopes it was granted. */
+  scopes: Array<Scalars['String']['output']>;
+  /** SECRET: the access token itself. Treat it like a password: never log or cache it. */
+  token: Scalars['String']['output'];
+};
+
+/** Ascending or descending. */
+export type OrderDirection =
+  /** Smallest or oldest first. */
+  | 'ASC'
+  /** Largest or newest first. */
+  | 'DESC';
+
+/** A Clerk organization: a team or company its users belong to. */
+export type Organization = {
+  __typename?: 'Organization';
+  /** When it was created; null on an invitation's organization, which carries public data only. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Clerk's organization id (`org_...`). */
+  id: Scalars['ID']['output'];
+  /** The logo, if set. */
+  imageUrl?: Maybe<Scalars['String']['output']>;
+  /** How many members it has, where Clerk says; null on an invitation's organization. */
+  membersCount?: Maybe<Scalars['Int']['output']>;
+  /** The display name. */
+  name: Scalars['String']['output'];
+  /** The unique URL-friendly name. */
+  slug: Scalars['String']['output'];
+};
+
+/** Where a page sits in its list. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the last item, to page forwards with `after`. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether a page follows (may be true at the very end: the next page is then empty). */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Whether a page precedes this one. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first item, to page backwards with `before`. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** A phone number of a user. */
+export type PhoneNumber = {
+  __typename?: 'PhoneNumber';
+  /** Clerk's identification id; null on Passage. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** The number in E.164, e.g. `+15005550006`. */
+  number: Scalars['String']['output'];
+  /** Whether it is the user's primary number. */
+  primary: Scalars['Boolean']['output'];
+  /** Whether the user proved they own it. */
+  verified: Scalars['Boolean']['output'];
+};
+
+/** An identity provider usergraph talks to. */
+export type Provider =
+  /** Clerk's Backend API. User ids start with `user_`. */
+  | 'CLERK'
+  /** Passage's Management API (shut down by its vendor on 2026-01-16). */
+  | 'PASSAGE';
+
+/** Reads over every configured identity provider. */
+export type Query = {
+  __typename?: 'Query';
+  /** One user by id, from whichever provider holds it. Null, with a located error, when the provider is unreachable. */
+  user?: Maybe<QueryUserResult>;
+  /** The user with this e-mail address or E.164 phone number. Without `provider`, every configured provider is asked at once and the first that has it (Clerk, then Passage) answers. */
+  userByIdentifier?: Maybe<QueryUserByIdentifierResult>;
+  /** How many users of one provider match a filter. */
+  userCount?: Maybe<QueryUserCountResult>;
+  /** Users of one provider as a Relay connection, filtered and ordered; or, with `ids`, many users by id from any provider in as few upstream calls as the providers allow (100 Clerk users: one call). */
+  users?: Maybe<UsersResult>;
+};
+
+
+/** Reads over every configured identity provider. */
+export type QueryUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Reads over every configured identity provider. */
+export type QueryUserByIdentifierArgs = {
+  identifier: Scalars['String']['input'];
+  provider?: InputMaybe<Provider>;
+};
+
+
+/** Reads over every configured identity provider. */
+export type QueryUserCountArgs = {
+  filter?: InputMaybe<UserFilter>;
+  provider?: InputMaybe<Provider>;
+};
+
+
+/** Reads over every configured identity provider. */
+export type QueryUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<UserFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<UserOrder>;
+  provider?: InputMaybe<Provider>;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type QueryUserByIdentifierResult = InvalidInputError | NotFoundError | QueryUserByIdentifierSuccess | RateLimitedError;
+
+/** The field succeeded: its value is in `data`. */
+export type QueryUserByIdentifierSuccess = {
+  __typename?: 'QueryUserByIdentifierSuccess';
+  /** The user. */
+  data: User;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type QueryUserCountResult = InvalidInputError | NotFoundError | QueryUserCountSuccess | RateLimitedError;
+
+/** The field succeeded: its value is in `data`. */
+export type QueryUserCountSuccess = {
+  __typename?: 'QueryUserCountSuccess';
+  /** The number of users. */
+  data: Scalars['Int']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type QueryUserResult = InvalidInputError | NotFoundError | QueryUserSuccess | RateLimitedError;
+
+/** The field succeeded: its value is in `data`. */
+export type QueryUserSuccess = {
+  __typename?: 'QueryUserSuccess';
+  /** The user. */
+  data: User;
+};
+
+/** The provider's rate limit was reached and retries did not get through. Nothing changed. */
+export type RateLimitedError = Error & {
+  __typename?: 'RateLimitedError';
+  /** What went wrong, for a person to read. */
+  message: Scalars['String']['output'];
+  /** The provider that answered (`clerk`, `passage`), or `usergraph` when the request never left. */
+  provider: Scalars['String']['output'];
+  /** When the provider said how long to wait, in seconds. */
+  retryAfterSeconds?: Maybe<Scalars['Int']['output']>;
+};
+
+/** The user and the image `setProfileImage` uploads. */
+export type SetProfileImageInput = {
+  /** The image (PNG, JPEG, GIF or WebP, at most 10 MB), as a multipart file part. */
+  file: Scalars['File']['input'];
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `setProfileImage`. */
+export type SetProfileImagePayload = {
+  __typename?: 'SetProfileImagePayload';
+  /** The user after the change. */
+  user: User;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type SetProfileImageResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | SetProfileImagePayload | UnsupportedError;
+
+/** The user `signOutUser` acts on. */
+export type SignOutUserInput = {
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `signOutUser`. */
+export type SignOutUserPayload = {
+  __typename?: 'SignOutUserPayload';
+  /** The user after the change, read again when asked for (one more upstream call). */
+  user?: Maybe<User>;
+  /** The user that was changed. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type SignOutUserResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | SignOutUserPayload | UnsupportedError;
+
+/** A comparison on a string, in Passage's filter language; set exactly one field. */
+export type StringCondition = {
+  /** Equal to. */
+  equals?: InputMaybe<Scalars['String']['input']>;
+  /** Sorts after. */
+  greaterThan?: InputMaybe<Scalars['String']['input']>;
+  /** Sorts before. */
+  lessThan?: InputMaybe<Scalars['String']['input']>;
+  /** Matches: `%` is any run of characters; without `%`, a substring match. */
+  like?: InputMaybe<Scalars['String']['input']>;
+  /** Not equal to. */
+  notEquals?: InputMaybe<Scalars['String']['input']>;
+  /** Does not match (as `like`). */
+  notLike?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A range of time; either end may be open, both ends are exclusive. */
+export type TimeRange = {
+  /** Only moments after this. */
+  after?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only moments before this. */
+  before?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Which kind of code was accepted. */
+export type TotpCodeType =
+  /** A backup code: it is now used up. */
+  | 'BACKUP_CODE'
+  /** A code from the user's authenticator app. */
+  | 'TOTP';
+
+/** The user `unbanUser` acts on. */
+export type UnbanUserInput = {
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `unbanUser`. */
+export type UnbanUserPayload = {
+  __typename?: 'UnbanUserPayload';
+  /** The user after the change. */
+  user: User;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type UnbanUserResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnbanUserPayload | UnsupportedError;
+
+/** The user `unlockUser` acts on. */
+export type UnlockUserInput = {
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `unlockUser`. */
+export type UnlockUserPayload = {
+  __typename?: 'UnlockUserPayload';
+  /** The user after the change. */
+  user: User;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type UnlockUserResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnlockUserPayload | UnsupportedError;
+
+/** This user's provider (or its plan or settings) does not offer this action. */
+export type UnsupportedError = Error & {
+  __typename?: 'UnsupportedError';
+  /** What went wrong, for a person to read. */
+  message: Scalars['String']['output'];
+  /** The provider that answered (`clerk`, `passage`), or `usergraph` when the request never left. */
+  provider: Scalars['String']['output'];
+};
+
+/** What to change on a user; fields left out stay as they are. At least one is required. */
+export type UpdateUserInput = {
+  /** Passage only: the new e-mail. On Clerk, use `primaryEmailAddressId`. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Clerk only; `null` removes it. */
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  /** Clerk only; `null` removes it. */
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Clerk only; `null` removes it. */
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  /** Clerk only: a new password. Never logged or echoed. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** Passage only: the new phone, in E.164. On Clerk, use `primaryPhoneNumberId`. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Clerk only: which of `emailAddresses` becomes primary. */
+  primaryEmailAddressId?: InputMaybe<Scalars['ID']['input']>;
+  /** Clerk only: which of `phoneNumbers` becomes primary. */
+  primaryPhoneNumberId?: InputMaybe<Scalars['ID']['input']>;
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+  /** Clerk only; `null` removes it. */
+  username?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Metadata to merge into a user's: a key set to `null` is removed, keys left out stay. Clerk merges nested objects too; Passage merges top-level keys only (a nested object replaces the one it had). At least one object is required. */
+export type UpdateUserMetadataInput = {
+  /** Clerk only. At most 8 KB. */
+  privateMetadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Clerk `public_metadata`; Passage's `user_metadata`. At most 8 KB. */
+  publicMetadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Clerk only. At most 8 KB. */
+  unsafeMetadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `updateUserMetadata`. */
+export type UpdateUserMetadataPayload = {
+  __typename?: 'UpdateUserMetadataPayload';
+  /** The user after the change. */
+  user: User;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type UpdateUserMetadataResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError | UpdateUserMetadataPayload;
+
+/** The result of `updateUser`. */
+export type UpdateUserPayload = {
+  __typename?: 'UpdateUserPayload';
+  /** The user after the change. */
+  user: User;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type UpdateUserResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError | UpdateUserPayload;
+
+/** A user of either provider. Common fields are plain fields; fields only one provider has are nullable and say which. */
+export type User = {
+  __typename?: 'User';
+  /** Clerk only. */
+  banned?: Maybe<Scalars['Boolean']['output']>;
+  /** When the user was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The user's WebAuthn devices (Passage devices, Clerk passkeys). Free on Clerk; one call per user on Passage, batched per request. */
+  devices?: Maybe<Array<Device>>;
+  /** The primary e-mail address. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** Every e-mail address. */
+  emailAddresses: Array<EmailAddress>;
+  /** Sign-ins through other identity providers. */
+  externalAccounts: Array<ExternalAccount>;
+  /** An id from another system, if set. */
+  externalId?: Maybe<Scalars['String']['output']>;
+  /** Clerk only. */
+  firstName?: Maybe<Scalars['String']['output']>;
+  /** The provider's own user id, as applications store it. Clerk ids start with `user_`. */
+  id: Scalars['ID']['output'];
+  /** The profile image (Clerk only). */
+  imageUrl?: Maybe<Scalars['String']['output']>;
+  /** When the user was last active, to the day (Clerk only). */
+  lastActiveAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Clerk only. */
+  lastName?: Maybe<Scalars['String']['output']>;
+  /** When the user last signed in. */
+  lastSignInAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Clerk only. */
+  locked?: Maybe<Scalars['Boolean']['output']>;
+  /** How many times the user signed in (Passage only). */
+  loginCount?: Maybe<Scalars['Int']['output']>;
+  /** SECRET-BEARING: the user's OAuth access tokens for one identity provider, one per linked account (Clerk only: null for Passage users, with no upstream call). Will require the `secrets` scope. One call per user and identity provider. */
+  oauthAccessTokens?: Maybe<Array<OAuthAccessToken>>;
+  /** Invitations to organizations sent to any of the user's e-mail addresses, newest first (Clerk only: null for Passage users, with no upstream call). One call per user, status and page, all users' calls concurrent. */
+  organizationInvitations?: Maybe<InvitationConnection>;
+  /** The user's organization memberships, newest first (Clerk only: null for Passage users, with no upstream call). One call per user and page, all users' calls concurrent. */
+  organizationMemberships?: Maybe<MembershipConnection>;
+  /** The primary phone number, in E.164. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Every phone number. */
+  phoneNumbers: Array<PhoneNumber>;
+  /** Clerk only: metadata the user never sees. */
+  privateMetadata?: Maybe<Scalars['JSONObject']['output']>;
+  /** Where the user lives. */
+  provider: Provider;
+  /** Clerk `public_metadata`; Passage's `user_metadata`, its only metadata. */
+  publicMetadata?: Maybe<Scalars['JSONObject']['output']>;
+  /** Whether the user can sign in. */
+  status: UserStatus;
+  /** Clerk only: metadata the user can edit. */
+  unsafeMetadata?: Maybe<Scalars['JSONObject']['output']>;
+  /** When the user last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Clerk only. */
+  username?: Maybe<Scalars['String']['output']>;
+  /** Clerk only. */
+  web3Wallets: Array<Web3Wallet>;
+};
+
+
+/** A user of either provider. Common fields are plain fields; fields only one provider has are nullable and say which. */
+export type UserOauthAccessTokensArgs = {
+  provider: Scalars['String']['input'];
+};
+
+
+/** A user of either provider. Common fields are plain fields; fields only one provider has are nullable and say which. */
+export type UserOrganizationInvitationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<InvitationStatus>;
+};
+
+
+/** A user of either provider. Common fields are plain fields; fields only one provider has are nullable and say which. */
+export type UserOrganizationMembershipsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of users. */
+export type UserConnection = {
+  __typename?: 'UserConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<UserEdge>;
+  /** Where this page sits, and the cursors to move from it. */
+  pageInfo: PageInfo;
+  /** How many users match in all (on Clerk it costs one more upstream call, made only when asked). */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A user in a page, with its cursor. */
+export type UserEdge = {
+  __typename?: 'UserEdge';
+  /** An opaque position: pass it as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: User;
+};
+
+/** Which users to list. Every field narrows the list; fields one provider lacks say so. */
+export type UserFilter = {
+  /** Clerk only: banned, or not. */
+  banned?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Created within this range (Passage: one end only). */
+  createdAt?: InputMaybe<TimeRange>;
+  /** Clerk only: part of an e-mail address. */
+  emailQuery?: InputMaybe<Scalars['String']['input']>;
+  /** Passage only: e-mail verified, or not. */
+  emailVerified?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Any of these e-mail addresses (Clerk: up to 100; Passage: one). */
+  emails?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Clerk only: any of these external ids (up to 100). */
+  externalIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Passage only: on the user id. */
+  id?: InputMaybe<StringCondition>;
+  /** Passage only: on the e-mail or phone. */
+  identifier?: InputMaybe<StringCondition>;
+  /** Clerk only: last active within this range. */
+  lastActiveAt?: InputMaybe<TimeRange>;
+  /** Last signed in within this range (Passage: one end only). */
+  lastSignInAt?: InputMaybe<TimeRange>;
+  /** Passage only: by number of sign-ins. */
+  loginCount?: InputMaybe<IntCondition>;
+  /** Clerk only: part of a first or last name. */
+  nameQuery?: InputMaybe<Scalars['String']['input']>;
+  /** Clerk only: members of any of these organizations (up to 100). */
+  organizationIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Clerk only: part of a phone number. */
+  phoneQuery?: InputMaybe<Scalars['String']['input']>;
+  /** Any of these E.164 phone numbers (Clerk: up to 100; Passage: one). */
+  phones?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Free text: Clerk searches ids, e-mails, phones, usernames and names; Passage the e-mail or phone. */
+  query?: InputMaybe<Scalars['String']['input']>;
+  /** Passage only: with this status. */
+  status?: InputMaybe<ListedUserStatus>;
+  /** Passage only: last changed within this range (one end). */
+  updatedAt?: InputMaybe<TimeRange>;
+  /** Clerk only: part of a username. */
+  usernameQuery?: InputMaybe<Scalars['String']['input']>;
+  /** Clerk only: any of these usernames (up to 100). */
+  usernames?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Clerk only: any of these web3 wallet addresses (up to 100). */
+  web3Wallets?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** How to order a user list. */
+export type UserOrder = {
+  /** Which way. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to order by. */
+  field: UserOrderField;
+};
+
+/** What a user list can be ordered by; each value says which provider has it. */
+export type UserOrderField =
+  /** Both providers (the default). */
+  | 'CREATED_AT'
+  /** Clerk only. */
+  | 'EMAIL'
+  /** Clerk only. */
+  | 'FIRST_NAME'
+  /** Passage only. */
+  | 'ID'
+  /** Clerk only. */
+  | 'LAST_ACTIVE_AT'
+  /** Clerk only. */
+  | 'LAST_NAME'
+  /** Both providers. */
+  | 'LAST_SIGN_IN_AT'
+  /** Passage only. */
+  | 'LOGIN_COUNT'
+  /** Clerk only. */
+  | 'PHONE'
+  /** Passage only. */
+  | 'STATUS'
+  /** Both providers. */
+  | 'UPDATED_AT'
+  /** Clerk only. */
+  | 'USERNAME';
+
+/** Whether a user can sign in, and why not. */
+export type UserStatus =
+  /** The user can sign in. */
+  | 'ACTIVE'
+  /** Clerk: banned by an admin; every session was revoked. */
+  | 'BANNED'
+  /** Passage: deactivated by an admin; the account exists but cannot sign in. */
+  | 'INACTIVE'
+  /** Clerk: locked after too many failed attempts, or by an admin. */
+  | 'LOCKED'
+  /** Passage: registration not completed. */
+  | 'PENDING';
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type UsersResult = InvalidInputError | NotFoundError | RateLimitedError | UserConnection;
+
+/** The user and the password to check. */
+export type VerifyPasswordInput = {
+  /** The password to check. Never logged or echoed. */
+  password: Scalars['String']['input'];
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** Whether the password was right. */
+export type VerifyPasswordPayload = {
+  __typename?: 'VerifyPasswordPayload';
+  /** True when it is the user's password. */
+  verified: Scalars['Boolean']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type VerifyPasswordResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError | VerifyPasswordPayload;
+
+/** The user and the code to check. */
+export type VerifyTotpInput = {
+  /** A 6-digit TOTP code or a backup code. Never logged or echoed. */
+  code: Scalars['String']['input'];
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** Whether the code was right, and what kind it was. */
+export type VerifyTotpPayload = {
+  __typename?: 'VerifyTotpPayload';
+  /** The kind of code accepted; null when it was not. */
+  codeType?: Maybe<TotpCodeType>;
+  /** True when the code was accepted. */
+  verified: Scalars['Boolean']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type VerifyTotpResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError | VerifyTotpPayload;
+
+/** A web3 wallet a user signs in with (Clerk only). */
+export type Web3Wallet = {
+  __typename?: 'Web3Wallet';
+  /** The wallet address. */
+  address: Scalars['String']['output'];
+  /** Clerk's identification id of the wallet. */
+  id: Scalars['ID']['output'];
+  /** Whether it is the user's primary wallet. */
+  primary: Scalars['Boolean']['output'];
+  /** Whether the user proved they own it. */
+  verified: Scalars['Boolean']['output'];
+};
+
+export type InvitationsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  status?: InputMaybe<InvitationStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type InvitationsQuery = { __typename?: 'Query', user?: { __typename?: 'InvalidInputError' } | { __typename?: 'NotFoundError' } | { __typename?: 'QueryUserSuccess', data: { __typename?: 'User', organizationInvitations?: { __typename?: 'InvitationConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'InvitationEdge', node: { __typename?: 'Invitation', id: string, emailAddress: string, role: string, status: InvitationStatus, createdAt: string, updatedAt: string, expiresAt?: string | null, organization: { __typename?: 'Organization', id: string, name: string, slug: string, imageUrl?: string | null, membersCount?: number | null, createdAt?: string | null } } }> } | null } } | { __typename?: 'RateLimitedError' } | null };
+
+export type MembershipsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MembershipsQuery = { __typename?: 'Query', user?: { __typename?: 'InvalidInputError' } | { __typename?: 'NotFoundError' } | { __typename?: 'QueryUserSuccess', data: { __typename?: 'User', organizationMemberships?: { __typename?: 'MembershipConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'MembershipEdge', cursor: string, node: { __typename?: 'Membership', id: string, role: string, roleName?: string | null, permissions: Array<string>, createdAt: string, updatedAt: string, organization: { __typename?: 'Organization', id: string, name: string, slug: string, imageUrl?: string | null, membersCount?: number | null, createdAt?: string | null } } }> } | null } } | { __typename?: 'RateLimitedError' } | null };
+
+export type SetImageMutationVariables = Exact<{
+  input: SetProfileImageInput;
+}>;
+
+
+export type SetImageMutation = { __typename?: 'Mutation', setProfileImage?: { __typename: 'ConflictError', message: string, provider: string } | { __typename: 'InvalidInputError', message: string, provider: string, fields: Array<{ __typename?: 'FieldProblem', field: string, message: string }> } | { __typename: 'NotFoundError', message: string, provider: string } | { __typename: 'RateLimitedError', message: string, provider: string } | { __typename: 'SetProfileImagePayload', user: { __typename?: 'User', id: string, imageUrl?: string | null } } | { __typename: 'UnsupportedError', message: string, provider: string } | null };
+
+export type TokensQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  provider: Scalars['String']['input'];
+}>;
+
+
+export type TokensQuery = { __typename?: 'Query', user?: { __typename?: 'InvalidInputError' } | { __typename?: 'NotFoundError' } | { __typename?: 'QueryUserSuccess', data: { __typename?: 'User', oauthAccessTokens?: Array<{ __typename?: 'OAuthAccessToken', provider: string, externalAccountId: string, token: string, expiresAt?: string | null, scopes: Array<string>, label?: string | null }> | null } } | { __typename?: 'RateLimitedError' } | null };
+
+export type PageQueryVariables = Exact<{
+  provider?: InputMaybe<Provider>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<UserFilter>;
+  orderBy?: InputMaybe<UserOrder>;
+}>;
+
+
+export type PageQuery = { __typename?: 'Query', users?: { __typename: 'InvalidInputError', message: string, fields: Array<{ __typename?: 'FieldProblem', field: string, message: string }> } | { __typename: 'NotFoundError', message: string } | { __typename: 'RateLimitedError', message: string } | { __typename: 'UserConnection', edges: Array<{ __typename?: 'UserEdge', cursor: string, node: { __typename?: 'User', id: string, provider: Provider } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null };
+
+export type UserQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type UserQuery = { __typename?: 'Query', user?: { __typename: 'InvalidInputError', message: string, provider: string } | { __typename: 'NotFoundError', message: string, provider: string } | { __typename: 'QueryUserSuccess', data: { __typename?: 'User', id: string, provider: Provider, email?: string | null, status: UserStatus, createdAt: string, devices?: Array<{ __typename?: 'Device', id: string, name: string, kind: DeviceKind }> | null } } | { __typename: 'RateLimitedError', message: string, provider: string } | null };
+
+
+export const InvitationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Invitations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"InvitationStatus"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"QueryUserSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizationInvitations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"emailAddress"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"imageUrl"}},{"kind":"Field","name":{"kind":"Name","value":"membersCount"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<InvitationsQuery, InvitationsQueryVariables>;
+export const MembershipsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Memberships"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"QueryUserSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizationMemberships"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"roleName"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"imageUrl"}},{"kind":"Field","name":{"kind":"Name","value":"membersCount"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MembershipsQuery, MembershipsQueryVariables>;
+export const SetImageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetImage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetProfileImageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setProfileImage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SetProfileImagePayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"imageUrl"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvalidInputError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SetImageMutation, SetImageMutationVariables>;
+export const TokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Tokens"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"QueryUserSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"oauthAccessTokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"Variable","name":{"kind":"Name","value":"provider"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"externalAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TokensQuery, TokensQueryVariables>;
+export const PageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Page"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Provider"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UserFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UserOrder"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"Variable","name":{"kind":"Name","value":"provider"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvalidInputError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PageQuery, PageQueryVariables>;
+export const UserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"User"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"QueryUserSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"devices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}}]}}]}}]}}]} as unknown as DocumentNode<UserQuery, UserQueryVariables>;
