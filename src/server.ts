@@ -13,6 +13,7 @@ import {
 } from 'graphql-yoga';
 import type { ServerConfig } from './config.js';
 import { createContext, type Context } from './context.js';
+import { createLogger } from './logger.js';
 import { startEmulator, type RunningEmulator } from './emulator/index.js';
 import { createClerkProvider } from './providers/clerk/index.js';
 import { ProviderError } from './providers/errors.js';
@@ -55,6 +56,7 @@ export async function createServer(config: ServerConfig): Promise<UsergraphServe
     renderGraphiQL,
     graphiql: { title: 'usergraph', defaultQuery: await exampleQuery(providers) },
     maskedErrors: { maskError },
+    logging: createLogger(),
   });
 
   return {

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 
 describe('npm start with no environment (the embedded default)', () => {
-  it('says it serves the emulator, opens GraphiQL on a working query, and answers it', async () => {
+  it('says it serves the emulator, opens GraphiQL on a working query, and answers it and a users query', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       env: { PATH: process.env.PATH ?? '', PORT: '0', EMULATOR_SEED_USERS: '5' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -36,6 +36,17 @@ describe('npm start with no environment (the embedded default)', () => {
         }),
       });
       expect(await answer.json()).toEqual({ data: { user: { data: { id, provider: 'CLERK' } } } });
+      const users = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query:
+            '{ users(provider: PASSAGE, first: 10) { ... on UserConnection { totalCount edges { node { provider } } } } }',
+        }),
+      });
+      const listed = (await users.json()) as { data: { users: { totalCount: number; edges: unknown[] } } };
+      expect(listed.data.users.totalCount).toBe(5);
+      expect(listed.data.users.edges).toHaveLength(5);
       expect((await fetch(url.replace('/graphql', '/health'))).status).toBe(200);
     } finally {
       child.kill('SIGTERM');
