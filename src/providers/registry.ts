@@ -14,17 +14,35 @@ export interface ProviderRegistry {
   close(): Promise<void>;
 }
 
+/**
+ * Every id either provider issues (Clerk `user_2abc...`, Passage's 24 alphanumerics) fits this;
+ * anything else is refused before it can reach a URL.
+ */
+const USER_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** An id in a message: quoted, cut short, so a hostile one cannot flood a log. */
+const describeId = (id: string) =>
+  id.length > 40 ? `${JSON.stringify(id.slice(0, 40))}… (${id.length} characters)` : JSON.stringify(id);
+
 export function createRegistry(providers: readonly Provider[]): ProviderRegistry {
   return {
     all: providers,
     get: (name) => providers.find((provider) => provider.name === name),
     forUserId(id) {
+      if (!USER_ID.test(id)) {
+        throw new ProviderError({
+          provider: 'usergraph',
+          code: 'INVALID_INPUT',
+          message: `a user id is 1–128 letters, digits, "_" or "-", got ${describeId(id)}`,
+          fields: [{ field: 'id', message: 'not a user id' }],
+        });
+      }
       const owner = providers.find((provider) => provider.ownsUserId(id));
       if (!owner) {
         throw new ProviderError({
           provider: 'usergraph',
           code: 'NOT_FOUND',
-          message: `no configured provider holds user ids like ${JSON.stringify(id.slice(0, 64))}`,
+          message: `no configured provider holds user ids like ${describeId(id)}`,
         });
       }
       return owner;

@@ -33,6 +33,16 @@ describe('provider registry', () => {
     await providers.close();
   });
 
+  it.each(['', '../x', 'a/b', '%2F', 'user_ü', 'x'.repeat(129), 'a b', 'user_1?x=1'])(
+    'refuses the malformed id %j as INVALID_INPUT before any call',
+    async (id) => {
+      const providers = registry();
+      expect(() => providers.forUserId(id)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+      expect(emulator().control.requests()).toHaveLength(0);
+      await providers.close();
+    },
+  );
+
   it('refuses an id no configured provider can hold, as NOT_FOUND', async () => {
     const providers = registry(['clerk']);
     expect(() => providers.forUserId('FXmduAG55lEsueAiKqZ4Kjfy')).toThrow(
