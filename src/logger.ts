@@ -6,9 +6,7 @@
 import type { YogaLogger } from 'graphql-yoga';
 import { ProviderError } from './providers/errors.js';
 
-export function createLogger(
-  write: Pick<Console, 'info' | 'warn' | 'error'> = console,
-): YogaLogger {
+export function createLogger(write: Pick<Console, 'info' | 'warn' | 'error'> = console): YogaLogger {
   const describe = (value: unknown): unknown => {
     const located = value as { originalError?: unknown; path?: readonly (string | number)[] } | undefined;
     const original = located?.originalError ?? value;
