@@ -1,6 +1,6 @@
 /** `npm start`: load the configuration, build the server, listen. */
 import { createServer as createHttpServer } from 'node:http';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type CallerAuthConfig } from './config.js';
 import { createServer } from './server.js';
 
 async function main(): Promise<void> {
@@ -15,12 +15,8 @@ async function main(): Promise<void> {
     console.log(
       `usergraph: no provider credentials set, so serving the embedded emulator (${config.embeddedUsers} demo users per provider at ${server.emulator.url}).`,
     );
-    console.log(
-      'usergraph: OPEN: anyone who can reach this port may call it. Fine for demo data, never for real users.',
-    );
-  } else {
-    console.log('usergraph: caller authentication is left to the gateway in front (USERGRAPH_AUTH=none).');
   }
+  console.log(`usergraph: ${describeCallerAuth(config.callerAuth)}`);
   console.log(
     `usergraph: GraphQL (and GraphiQL in a browser) at http://localhost:${port}/graphql over ${providers}`,
   );
@@ -37,6 +33,23 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+function describeCallerAuth(auth: CallerAuthConfig): string {
+  switch (auth.mode) {
+    case 'open':
+      return 'OPEN: anyone who can reach this port may call it, with every scope. Fine for demo data, never for real users (set USERGRAPH_API_KEYS or a JWT key to require tokens).';
+    case 'gateway':
+      return 'caller authentication is left to the gateway in front (USERGRAPH_AUTH=none): every request has every scope.';
+    case 'enforced': {
+      const ways = [
+        auth.jwt &&
+          `JWTs from ${auth.jwt.issuer} (${auth.jwt.jwksUrl ? 'keys from USERGRAPH_JWKS_URL' : 'the key in USERGRAPH_JWT_PUBLIC_KEY'})`,
+        auth.apiKeys.length > 0 && `${auth.apiKeys.length} API key${auth.apiKeys.length > 1 ? 's' : ''}`,
+      ].filter(Boolean);
+      return `callers must authenticate: Authorization: Bearer with ${ways.join(' or ')}.`;
+    }
+  }
 }
 
 main().catch((error: unknown) => {

@@ -14,6 +14,7 @@ import {
 import type { ServerConfig } from './config.js';
 import { createContext, type Context } from './context.js';
 import { createLogger } from './logger.js';
+import { callerOf, useCallerAuth } from './plugins/use-caller-auth.js';
 import { startEmulator, type RunningEmulator } from './emulator/index.js';
 import { createClerkProvider } from './providers/clerk/index.js';
 import { ProviderError } from './providers/errors.js';
@@ -48,13 +49,22 @@ export async function createServer(config: ServerConfig): Promise<UsergraphServe
 
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
-    context: ({ request }) => createContext(providers, request),
+    // The caller is decided by useCallerAuth before parsing; the context only carries it.
+    context: ({ request }) => createContext(providers, request, callerOf(request)),
+    plugins: [
+      // Who is calling, with which scopes: 401 before anything else runs when enforced.
+      useCallerAuth(config.callerAuth),
+    ],
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
     // GraphiQL is bundled (no CDN): it works offline.
     renderGraphiQL,
-    graphiql: { title: 'usergraph', defaultQuery: await exampleQuery(providers) },
+    graphiql: {
+      title: 'usergraph',
+      // The page itself needs no token, so it names no real user when callers must authenticate.
+      defaultQuery: await exampleQuery(providers, config.callerAuth.mode !== 'enforced'),
+    },
     maskedErrors: { maskError },
     logging: createLogger(),
   });
@@ -97,17 +107,18 @@ interface GraphQLErrorLike extends Error {
 }
 
 /** GraphiQL opens on a query that works against whatever is configured. */
-async function exampleQuery(providers: ProviderRegistry): Promise<string> {
+async function exampleQuery(providers: ProviderRegistry, sample: boolean): Promise<string> {
   const lines = [
     '# usergraph: one GraphQL API over Clerk and Passage user management.',
     '# The Docs pane (top left) describes every type, field and argument.',
     '',
   ];
   const provider = providers.all[0];
-  const sample = provider
-    ? await provider.listUsers({}, { offset: 0, limit: 1 }, undefined).catch(() => undefined)
-    : undefined;
-  const id = sample?.items[0]?.id ?? 'user_...';
+  const found =
+    provider && sample
+      ? await provider.listUsers({}, { offset: 0, limit: 1 }, undefined).catch(() => undefined)
+      : undefined;
+  const id = found?.items[0]?.id ?? 'user_...';
   return [
     ...lines,
     'query FirstUsers {',

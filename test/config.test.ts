@@ -1,3 +1,4 @@
+import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, loadEmulatorConfig } from '../src/config.js';
 
@@ -65,7 +66,7 @@ describe('loadConfig', () => {
       port: 4000,
       embedded: true,
       embeddedUsers: 50,
-      callerAuth: 'open',
+      callerAuth: { mode: 'open' },
       clerk: undefined,
       passage: undefined,
     });
@@ -85,7 +86,7 @@ describe('loadConfig', () => {
       port: 8080,
       embedded: false,
       embeddedUsers: 50,
-      callerAuth: 'gateway',
+      callerAuth: { mode: 'gateway' },
       clerk: { secretKey: 'sk_live_x', apiUrl: 'https://api.clerk.com/v1' },
       passage: { appId: 'app', apiKey: 'key', apiUrl: 'http://localhost:4010/passage/v1' },
     });
@@ -107,7 +108,10 @@ describe('loadConfig', () => {
       /CLERK_API_URL must be a plain base URL/,
     ],
     [{ PORT: '-1' }, /PORT must be an integer/],
-    [{ CLERK_SECRET_KEY: 'sk_live_x' }, /nothing authenticates callers: set USERGRAPH_AUTH=none/],
+    [
+      { CLERK_SECRET_KEY: 'sk_live_x' },
+      /nothing authenticates callers: set USERGRAPH_API_KEYS, .*USERGRAPH_AUTH=none/,
+    ],
     [{ USERGRAPH_AUTH: 'off' }, /USERGRAPH_AUTH may only be "none"/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
@@ -117,5 +121,188 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PASSAGE_API_KEY: 'passage_secret_value' })).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('passage_secret_value') }),
     );
+  });
+});
+
+describe('loadConfig: caller authentication', () => {
+  const KEY = 'ug_live_0123456789abcdef';
+  const HASH = createHash('sha256').update(KEY).digest('hex');
+  const OTHER = createHash('sha256').update('another key').digest('hex');
+  const CLERK = { CLERK_SECRET_KEY: 'sk_live_x' };
+  const JWT = { USERGRAPH_JWT_ISSUER: 'https://auth.example.com/', USERGRAPH_JWT_AUDIENCE: 'usergraph' };
+  const pem = (type: 'rsa' | 'ec' | 'ed25519' | 'x25519', options: object = {}): string => {
+    const generate = generateKeyPairSync as (type: string, options: object) => { publicKey: KeyObject };
+    return generate(type, { modulusLength: 2048, ...options }).publicKey.export({
+      type: 'spki',
+      format: 'pem',
+    }) as string;
+  };
+
+  it('parses USERGRAPH_API_KEYS: hashes (any case), scopes, positions', () => {
+    const config = loadConfig({
+      ...CLERK,
+      USERGRAPH_API_KEYS: ` ${HASH.toUpperCase()}:read+write , ${OTHER}:secrets+read+read`,
+    });
+    expect(config.callerAuth).toEqual({
+      mode: 'enforced',
+      jwt: undefined,
+      apiKeys: [
+        { sha256: HASH, scopes: ['read', 'write'], position: 1 },
+        { sha256: OTHER, scopes: ['secrets', 'read'], position: 2 },
+      ],
+    });
+  });
+
+  it('parses a JWKS URL with its issuer, audiences and clock tolerance (30 s by default)', () => {
+    expect(
+      loadConfig({ ...CLERK, ...JWT, USERGRAPH_JWKS_URL: 'https://auth.example.com/.well-known/jwks.json' })
+        .callerAuth,
+    ).toEqual({
+      mode: 'enforced',
+      apiKeys: [],
+      jwt: {
+        jwksUrl: 'https://auth.example.com/.well-known/jwks.json',
+        algorithms: expect.not.arrayContaining(['HS256', 'none']),
+        issuer: 'https://auth.example.com/',
+        audience: ['usergraph'],
+        clockToleranceSeconds: 30,
+      },
+    });
+    const local = loadConfig({
+      ...JWT,
+      USERGRAPH_JWKS_URL: 'http://127.0.0.1:9000/jwks',
+      USERGRAPH_JWT_AUDIENCE: 'a, b',
+      USERGRAPH_JWT_CLOCK_TOLERANCE: '0',
+    }).callerAuth;
+    expect(local).toMatchObject({ jwt: { audience: ['a', 'b'], clockToleranceSeconds: 0 } });
+  });
+
+  it.each([
+    ['an RSA key', pem('rsa'), ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512']],
+    ['a P-256 key', pem('ec', { namedCurve: 'P-256' }), ['ES256']],
+    ['a P-384 key', pem('ec', { namedCurve: 'P-384' }), ['ES384']],
+    ['an Ed25519 key', pem('ed25519'), ['EdDSA', 'Ed25519']],
+  ])(
+    'accepts %s in USERGRAPH_JWT_PUBLIC_KEY, with only the algorithms it can verify',
+    (_n, key, algorithms) => {
+      const config = loadConfig({ ...CLERK, ...JWT, USERGRAPH_JWT_PUBLIC_KEY: key });
+      expect(config.callerAuth).toMatchObject({
+        mode: 'enforced',
+        jwt: { publicKey: key.trim(), algorithms },
+      });
+      // The same PEM on one line, newlines written as \n, as env files often hold it.
+      const oneLine = loadConfig({ ...CLERK, ...JWT, USERGRAPH_JWT_PUBLIC_KEY: key.replace(/\n/g, '\\n') });
+      expect(oneLine.callerAuth).toMatchObject({ jwt: { publicKey: key.trim(), algorithms } });
+    },
+  );
+
+  it('applies the start rules', () => {
+    // The embedded default: open, unless caller auth is configured (then enforced there too).
+    expect(loadConfig({}).callerAuth).toEqual({ mode: 'open' });
+    expect(loadConfig({ USERGRAPH_API_KEYS: `${HASH}:read` }).callerAuth.mode).toBe('enforced');
+    expect(loadConfig({ USERGRAPH_AUTH: 'none' }).callerAuth).toEqual({ mode: 'gateway' });
+    // Real credentials: enforced when configured, gateway when told, refused otherwise.
+    expect(loadConfig({ ...CLERK, USERGRAPH_API_KEYS: `${HASH}:read` }).callerAuth.mode).toBe('enforced');
+    expect(loadConfig({ ...CLERK, USERGRAPH_AUTH: 'none' }).callerAuth).toEqual({ mode: 'gateway' });
+    expect(() => loadConfig(CLERK)).toThrow(ConfigError);
+    expect(() => loadConfig({ PASSAGE_APP_ID: 'app', PASSAGE_API_KEY: 'key' })).toThrow(
+      /provider credentials are set but nothing authenticates callers/,
+    );
+  });
+
+  it.each([
+    [
+      { USERGRAPH_API_KEYS: KEY },
+      /USERGRAPH_API_KEYS entry 1 of 1 must look like "<sha256 hex of the key>:<scope>/,
+    ],
+    [
+      { USERGRAPH_API_KEYS: `${HASH}:read,${KEY}:read` },
+      /USERGRAPH_API_KEYS entry 2 of 2 must start with the SHA-256 of the key as 64 hex characters \(printf %s "\$KEY" \| sha256sum\), got 24 characters that are not all hex/,
+    ],
+    [
+      { USERGRAPH_API_KEYS: `${HASH.slice(1)}:read` },
+      /entry 1 of 1 must start with the SHA-256 .* got 63 characters$/,
+    ],
+    [
+      { USERGRAPH_API_KEYS: `${HASH}:raed` },
+      /USERGRAPH_API_KEYS entry 1 of 1 has an unknown scope "raed": scopes are read, write, secrets/,
+    ],
+    [{ USERGRAPH_API_KEYS: `${HASH}:read+` }, /entry 1 of 1 has an unknown scope: scopes are/],
+    [{ USERGRAPH_API_KEYS: `${HASH}:read+${KEY}` }, /entry 1 of 1 has an unknown scope: scopes are/],
+    [{ USERGRAPH_API_KEYS: `${HASH}:read:write` }, /entry 1 of 1 must look like/],
+    [
+      { USERGRAPH_API_KEYS: `${HASH}:read,${HASH.toUpperCase()}:write` },
+      /entry 2 of 2 repeats the key of entry 1/,
+    ],
+    [{ USERGRAPH_API_KEYS: `${HASH}:read,` }, /entry 2 of 2 must look like/],
+    [
+      { USERGRAPH_JWKS_URL: 'https://a.example/jwks' },
+      /JWTs are enabled \(USERGRAPH_JWKS_URL\), so USERGRAPH_JWT_ISSUER and USERGRAPH_JWT_AUDIENCE must be set/,
+    ],
+    [
+      { USERGRAPH_JWKS_URL: 'https://a.example/jwks', USERGRAPH_JWT_ISSUER: 'x' },
+      /so USERGRAPH_JWT_AUDIENCE must be set/,
+    ],
+    [
+      { ...JWT, USERGRAPH_JWKS_URL: 'http://auth.example.com/jwks' },
+      /USERGRAPH_JWKS_URL must be an https URL \(http only on localhost\)/,
+    ],
+    [{ ...JWT, USERGRAPH_JWKS_URL: 'not a url' }, /USERGRAPH_JWKS_URL must be an https URL/],
+    [
+      { ...JWT, USERGRAPH_JWKS_URL: 'https://u:p@a.example/jwks' },
+      /USERGRAPH_JWKS_URL must not hold credentials/,
+    ],
+    [
+      { ...JWT, USERGRAPH_JWKS_URL: 'https://a.example/jwks', USERGRAPH_JWT_PUBLIC_KEY: pem('ed25519') },
+      /USERGRAPH_JWKS_URL and USERGRAPH_JWT_PUBLIC_KEY are both set/,
+    ],
+    [{ ...JWT, USERGRAPH_JWT_PUBLIC_KEY: 'not a pem' }, /USERGRAPH_JWT_PUBLIC_KEY must be a PEM public key/],
+    [
+      { ...JWT, USERGRAPH_JWT_PUBLIC_KEY: pem('x25519') },
+      /USERGRAPH_JWT_PUBLIC_KEY must be an RSA, EC .* or Ed25519 public key, got x25519 key/,
+    ],
+    [
+      { ...JWT, USERGRAPH_JWKS_URL: 'https://a.example/jwks', USERGRAPH_JWT_CLOCK_TOLERANCE: '-1' },
+      /USERGRAPH_JWT_CLOCK_TOLERANCE must be an integer from 0 to 300, got "-1"/,
+    ],
+    [
+      { ...JWT, USERGRAPH_JWKS_URL: 'https://a.example/jwks', USERGRAPH_JWT_CLOCK_TOLERANCE: '1h' },
+      /USERGRAPH_JWT_CLOCK_TOLERANCE must be an integer/,
+    ],
+    [
+      JWT,
+      /USERGRAPH_JWT_ISSUER and USERGRAPH_JWT_AUDIENCE are set but no key verifies JWTs: set USERGRAPH_JWKS_URL or USERGRAPH_JWT_PUBLIC_KEY/,
+    ],
+    [
+      { USERGRAPH_AUTH: 'none', USERGRAPH_API_KEYS: `${HASH}:read` },
+      /USERGRAPH_AUTH=none says a gateway authenticates callers, yet USERGRAPH_API_KEYS is set/,
+    ],
+    [
+      { ...JWT, USERGRAPH_AUTH: 'none', USERGRAPH_JWKS_URL: 'https://a.example/jwks' },
+      /USERGRAPH_AUTH=none says a gateway authenticates callers, yet a JWT key is set/,
+    ],
+  ])('refuses %j with a message naming the variable', (env, message) => {
+    expect(() => loadConfig({ ...CLERK, ...env })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...CLERK, ...env })).toThrow(message);
+  });
+
+  it('never repeats a key or a hash in its messages', () => {
+    for (const value of [
+      KEY,
+      `${KEY}:read`,
+      `${HASH}:${KEY}`,
+      `${HASH}:read,${KEY}:read`,
+      `${HASH.slice(2)}:read`,
+    ]) {
+      let message = '';
+      try {
+        loadConfig({ ...CLERK, USERGRAPH_API_KEYS: value });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/^USERGRAPH_API_KEYS entry/);
+      expect(message).not.toContain(KEY);
+      expect(message).not.toContain(HASH.slice(2, 20));
+    }
   });
 });

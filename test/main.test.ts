@@ -54,3 +54,29 @@ describe('npm start with no environment (the embedded default)', () => {
     }
   });
 });
+
+describe('npm start with provider credentials and no caller authentication', () => {
+  it('refuses to start, with one line naming the variables that would fix it', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH ?? '', PORT: '0', CLERK_SECRET_KEY: 'sk_live_never_printed' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    for (const name of [
+      'USERGRAPH_API_KEYS',
+      'USERGRAPH_JWKS_URL',
+      'USERGRAPH_JWT_PUBLIC_KEY',
+      'USERGRAPH_AUTH=none',
+    ])
+      expect(stderr).toContain(name);
+    expect(stderr).toMatch(/^usergraph: provider credentials are set but nothing authenticates callers/);
+    expect(stderr).not.toContain('sk_live_never_printed');
+  });
+});

@@ -3,10 +3,14 @@
  * each type lives in its own file beside its queries.
  */
 import SchemaBuilder from '@pothos/core';
+import DirectivesPlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
+import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { Context } from '../context.js';
 import type { JsonObject } from '../providers/types.js';
+import { failedScopes, forbidden, grantedScopes } from './scopes.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -17,9 +21,18 @@ export const builder = new SchemaBuilder<{
     File: { Input: File; Output: never };
   };
   DefaultFieldNullability: false;
+  /** What a caller's credentials grant (see scopes.ts and the README). */
+  AuthScopes: { read: boolean; write: boolean; secrets: boolean };
 }>({
-  plugins: [ErrorsPlugin, RelayPlugin],
+  // Federation after any plugin that wraps resolvers (auth), as its README asks; Directives
+  // puts its @key, @shareable and @link on the types so the subgraph SDL prints them.
+  // Scope auth first: a field the caller may not reach runs no other plugin and no resolver.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, DirectivesPlugin, FederationPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: grantedScopes,
+    unauthorizedError: (_parent, ctx, info, result) => forbidden(failedScopes(result.failure), ctx, info),
+  },
   errors: {
     defaultResultOptions: {
       description: 'The field succeeded: its value is in `data`.',
@@ -38,7 +51,8 @@ export const builder = new SchemaBuilder<{
     pageInfoFieldOptions: { description: 'Where this page sits, and the cursors to move from it.' },
     cursorFieldOptions: { description: 'An opaque position: pass it as `after` or `before`.' },
     nodeFieldOptions: { description: 'The item.' },
-    pageInfoTypeOptions: { description: 'Where a page sits in its list.' },
+    // Shareable: other Relay subgraphs define the same PageInfo (see federation.ts).
+    pageInfoTypeOptions: { description: 'Where a page sits in its list.', shareable: true },
     hasNextPageFieldOptions: {
       description: 'Whether a page follows (may be true at the very end: the next page is then empty).',
     },
@@ -50,5 +64,12 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.queryType({ description: 'Reads over every configured identity provider.' });
-builder.mutationType({ description: "Admin actions on users, each served by the user's own provider." });
+builder.queryType({
+  description: 'Reads over every configured identity provider. Every field needs the `read` scope.',
+  authScopes: { read: true },
+});
+builder.mutationType({
+  description:
+    "Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`).",
+  authScopes: { write: true },
+});

@@ -18,6 +18,12 @@ import './mutations/profile-image.js';
 import './mutations/mfa.js';
 import './mutations/credentials.js';
 import './mutations/verification.js';
+import './federation.js';
 import { builder } from './builder.js';
 
-export const schema = builder.toSchema();
+/**
+ * The schema served: the API plus what a Federation v2 gateway asks of a subgraph (`_service`,
+ * `_entities`). Federation 2.3 has every directive used here and composes with any Fed 2 gateway
+ * or router of the last years; raise it only for a directive that needs it.
+ */
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.3' });

@@ -30,7 +30,8 @@ builder.objectFields(UserRef, (t) => ({
     type: [OAuthAccessTokenRef],
     nullable: true,
     description:
-      "SECRET-BEARING: the user's OAuth access tokens for one identity provider, one per linked account (Clerk only: null for Passage users, with no upstream call). Will require the `secrets` scope. One call per user and identity provider.",
+      "SECRET-BEARING: the user's OAuth access tokens for one identity provider, one per linked account (Clerk only: null for Passage users, with no upstream call). Needs the `secrets` scope (null with a `FORBIDDEN` error without it, and no upstream call). One call per user and identity provider.",
+    authScopes: { secrets: true },
     args: {
       provider: t.arg.string({
         required: true,

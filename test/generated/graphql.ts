@@ -513,183 +513,183 @@ export type MembershipEdge = {
   node: Membership;
 };
 
-/** Admin actions on users, each served by the user's own provider. */
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Activate a deactivated user (Passage), so they can sign in again. `UnsupportedError` on Clerk: use `unbanUser` or `unlockUser`. */
+  /** Activate a deactivated user (Passage), so they can sign in again. `UnsupportedError` on Clerk: use `unbanUser` or `unlockUser`. Needs the `write` scope. */
   activateUser?: Maybe<ActivateUserResult>;
-  /** Ban a user (Clerk): every session is revoked and signing in is refused until `unbanUser`. `UnsupportedError` on Passage: use `deactivateUser`. */
+  /** Ban a user (Clerk): every session is revoked and signing in is refused until `unbanUser`. `UnsupportedError` on Passage: use `deactivateUser`. Needs the `write` scope. */
   banUser?: Maybe<BanUserResult>;
-  /** Enrol a TOTP authenticator for a user (Clerk), replacing any they had, and issue new backup codes. The answer holds secrets shown once. `UnsupportedError` on Passage. */
+  /** Enrol a TOTP authenticator for a user (Clerk), replacing any they had, and issue new backup codes. The answer holds secrets shown once. `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
   createTotp?: Maybe<CreateTotpResult>;
-  /** Create a user on the provider named in the input (both providers). Never retried: a lost answer is an error, not a second user. An e-mail or phone already taken is `ConflictError`. */
+  /** Create a user on the provider named in the input (both providers). Never retried: a lost answer is an error, not a second user. An e-mail or phone already taken is `ConflictError`. Needs the `write` scope. */
   createUser?: Maybe<CreateUserResult>;
-  /** Deactivate a user (Passage): the account stays but cannot sign in until `activateUser`. `UnsupportedError` on Clerk: use `banUser`. */
+  /** Deactivate a user (Passage): the account stays but cannot sign in until `activateUser`. `UnsupportedError` on Clerk: use `banUser`. Needs the `write` scope. */
   deactivateUser?: Maybe<DeactivateUserResult>;
-  /** Remove a user's backup codes (Clerk). `UnsupportedError` on Passage. */
+  /** Remove a user's backup codes (Clerk). `UnsupportedError` on Passage. Needs the `write` scope. */
   deleteBackupCodes?: Maybe<DeleteBackupCodesResult>;
-  /** Remove a WebAuthn credential from a user (both providers: a Passage device or a Clerk passkey). The user can no longer sign in with it. */
+  /** Remove a WebAuthn credential from a user (both providers: a Passage device or a Clerk passkey). The user can no longer sign in with it. Needs the `write` scope. */
   deleteDevice?: Maybe<DeleteDeviceResult>;
-  /** Unlink an external account (Clerk): the user can no longer sign in through it. `UnsupportedError` on Passage. */
+  /** Unlink an external account (Clerk): the user can no longer sign in through it. `UnsupportedError` on Passage. Needs the `write` scope. */
   deleteExternalAccount?: Maybe<DeleteExternalAccountResult>;
-  /** Remove a user's profile image (Clerk). `UnsupportedError` on Passage. */
+  /** Remove a user's profile image (Clerk). `UnsupportedError` on Passage. Needs the `write` scope. */
   deleteProfileImage?: Maybe<DeleteProfileImageResult>;
-  /** Remove a user's TOTP authenticator (Clerk). `UnsupportedError` on Passage. */
+  /** Remove a user's TOTP authenticator (Clerk). `UnsupportedError` on Passage. Needs the `write` scope. */
   deleteTotp?: Maybe<DeleteTotpResult>;
-  /** Delete a user and everything they have (both providers). It cannot be undone. */
+  /** Delete a user and everything they have (both providers). It cannot be undone. Needs the `write` scope. */
   deleteUser?: Maybe<DeleteUserResult>;
-  /** Remove a web3 wallet from a user (Clerk). `UnsupportedError` on Passage. */
+  /** Remove a web3 wallet from a user (Clerk). `UnsupportedError` on Passage. Needs the `write` scope. */
   deleteWeb3Wallet?: Maybe<DeleteWeb3WalletResult>;
-  /** Turn off every second factor of a user (Clerk): TOTP and backup codes. `UnsupportedError` on Passage. */
+  /** Turn off every second factor of a user (Clerk): TOTP and backup codes. `UnsupportedError` on Passage. Needs the `write` scope. */
   disableMfa?: Maybe<DisableMfaResult>;
-  /** Lock a user (Clerk) as too many failed sign-ins would, until `unlockUser` or the instance's lockout period ends. `UnsupportedError` on Passage. */
+  /** Lock a user (Clerk) as too many failed sign-ins would, until `unlockUser` or the instance's lockout period ends. `UnsupportedError` on Passage. Needs the `write` scope. */
   lockUser?: Maybe<LockUserResult>;
-  /** Set a user's profile image (Clerk), sent as a multipart request. A file that is not an image is `InvalidInputError`. `UnsupportedError` on Passage. */
+  /** Set a user's profile image (Clerk), sent as a multipart request. A file that is not an image is `InvalidInputError`. `UnsupportedError` on Passage. Needs the `write` scope. */
   setProfileImage?: Maybe<SetProfileImageResult>;
-  /** Sign a user out everywhere (Passage): revokes every refresh token, so sessions end when their access token expires. `UnsupportedError` on Clerk (`banUser` revokes a Clerk user's sessions). */
+  /** Sign a user out everywhere (Passage): revokes every refresh token, so sessions end when their access token expires. `UnsupportedError` on Clerk (`banUser` revokes a Clerk user's sessions). Needs the `write` scope. */
   signOutUser?: Maybe<SignOutUserResult>;
-  /** Unban a user (Clerk), so they can sign in again. `UnsupportedError` on Passage: use `activateUser`. */
+  /** Unban a user (Clerk), so they can sign in again. `UnsupportedError` on Passage: use `activateUser`. Needs the `write` scope. */
   unbanUser?: Maybe<UnbanUserResult>;
-  /** Unlock a locked user (Clerk). `UnsupportedError` on Passage. */
+  /** Unlock a locked user (Clerk). `UnsupportedError` on Passage. Needs the `write` scope. */
   unlockUser?: Maybe<UnlockUserResult>;
-  /** Change a user's identifiers, names or password (both providers; most fields are Clerk only). Metadata has its own mutation, `updateUserMetadata`. */
+  /** Change a user's identifiers, names or password (both providers; most fields are Clerk only). Metadata has its own mutation, `updateUserMetadata`. Needs the `write` scope. */
   updateUser?: Maybe<UpdateUserResult>;
-  /** Merge metadata into a user's (both providers; private and unsafe metadata are Clerk only): `null` removes a key. Clerk merges at any depth, Passage top-level keys only. */
+  /** Merge metadata into a user's (both providers; private and unsafe metadata are Clerk only): `null` removes a key. Clerk merges at any depth, Passage top-level keys only. Needs the `write` scope. */
   updateUserMetadata?: Maybe<UpdateUserMetadataResult>;
-  /** Check a password against a user's (Clerk). A wrong password is `verified: false` and counts towards Clerk's lockout; a user with no password is `InvalidInputError`. `UnsupportedError` on Passage. */
+  /** Check a password against a user's (Clerk). A wrong password is `verified: false` and counts towards Clerk's lockout; a user with no password is `InvalidInputError`. `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
   verifyPassword?: Maybe<VerifyPasswordResult>;
-  /** Check a TOTP or backup code against a user's (Clerk). A wrong code is `verified: false`; a backup code is used up; a user without TOTP is `InvalidInputError`. `UnsupportedError` on Passage. */
+  /** Check a TOTP or backup code against a user's (Clerk). A wrong code is `verified: false`; a backup code is used up; a user without TOTP is `InvalidInputError`. `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
   verifyTotp?: Maybe<VerifyTotpResult>;
 };
 
 
-/** Admin actions on users, each served by the user's own provider. */
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationActivateUserArgs = {
   input: ActivateUserInput;
 };
 
 
-/** Admin actions on users, each served by the user's own provider. */
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationBanUserArgs = {
   input: BanUserInput;
 };
 
 
-/** Admin actions on users, each served by the user's own provider. */
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationCreateTotpArgs = {
   input: CreateTotpInput;
 };
 
 
-/** Admin actions on users, each served by the user's own provider. */
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationCreateUserArgs = {
   input: CreateUserInput;
 };
 
 
-/** Admin actions on users, each served by the user's own provider. */
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationDeactivateUserArgs = {
   input: DeactivateUserInput;
 };
 
 
-/** Admin actions on users, each served by the user's own provider. */
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationDeleteBackupCodesArgs = {
   input: DeleteBackupCodesInput;
 };
 
 
-/** Admin actions on users, each served by the user's own provider. */
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationDeleteDeviceArgs = {
   input: DeleteDeviceInput;
 };
 
 
-/** Admin actions on users, each served by the user's own provider. */
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationDeleteExternalAccountArgs = {
   input: DeleteExternalAccountInput;
 };
 
 
-/** Admin actions on users, each served by the user's own provider. */
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationDeleteProfileImageArgs = {
   input: DeleteProfileImageInput;
 };
 
 
-/** Admin actions on users, each served by the user's own provider. */
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationDeleteTotpArgs = {
   input: DeleteTotpInput;
 };
 
 
-/** Admin actions on users, each served by the user's own provider. */
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationDeleteUserArgs = {
   input: DeleteUserInput;
 };
 
 
-/** Admin actions on users, each served by the user's own provider. */
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationDeleteWeb3WalletArgs = {
   input: DeleteWeb3WalletInput;
 };
 
 
-/** Admin actions on users, each served by the user's own provider. */
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationDisableMfaArgs = {
   input: DisableMfaInput;
 };
 
 
-/** Admin actions on users, each served by the user's own provider. */
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationLockUserArgs = {
   input: LockUserInput;
 };
 
 
-/** Admin actions on users, each served by the user's own provider. */
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationSetProfileImageArgs = {
   input: SetProfileImageInput;
 };
 
 
-/** Admin actions on users, each served by the user's own provider. */
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationSignOutUserArgs = {
   input: SignOutUserInput;
 };
 
 
-/** Admin actions on users, each served by the user's own provider. */
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationUnbanUserArgs = {
   input: UnbanUserInput;
 };
 
 
-/** Admin actions on users, each served by the user's own provider. */
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationUnlockUserArgs = {
   input: UnlockUserInput;
 };
 
 
-/** Admin actions on users, each served by the user's own provider. */
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationUpdateUserArgs = {
   input: UpdateUserInput;
 };
 
 
-/** Admin actions on users, each served by the user's own provider. */
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationUpdateUserMetadataArgs = {
   input: UpdateUserMetadataInput;
 };
 
 
-/** Admin actions on users, each served by the user's own provider. */
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationVerifyPasswordArgs = {
   input: VerifyPasswordInput;
 };
 
 
-/** Admin actions on users, each served by the user's own provider. */
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationVerifyTotpArgs = {
   input: VerifyTotpInput;
 };
@@ -777,7 +777,7 @@ export type Provider =
   /** Passage's Management API (shut down by its vendor on 2026-01-16). */
   | 'PASSAGE';
 
-/** Reads over every configured identity provider. */
+/** Reads over every configured identity provider. Every field needs the `read` scope. */
 export type Query = {
   __typename?: 'Query';
   /** One user by id, from whichever provider holds it. Null, with a located error, when the provider is unreachable. */
@@ -791,27 +791,27 @@ export type Query = {
 };
 
 
-/** Reads over every configured identity provider. */
+/** Reads over every configured identity provider. Every field needs the `read` scope. */
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Reads over every configured identity provider. */
+/** Reads over every configured identity provider. Every field needs the `read` scope. */
 export type QueryUserByIdentifierArgs = {
   identifier: Scalars['String']['input'];
   provider?: InputMaybe<Provider>;
 };
 
 
-/** Reads over every configured identity provider. */
+/** Reads over every configured identity provider. Every field needs the `read` scope. */
 export type QueryUserCountArgs = {
   filter?: InputMaybe<UserFilter>;
   provider?: InputMaybe<Provider>;
 };
 
 
-/** Reads over every configured identity provider. */
+/** Reads over every configured identity provider. Every field needs the `read` scope. */
 export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1061,7 +1061,7 @@ export type User = {
   locked?: Maybe<Scalars['Boolean']['output']>;
   /** How many times the user signed in (Passage only). */
   loginCount?: Maybe<Scalars['Int']['output']>;
-  /** SECRET-BEARING: the user's OAuth access tokens for one identity provider, one per linked account (Clerk only: null for Passage users, with no upstream call). Will require the `secrets` scope. One call per user and identity provider. */
+  /** SECRET-BEARING: the user's OAuth access tokens for one identity provider, one per linked account (Clerk only: null for Passage users, with no upstream call). Needs the `secrets` scope (null with a `FORBIDDEN` error without it, and no upstream call). One call per user and identity provider. */
   oauthAccessTokens?: Maybe<Array<OAuthAccessToken>>;
   /** Invitations to organizations sent to any of the user's e-mail addresses, newest first (Clerk only: null for Passage users, with no upstream call). One call per user, status and page, all users' calls concurrent. */
   organizationInvitations?: Maybe<InvitationConnection>;

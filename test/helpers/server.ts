@@ -20,7 +20,16 @@ export interface GraphQLResponse {
   };
 }
 
-export function useUsergraph(emulatorOptions: StartOptions = {}) {
+export interface UsergraphOptions {
+  /**
+   * Caller-auth variables (`USERGRAPH_API_KEYS`, `USERGRAPH_JWKS_URL`...), read when the server
+   * starts (so a JWKS server started in an earlier `beforeAll` can give its URL). Without them the
+   * server starts with `USERGRAPH_AUTH: 'none'`: every request has every scope.
+   */
+  callerAuth?: () => Record<string, string>;
+}
+
+export function useUsergraph(emulatorOptions: StartOptions = {}, options: UsergraphOptions = {}) {
   const emulator = useEmulator(emulatorOptions);
   let server: UsergraphServer | undefined;
   let http: Server | undefined;
@@ -34,7 +43,7 @@ export function useUsergraph(emulatorOptions: StartOptions = {}) {
         PASSAGE_APP_ID: keys.passageAppId,
         PASSAGE_API_KEY: keys.passageApiKey,
         PASSAGE_API_URL: passageUrl,
-        USERGRAPH_AUTH: 'none',
+        ...(options.callerAuth ? options.callerAuth() : { USERGRAPH_AUTH: 'none' }),
       }),
     );
     http = createHttpServer(server.yoga);
@@ -54,10 +63,15 @@ export function useUsergraph(emulatorOptions: StartOptions = {}) {
   async function gql<Result, Variables>(
     query: string | TypedDocumentNode<Result, Variables>,
     variables?: Variables,
+    headers: Record<string, string> = {},
   ): Promise<GraphQLResponse> {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json',
+        ...headers,
+      },
       body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),
     });
     return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };

@@ -2,6 +2,9 @@ import { isInputObjectType, isInterfaceType, isObjectType, isEnumType } from 'gr
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.js';
 
+/** What the Federation spec defines for gateways (and documents): not usergraph's API. */
+const FEDERATION = new Set(['_Any', '_Entity', '_Service', '_entities', '_service']);
+
 /** GraphiQL is the manual frontend teams read: nothing in it may be undocumented. */
 describe('schema documentation', () => {
   it('describes every type, field, argument and enum value', () => {
@@ -9,9 +12,11 @@ describe('schema documentation', () => {
     for (const type of Object.values(schema.getTypeMap())) {
       if (type.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name))
         continue;
+      if (FEDERATION.has(type.name)) continue;
       if (!type.description) missing.push(type.name);
       if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
+          if (FEDERATION.has(field.name)) continue;
           if (!field.description) missing.push(`${type.name}.${field.name}`);
           for (const arg of 'args' in field ? field.args : []) {
             if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);

@@ -23,6 +23,8 @@ export function defineMutation<Input extends object, Payload>(
     input: PothosSchemaTypes.InputObjectRef<Types, Input>;
     payload: PothosSchemaTypes.ObjectRef<Types, Payload>;
     resolve: (input: Input, ctx: Context) => Promise<Payload>;
+    /** The answer or the check involves secrets: the `secrets` scope is needed besides `write`. */
+    secrets?: boolean;
   },
 ): void {
   builder.mutationField(name, (t) =>
@@ -30,7 +32,9 @@ export function defineMutation<Input extends object, Payload>(
       type: options.payload,
       // Nullable so a provider outage fails this mutation alone, with a located error.
       nullable: true,
-      description: options.description,
+      description: `${options.description} ${options.secrets ? 'Needs the `write` and `secrets` scopes.' : 'Needs the `write` scope.'}`,
+      // `write` comes from the Mutation type (builder.ts), for every mutation however declared.
+      authScopes: options.secrets ? { secrets: true } : undefined,
       errors: { types: actionErrors, directResult: true, union: { name: `${pascal(name)}Result` } },
       args: {
         input: t.arg({

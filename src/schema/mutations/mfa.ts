@@ -36,6 +36,7 @@ defineMutation('createTotp', {
     'Enrol a TOTP authenticator for a user (Clerk), replacing any they had, and issue new backup codes. The answer holds secrets shown once. `UnsupportedError` on Passage.',
   input: CreateTotpInput,
   payload: CreateTotpPayload,
+  secrets: true,
   resolve: async (input, ctx) => {
     const userId = requireId('userId', input.userId);
     const provider = ctx.providers.forUserId(userId);

@@ -28,6 +28,7 @@ defineMutation('verifyPassword', {
     "Check a password against a user's (Clerk). A wrong password is `verified: false` and counts towards Clerk's lockout; a user with no password is `InvalidInputError`. `UnsupportedError` on Passage.",
   input: VerifyPasswordInput,
   payload: VerifyPasswordPayload,
+  secrets: true,
   resolve: async (input, ctx) => {
     const userId = requireId('userId', input.userId);
     const password = requireSecret('password', input.password);
@@ -75,6 +76,7 @@ defineMutation('verifyTotp', {
     "Check a TOTP or backup code against a user's (Clerk). A wrong code is `verified: false`; a backup code is used up; a user without TOTP is `InvalidInputError`. `UnsupportedError` on Passage.",
   input: VerifyTotpInput,
   payload: VerifyTotpPayload,
+  secrets: true,
   resolve: async (input, ctx) => {
     const userId = requireId('userId', input.userId);
     const code = requireSecret('code', input.code);

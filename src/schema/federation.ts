@@ -1,0 +1,39 @@
+/**
+ * Federation v2: `User` is an entity keyed by `id`, so any subgraph that stores a user id can
+ * return a `User` and let the gateway fetch the rest here. A gateway resolves references through
+ * `_entities(representations:)`; each one goes through the request's user loader, so N references
+ * cost what `users(ids:)` with N ids costs (100 Clerk ids a call; Passage one call per distinct
+ * id, concurrently) and the id routes to its provider exactly as `user(id:)` does.
+ *
+ * What else is marked, and why:
+ * - `PageInfo` is `@shareable` (in builder.ts, where the Relay plugin makes it): every Relay
+ *   subgraph defines the same type, and composition refuses a value type that two subgraphs
+ *   resolve unless both mark it shareable.
+ * - Nothing is `@inaccessible`: every field a gateway can reach is one this API already serves to
+ *   direct callers, guarded by the same caller scopes, so hiding fields would only make the
+ *   supergraph a weaker copy of usergraph. The federation plumbing itself (`_entities`,
+ *   `_service`) never reaches the supergraph's API schema: gateways strip it.
+ * - Error types, enums and scalars stay owned by usergraph (no `@shareable`): a subgraph that
+ *   wants them should reference usergraph's, not define look-alikes that could drift.
+ */
+import type { User } from '../providers/types.js';
+import { ProviderError } from '../providers/errors.js';
+import { builder } from './builder.js';
+import { requireScope } from './scopes.js';
+import { UserRef } from './user.js';
+
+builder.asEntity(UserRef, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (ref, ctx, info) => {
+    // `_entities` is a read like `user(id:)`, but Pothos does not wrap it: check `read` here.
+    requireScope(ctx, 'read', info);
+    // An id nobody holds is a null entity, as the federation spec expects, not an error: the
+    // other references in the same call are unaffected. An outage still surfaces as an error.
+    return ctx.loaders.user.load(ref.id).catch(nullIfNotFound);
+  },
+});
+
+function nullIfNotFound(error: unknown): User | null {
+  if (error instanceof ProviderError && error.code === 'NOT_FOUND') return null;
+  throw error;
+}
