@@ -6,6 +6,7 @@ import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 import type { FaultSpec, StartOptions } from './emulator/index.js';
 import { DEFAULT_SEED_USERS } from './emulator/index.js';
+import { DEFAULT_LIMITS, type Limits } from './plugins/use-limits.js';
 import { faultSpecSchema } from './emulator/faults.js';
 import { rateLimitSpecSchema, type RateLimitSpec } from './emulator/rate-limit.js';
 
@@ -30,6 +31,16 @@ export interface ServerConfig {
   embeddedUsers: number;
   /** Who may call usergraph, and with which scopes (see `CallerAuthConfig`). */
   callerAuth: CallerAuthConfig;
+  /** Abuse limits every request meets (see `useLimits`). */
+  limits: Limits;
+  /** Password and TOTP checks allowed per user per 15 minutes. */
+  verifyAttemptsPerUser: number;
+  /** Serve GraphiQL at /graphql in a browser (default: only on the embedded default). */
+  graphiql: boolean;
+  /** Answer introspection queries (default: only on the embedded default). */
+  introspection: boolean;
+  /** Origins allowed to call from a browser (CORS); none means same-origin only. */
+  corsOrigins: string[];
 }
 
 /** What a caller may do: `read` queries, `write` admin mutations, `secrets` read or check secrets. */
@@ -113,7 +124,62 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     embedded,
     embeddedUsers: integer(env, 'EMULATOR_SEED_USERS', DEFAULT_SEED_USERS, 0, 1_000_000),
     callerAuth,
+    limits: {
+      maxRequestBytes: integer(
+        env,
+        'USERGRAPH_MAX_REQUEST_BYTES',
+        DEFAULT_LIMITS.maxRequestBytes,
+        1024,
+        10_000_000,
+      ),
+      maxUploadBytes: integer(
+        env,
+        'USERGRAPH_MAX_UPLOAD_BYTES',
+        DEFAULT_LIMITS.maxUploadBytes,
+        1024,
+        50_000_000,
+      ),
+      maxTokens: integer(env, 'USERGRAPH_MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 100, 100_000),
+      maxDepth: integer(env, 'USERGRAPH_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 2, 100),
+      maxAliases: integer(env, 'USERGRAPH_MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 1000),
+      maxDirectives: integer(env, 'USERGRAPH_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives, 0, 1000),
+      maxComplexity: integer(env, 'USERGRAPH_MAX_COMPLEXITY', DEFAULT_LIMITS.maxComplexity, 10, 1_000_000),
+      maxEntities: integer(env, 'USERGRAPH_MAX_ENTITIES', DEFAULT_LIMITS.maxEntities, 1, 10_000),
+    },
+    verifyAttemptsPerUser: integer(env, 'USERGRAPH_VERIFY_ATTEMPTS', 5, 1, 1000),
+    // Production answers its own clients, not explorers: on real data both are opt-in.
+    graphiql: flag(env, 'USERGRAPH_GRAPHIQL', embedded),
+    introspection: flag(env, 'USERGRAPH_INTROSPECTION', embedded),
+    corsOrigins: origins(env, 'USERGRAPH_CORS_ORIGINS'),
   };
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return fallback;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  throw new ConfigError(`${name} must be true or false, got ${JSON.stringify(raw)}`);
+}
+
+/** `https://app.example.com,https://admin.example.com`: exact origins, no wildcards. */
+function origins(env: Env, name: string): string[] {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return [];
+  return raw.split(',').map((entry, i) => {
+    const origin = entry.trim();
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin) {
+      throw new ConfigError(
+        `${name} entry ${i + 1} must be an origin like https://app.example.com, got ${JSON.stringify(origin)}`,
+      );
+    }
+    return origin;
+  });
 }
 
 /**

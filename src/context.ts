@@ -4,7 +4,9 @@
  */
 import { createLoaders, type Loaders } from './loaders/index.js';
 import type { Caller } from './plugins/use-caller-auth.js';
+import type { Limits } from './plugins/use-limits.js';
 import type { ProviderRegistry } from './providers/registry.js';
+import type { AttemptBudget } from './security/attempt-budget.js';
 
 export interface Context {
   /** Who is calling and with which scopes, as `useCallerAuth` decided for this request. */
@@ -13,8 +15,24 @@ export interface Context {
   loaders: Loaders;
   /** Aborted when the client goes away; passed to every upstream call. */
   signal: AbortSignal | undefined;
+  /** The query cost ceiling the schema's complexity check applies. */
+  limits: Pick<Limits, 'maxComplexity'>;
+  /** Password and TOTP guesses per user, shared by every request to this process. */
+  verifyAttempts: AttemptBudget;
 }
 
-export function createContext(providers: ProviderRegistry, request: Request, caller: Caller): Context {
-  return { caller, providers, loaders: createLoaders(providers, request.signal), signal: request.signal };
+/** What lives as long as the server: the providers, the limits, the guess budget. */
+export interface ServerScope {
+  providers: ProviderRegistry;
+  limits: Pick<Limits, 'maxComplexity'>;
+  verifyAttempts: AttemptBudget;
+}
+
+export function createContext(server: ServerScope, request: Request, caller: Caller): Context {
+  return {
+    ...server,
+    caller,
+    loaders: createLoaders(server.providers, request.signal),
+    signal: request.signal,
+  };
 }

@@ -14,7 +14,11 @@ import {
 import type { ServerConfig } from './config.js';
 import { createContext, type Context } from './context.js';
 import { createLogger } from './logger.js';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { callerOf, useCallerAuth } from './plugins/use-caller-auth.js';
+import { useLimits } from './plugins/use-limits.js';
+import { AttemptBudget } from './security/attempt-budget.js';
 import { startEmulator, type RunningEmulator } from './emulator/index.js';
 import { createClerkProvider } from './providers/clerk/index.js';
 import { ProviderError } from './providers/errors.js';
@@ -47,20 +51,35 @@ export async function createServer(config: ServerConfig): Promise<UsergraphServe
     ),
   );
 
+  const scope = {
+    providers,
+    limits: config.limits,
+    verifyAttempts: new AttemptBudget({ attempts: config.verifyAttemptsPerUser, windowMs: 15 * 60_000 }),
+  };
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
     // The caller is decided by useCallerAuth before parsing; the context only carries it.
-    context: ({ request }) => createContext(providers, request, callerOf(request)),
+    context: ({ request }) => createContext(scope, request, callerOf(request)),
     plugins: [
       // Who is calling, with which scopes: 401 before anything else runs when enforced.
       useCallerAuth(config.callerAuth),
+      // Size, tokens, depth, aliases, directives, entities and one verification per operation.
+      useLimits(config.limits),
+      // A browser cannot send a "simple" (form or text) request that yoga would execute.
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
+      // Off on real data unless asked for; `_service` still serves the SDL to gateways.
+      ...(config.introspection ? [] : [useDisableIntrospection()]),
     ],
+    // Same-origin only unless origins are listed; never a wildcard with credentials.
+    cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins, credentials: true } : false,
+    // Batched requests would multiply every per-operation limit; yoga leaves them off, and so do we.
+    batching: false,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
     // GraphiQL is bundled (no CDN): it works offline.
     renderGraphiQL,
-    graphiql: {
+    graphiql: config.graphiql && {
       title: 'usergraph',
       // The page itself needs no token, so it names no real user when callers must authenticate.
       defaultQuery: await exampleQuery(providers, config.callerAuth.mode !== 'enforced'),

@@ -62,7 +62,7 @@ describe('loadEmulatorConfig', () => {
 
 describe('loadConfig', () => {
   it('runs on the embedded default with no provider credentials', () => {
-    expect(loadConfig({})).toEqual({
+    expect(loadConfig({})).toMatchObject({
       port: 4000,
       embedded: true,
       embeddedUsers: 50,
@@ -82,7 +82,7 @@ describe('loadConfig', () => {
         PASSAGE_API_URL: 'http://localhost:4010/passage/v1/',
         USERGRAPH_AUTH: 'none',
       }),
-    ).toEqual({
+    ).toMatchObject({
       port: 8080,
       embedded: false,
       embeddedUsers: 50,
@@ -304,5 +304,74 @@ describe('loadConfig: caller authentication', () => {
       expect(message).not.toContain(KEY);
       expect(message).not.toContain(HASH.slice(2, 20));
     }
+  });
+});
+
+describe('loadConfig: limits and exposure', () => {
+  const gateway = { CLERK_SECRET_KEY: 'sk_live_x', USERGRAPH_AUTH: 'none' };
+
+  it('has safe defaults: limits on, GraphiQL and introspection only on the embedded default, no CORS', () => {
+    const embedded = loadConfig({});
+    expect(embedded).toMatchObject({
+      graphiql: true,
+      introspection: true,
+      corsOrigins: [],
+      verifyAttemptsPerUser: 5,
+    });
+    expect(embedded.limits).toEqual({
+      maxRequestBytes: 65_536,
+      maxUploadBytes: 10_600_000,
+      maxTokens: 2000,
+      maxDepth: 12,
+      maxAliases: 20,
+      maxDirectives: 10,
+      maxComplexity: 20_000,
+      maxEntities: 500,
+    });
+    expect(loadConfig(gateway)).toMatchObject({ graphiql: false, introspection: false });
+  });
+
+  it('reads every limit and exposure variable', () => {
+    const config = loadConfig({
+      ...gateway,
+      USERGRAPH_MAX_REQUEST_BYTES: '2048',
+      USERGRAPH_MAX_UPLOAD_BYTES: '4096',
+      USERGRAPH_MAX_TOKENS: '500',
+      USERGRAPH_MAX_DEPTH: '6',
+      USERGRAPH_MAX_ALIASES: '3',
+      USERGRAPH_MAX_DIRECTIVES: '2',
+      USERGRAPH_MAX_COMPLEXITY: '900',
+      USERGRAPH_MAX_ENTITIES: '100',
+      USERGRAPH_VERIFY_ATTEMPTS: '2',
+      USERGRAPH_GRAPHIQL: 'true',
+      USERGRAPH_INTROSPECTION: 'true',
+      USERGRAPH_CORS_ORIGINS: 'https://app.example.com, https://admin.example.com',
+    });
+    expect(config).toMatchObject({
+      limits: {
+        maxRequestBytes: 2048,
+        maxUploadBytes: 4096,
+        maxTokens: 500,
+        maxDepth: 6,
+        maxAliases: 3,
+        maxDirectives: 2,
+        maxComplexity: 900,
+        maxEntities: 100,
+      },
+      verifyAttemptsPerUser: 2,
+      graphiql: true,
+      introspection: true,
+      corsOrigins: ['https://app.example.com', 'https://admin.example.com'],
+    });
+  });
+
+  it.each([
+    [{ USERGRAPH_MAX_DEPTH: '1' }, /USERGRAPH_MAX_DEPTH must be an integer from 2/],
+    [{ USERGRAPH_MAX_ALIASES: 'lots' }, /USERGRAPH_MAX_ALIASES/],
+    [{ USERGRAPH_GRAPHIQL: 'yes' }, /USERGRAPH_GRAPHIQL must be true or false, got "yes"/],
+    [{ USERGRAPH_CORS_ORIGINS: '*' }, /USERGRAPH_CORS_ORIGINS entry 1 must be an origin/],
+    [{ USERGRAPH_CORS_ORIGINS: 'https://app.example.com/path' }, /USERGRAPH_CORS_ORIGINS entry 1/],
+  ])('refuses %j naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
   });
 });

@@ -3,13 +3,16 @@
  * each type lives in its own file beside its queries.
  */
 import SchemaBuilder from '@pothos/core';
+import { GraphQLError } from 'graphql';
 import DirectivesPlugin from '@pothos/plugin-directives';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { Context } from '../context.js';
 import type { JsonObject } from '../providers/types.js';
+import { pageSizeOf } from './pagination.js';
 import { failedScopes, forbidden, grantedScopes } from './scopes.js';
 
 export const builder = new SchemaBuilder<{
@@ -27,8 +30,20 @@ export const builder = new SchemaBuilder<{
   // Federation after any plugin that wraps resolvers (auth), as its README asks; Directives
   // puts its @key, @shareable and @link on the types so the subgraph SDL prints them.
   // Scope auth first: a field the caller may not reach runs no other plugin and no resolver.
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, DirectivesPlugin, FederationPlugin],
+  plugins: [ScopeAuthPlugin, ComplexityPlugin, ErrorsPlugin, RelayPlugin, DirectivesPlugin, FederationPlugin],
   defaultFieldNullability: false,
+  complexity: {
+    // Every field costs 1; a paged field multiplies what it selects by the page it asks for.
+    fieldComplexity: (args, _ctx, field) => ({ field: 1, multiplier: pageSizeOf(field.name, args) }),
+    limit: (ctx) => ({ complexity: ctx.limits.maxComplexity }),
+    complexityError: (kind, result) =>
+      new GraphQLError(
+        `the query costs ${result.complexity}, more than the ${result.maxComplexity} allowed: ask for smaller pages`,
+        {
+          extensions: { code: 'QUERY_TOO_COMPLEX', kind },
+        },
+      ),
+  },
   scopeAuth: {
     authScopes: grantedScopes,
     unauthorizedError: (_parent, ctx, info, result) => forbidden(failedScopes(result.failure), ctx, info),

@@ -556,9 +556,9 @@ export type Mutation = {
   updateUser?: Maybe<UpdateUserResult>;
   /** Merge metadata into a user's (both providers; private and unsafe metadata are Clerk only): `null` removes a key. Clerk merges at any depth, Passage top-level keys only. Needs the `write` scope. */
   updateUserMetadata?: Maybe<UpdateUserMetadataResult>;
-  /** Check a password against a user's (Clerk). A wrong password is `verified: false` and counts towards Clerk's lockout; a user with no password is `InvalidInputError`. `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
+  /** Check a password against a user's (Clerk). A wrong password is `verified: false` and counts towards Clerk's lockout; a user with no password is `InvalidInputError`. At most one check per operation, and a few per user per 15 minutes (`RateLimitedError` beyond). `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
   verifyPassword?: Maybe<VerifyPasswordResult>;
-  /** Check a TOTP or backup code against a user's (Clerk). A wrong code is `verified: false`; a backup code is used up; a user without TOTP is `InvalidInputError`. `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
+  /** Check a TOTP or backup code against a user's (Clerk). A wrong code is `verified: false`; a backup code is used up; a user without TOTP is `InvalidInputError`. At most one check per operation, and a few per user per 15 minutes (`RateLimitedError` beyond). `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
   verifyTotp?: Maybe<VerifyTotpResult>;
 };
 

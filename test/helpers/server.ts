@@ -27,6 +27,8 @@ export interface UsergraphOptions {
    * server starts with `USERGRAPH_AUTH: 'none'`: every request has every scope.
    */
   callerAuth?: () => Record<string, string>;
+  /** Any other variables, e.g. `USERGRAPH_MAX_ALIASES` for a test that needs many aliases. */
+  env?: Record<string, string>;
 }
 
 export function useUsergraph(emulatorOptions: StartOptions = {}, options: UsergraphOptions = {}) {
@@ -44,6 +46,7 @@ export function useUsergraph(emulatorOptions: StartOptions = {}, options: Usergr
         PASSAGE_API_KEY: keys.passageApiKey,
         PASSAGE_API_URL: passageUrl,
         ...(options.callerAuth ? options.callerAuth() : { USERGRAPH_AUTH: 'none' }),
+        ...options.env,
       }),
     );
     http = createHttpServer(server.yoga);

@@ -73,7 +73,7 @@ async function expectedInvitations(
 }
 
 describe('User.organizationInvitations', () => {
-  const { emulator, gql } = useUsergraph({ users: 60 });
+  const { emulator, gql } = useUsergraph({ users: 60 }, { env: { USERGRAPH_MAX_ALIASES: '100' } });
 
   /** Seeded Clerk users with their invitations, most invited first. */
   async function invitedUsers() {

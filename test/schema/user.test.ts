@@ -29,7 +29,8 @@ const USER = graphql(`
 `);
 
 describe('user(id:)', () => {
-  const { emulator, gql } = useUsergraph({ users: 120 });
+  // 101 aliases: above the default alias limit, which users(ids:) makes unnecessary in practice.
+  const { emulator, gql } = useUsergraph({ users: 120 }, { env: { USERGRAPH_MAX_ALIASES: '200' } });
 
   async function seededIds(provider: 'clerk' | 'passage', count: number): Promise<string[]> {
     const { clerkUrl, passageUrl, keys } = emulator();

@@ -3,10 +3,28 @@
  * passwords nor TOTP). They are mutations, not queries: Clerk counts failed attempts towards a
  * lockout, and a backup code works once. The password or code is never repeated in any answer.
  */
+import type { Context } from '../../context.js';
+import { ProviderError } from '../../providers/errors.js';
 import { operation } from '../../providers/registry.js';
 import { builder } from '../builder.js';
 import { defineMutation } from './define.js';
 import { requireId, requireSecret } from './validate.js';
+
+/**
+ * Spends one of the user's guesses (USERGRAPH_VERIFY_ATTEMPTS per 15 minutes, across every
+ * request), or answers RateLimitedError without asking the provider.
+ */
+function spendGuess(ctx: Context, userId: string): void {
+  const decision = ctx.verifyAttempts.take(userId);
+  if (!decision.allowed) {
+    throw new ProviderError({
+      provider: 'usergraph',
+      code: 'RATE_LIMITED',
+      message: 'too many password or code checks for this user: wait before trying again',
+      retryAfterSeconds: decision.retryAfterSeconds,
+    });
+  }
+}
 
 const VerifyPasswordInput = builder.inputType('VerifyPasswordInput', {
   description: 'The user and the password to check.',
@@ -25,13 +43,14 @@ const VerifyPasswordPayload = builder.objectRef<{ verified: boolean }>('VerifyPa
 
 defineMutation('verifyPassword', {
   description:
-    "Check a password against a user's (Clerk). A wrong password is `verified: false` and counts towards Clerk's lockout; a user with no password is `InvalidInputError`. `UnsupportedError` on Passage.",
+    "Check a password against a user's (Clerk). A wrong password is `verified: false` and counts towards Clerk's lockout; a user with no password is `InvalidInputError`. At most one check per operation, and a few per user per 15 minutes (`RateLimitedError` beyond). `UnsupportedError` on Passage.",
   input: VerifyPasswordInput,
   payload: VerifyPasswordPayload,
   secrets: true,
   resolve: async (input, ctx) => {
     const userId = requireId('userId', input.userId);
     const password = requireSecret('password', input.password);
+    spendGuess(ctx, userId);
     const verify = operation(ctx.providers.forUserId(userId), 'verifyPassword');
     return { verified: await verify(userId, password, { signal: ctx.signal }) };
   },
@@ -73,13 +92,14 @@ const VerifyTotpPayload = builder
 
 defineMutation('verifyTotp', {
   description:
-    "Check a TOTP or backup code against a user's (Clerk). A wrong code is `verified: false`; a backup code is used up; a user without TOTP is `InvalidInputError`. `UnsupportedError` on Passage.",
+    "Check a TOTP or backup code against a user's (Clerk). A wrong code is `verified: false`; a backup code is used up; a user without TOTP is `InvalidInputError`. At most one check per operation, and a few per user per 15 minutes (`RateLimitedError` beyond). `UnsupportedError` on Passage.",
   input: VerifyTotpInput,
   payload: VerifyTotpPayload,
   secrets: true,
   resolve: async (input, ctx) => {
     const userId = requireId('userId', input.userId);
     const code = requireSecret('code', input.code);
+    spendGuess(ctx, userId);
     return operation(ctx.providers.forUserId(userId), 'verifyTotp')(userId, code, { signal: ctx.signal });
   },
 });

@@ -1,0 +1,162 @@
+/**
+ * `useLimits(limits)`: the abuse limits every request meets before any resolver runs, each
+ * configurable (USERGRAPH_MAX_* in config.ts) with the safe defaults below. A refused request
+ * gets a GraphQL error with `extensions.code` and never reaches a provider.
+ *
+ * - size: the request body (`Content-Length` required on POST; uploads get their own ceiling);
+ * - tokens, depth, aliases and directives (GraphQL Armor's rules);
+ * - no field suggestions in errors (they map the schema for an attacker);
+ * - verifyPassword / verifyTotp at most once per operation, so aliases and fragments cannot
+ *   multiply guesses (their per-user attempt budget lives with the mutations);
+ * - `_entities` references per call, which arrive as variables the document limits never see.
+ * Batched requests are off (yoga's default) and stay off; the cost of a query is bounded by the
+ * complexity limit in the schema builder.
+ */
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import {
+  GraphQLError,
+  Kind,
+  visit,
+  type DocumentNode,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+export interface Limits {
+  /** Largest JSON request body, in bytes. @default 65536 */
+  maxRequestBytes: number;
+  /** Largest multipart (upload) request body, in bytes: Clerk takes images up to 10 MB. @default 10_600_000 */
+  maxUploadBytes: number;
+  /** @default 2000 */
+  maxTokens: number;
+  /** @default 12 */
+  maxDepth: number;
+  /** `users(ids:)` is how to ask for many users, so aliases can stay few. @default 20 */
+  maxAliases: number;
+  /** @default 10 */
+  maxDirectives: number;
+  /**
+   * The most a query may cost: every field costs 1, a list or connection field multiplies what
+   * it selects by its page size (`first`, `last`, or 20). @default 5000
+   */
+  maxComplexity: number;
+  /** References one `_entities` call may resolve (a gateway sends a page's worth). @default 500 */
+  maxEntities: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxRequestBytes: 64 * 1024,
+  maxUploadBytes: 10_600_000,
+  maxTokens: 2000,
+  maxDepth: 12,
+  maxAliases: 20,
+  maxDirectives: 10,
+  maxComplexity: 20_000,
+  maxEntities: 500,
+};
+
+const VERIFY_FIELDS = new Set(['verifyPassword', 'verifyTotp']);
+
+export function useLimits(limits: Limits = DEFAULT_LIMITS): Plugin {
+  return {
+    onPluginInit({ addPlugin }) {
+      addPlugin(maxTokensPlugin({ n: limits.maxTokens }));
+      addPlugin(maxDepthPlugin({ n: limits.maxDepth, flattenFragments: true }));
+      addPlugin(maxAliasesPlugin({ n: limits.maxAliases }));
+      addPlugin(maxDirectivesPlugin({ n: limits.maxDirectives }));
+      addPlugin(blockFieldSuggestionsPlugin());
+    },
+    onRequest({ request, endResponse, fetchAPI }) {
+      if (request.method !== 'POST') return;
+      const isUpload = request.headers.get('content-type')?.startsWith('multipart/form-data') ?? false;
+      const ceiling = isUpload ? limits.maxUploadBytes : limits.maxRequestBytes;
+      const declared = request.headers.get('content-length');
+      const refuse = (status: number, message: string) =>
+        endResponse(
+          new fetchAPI.Response(
+            JSON.stringify({ errors: [{ message, extensions: { code: 'REQUEST_TOO_LARGE' } }] }),
+            {
+              status,
+              headers: { 'content-type': 'application/json' },
+            },
+          ),
+        );
+      if (declared === null) return refuse(411, 'a POST must declare its Content-Length');
+      if (!/^\d+$/.test(declared) || Number(declared) > ceiling) {
+        return refuse(413, `the request body must be at most ${ceiling} bytes, got ${declared}`);
+      }
+    },
+    onValidate({ addValidationRule }) {
+      addValidationRule(oneVerificationPerOperation);
+    },
+    // A gateway's references arrive as variables, which the document limits never see.
+    onExecute({ args, setResultAndStopExecution }) {
+      const references = entityReferences(args.document, args.variableValues ?? {});
+      if (references > limits.maxEntities) {
+        setResultAndStopExecution({
+          errors: [
+            new GraphQLError(`_entities takes at most ${limits.maxEntities} references, got ${references}`, {
+              extensions: { code: 'TOO_MANY_ENTITIES' },
+            }),
+          ],
+        });
+      }
+    },
+  };
+}
+
+/** How many representations the operation's `_entities` fields ask for. */
+function entityReferences(document: DocumentNode, variables: Record<string, unknown>): number {
+  let total = 0;
+  visit(document, {
+    Field(field) {
+      if (field.name.value !== '_entities') return;
+      const value = field.arguments?.find((arg) => arg.name.value === 'representations')?.value;
+      if (value?.kind === Kind.LIST) total += value.values.length;
+      if (value?.kind === Kind.VARIABLE) {
+        const given = variables[value.name.value];
+        total += Array.isArray(given) ? given.length : 1;
+      }
+    },
+  });
+  return total;
+}
+
+/** verifyPassword and verifyTotp appear at most once in an operation, fragments included. */
+function oneVerificationPerOperation(context: ValidationContext): ASTVisitor {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of context.getDocument().definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const count = (set: SelectionSetNode | undefined, seen: Set<string>): number =>
+    (set?.selections ?? []).reduce((total, selection) => {
+      if (selection.kind === Kind.FIELD) {
+        return (
+          total + (VERIFY_FIELDS.has(selection.name.value) ? 1 : 0) + count(selection.selectionSet, seen)
+        );
+      }
+      if (selection.kind === Kind.INLINE_FRAGMENT) return total + count(selection.selectionSet, seen);
+      const name = selection.name.value;
+      if (seen.has(name)) return total; // a fragment cycle is reported by graphql's own rules
+      return total + count(fragments.get(name)?.selectionSet, new Set([...seen, name]));
+    }, 0);
+  return {
+    OperationDefinition(operation) {
+      if (count(operation.selectionSet, new Set()) > 1) {
+        context.reportError(
+          new GraphQLError('verifyPassword and verifyTotp may appear at most once in an operation', {
+            nodes: [operation],
+            extensions: { code: 'TOO_MANY_VERIFICATIONS' },
+          }),
+        );
+      }
+    },
+  };
+}
