@@ -1,0 +1,458 @@
+/**
+ * `npm run bench`: what usergraph costs, measured against what it must not exceed.
+ *
+ * Starts the emulator in-process (2,000 users per provider, 20 ms ± 5 ms on every upstream call),
+ * usergraph in two child processes against it (loaders on, and loaders off: one upstream call
+ * per field), and runs each scenario of scenarios.ts three ways with the same load pattern
+ * (load.ts: 10 operations in flight for 8 s): the floor (hand-written REST calls straight to the
+ * emulator, as concurrent as possible), usergraph, and usergraph without loaders. Then an
+ * autocannon run against usergraph per scenario, as a cross-check of the home-made load loop.
+ * Prints the table and the targets of issue 7, and writes them into BENCHMARKS.md between its
+ * markers. Every loop stops on its own clock and count; all traffic stays on 127.0.0.1.
+ *
+ *   npm run bench [-- --seconds 8 --concurrency 10 --users 2000 --no-write]
+ */
+import autocannon from 'autocannon';
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { Pool, request } from 'undici';
+import { startEmulator } from '../src/emulator/index.js';
+import { percentile, runLoad } from './bench/load.js';
+import { floorAgent, scenarios, type Scenario } from './bench/scenarios.js';
+import type { ChildMessage, ChildOptions, ParentMessage } from './bench/usergraph-child.js';
+
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '8' },
+    concurrency: { type: 'string', default: '10' },
+    users: { type: 'string', default: '2000' },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const SECONDS = Number(args.seconds);
+const CONCURRENCY = Number(args.concurrency);
+const USERS = Number(args.users);
+const WARMUP_MS = 1_000;
+const AUTOCANNON_SECONDS = 3;
+const DIAGNOSTIC_SECONDS = 4;
+/** Log lines of a usergraph child shown before they are only counted. */
+const CHILD_LOG_LINES = 5;
+/** No run may go on for ever, whatever the clock says. */
+const MAX_OPS_PER_RUN = 200_000;
+/** The issue's budget for the whole benchmark on a 2-core machine. */
+const BUDGET_MS = 5 * 60_000;
+const LATENCY = { ms: 15, jitterMs: 10 }; // 20 ms ± 5 ms: the emulator adds 0..jitterMs
+
+const TABLE_HEAD =
+  '| Scenario | Mode | Upstream calls / op | p50 (ms) | p99 (ms) | Ops / s | Server CPU (ms / op) | Server CPU (% of a core) | Peak RSS (MB) |';
+const TABLE_RULE = '|---|---|--:|--:|--:|--:|--:|--:|--:|';
+
+const BEGIN = '<!-- bench:begin (written by npm run bench) -->';
+const END = '<!-- bench:end -->';
+
+const watchdog = setTimeout(() => {
+  console.error(`bench: over its ${BUDGET_MS / 60_000}-minute budget, stopping`);
+  process.exit(2);
+}, BUDGET_MS);
+watchdog.unref();
+
+type Mode = 'floor' | 'usergraph' | 'loaders off' | 'usergraph, 256 connections';
+const MODES: Mode[] = ['floor', 'usergraph', 'loaders off'];
+/** Upstream connections per provider for the diagnostic mode (the product's default is 16). */
+const WIDE_POOL = 256;
+
+interface Row {
+  scenario: Scenario;
+  mode: Mode;
+  concurrency: number;
+  ops: number;
+  failed: number;
+  firstError?: string;
+  opsPerSecond: number;
+  p50: number;
+  p99: number;
+  upstreamPerOp: number;
+  /** Server CPU (ms per operation, and % of one core); undefined for the floor, which has no server. */
+  cpuMsPerOp?: number;
+  cpuPercent?: number;
+  peakRssMb?: number;
+}
+
+interface CannonRow {
+  scenario: Scenario;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  upstreamPerOp: number;
+}
+
+const startedAt = performance.now();
+const emulator = await startEmulator({ users: USERS, seed: 1, faults: [{ kind: 'latency', ...LATENCY }] });
+const agent = floorAgent();
+const clerkIds = await listClerkIds();
+const children = new Map<Exclude<Mode, 'floor'>, Child>();
+const rows: Row[] = [];
+const diagnostics: Row[] = [];
+const cannonRows: CannonRow[] = [];
+
+try {
+  const env = {
+    CLERK_SECRET_KEY: emulator.keys.clerkSecretKey,
+    CLERK_API_URL: emulator.clerkUrl,
+    PASSAGE_APP_ID: emulator.keys.passageAppId,
+    PASSAGE_API_KEY: emulator.keys.passageApiKey,
+    PASSAGE_API_URL: emulator.passageUrl,
+    // A gateway in front authenticates callers: no tokens to mint, every scope.
+    USERGRAPH_AUTH: 'none',
+    // Scenario 3 asks for 100 users × 10 memberships; the defaults are for the open internet.
+    USERGRAPH_MAX_COMPLEXITY: '1000000',
+    USERGRAPH_MAX_REQUEST_BYTES: '1000000',
+  };
+  children.set('usergraph', await startChild({ loaders: 'on', env }));
+  children.set('loaders off', await startChild({ loaders: 'off', env }));
+  children.set(
+    'usergraph, 256 connections',
+    await startChild({ loaders: 'on', connections: WIDE_POOL, env }),
+  );
+  const clients = new Map(
+    [...children].map(([mode, child]) => [
+      mode,
+      new Pool(new URL(child.url).origin, { connections: CONCURRENCY }),
+    ]),
+  );
+  const all = scenarios({ emulator, clerkIds }, agent);
+  let index = 0;
+
+  /** One warm-up, then one measured run of a scenario in a mode. */
+  async function measure(scenario: Scenario, mode: Mode, concurrency: number, seconds: number): Promise<Row> {
+    const child = mode === 'floor' ? undefined : children.get(mode);
+    const client = clients.get(mode as Exclude<Mode, 'floor'>);
+    const op =
+      child && client
+        ? (i: number) => graphqlOp(client, child, scenario, i)
+        : (i: number) => scenario.floor(i);
+    const base = { concurrency, maxOps: MAX_OPS_PER_RUN, op };
+    const warm = await runLoad({ ...base, durationMs: WARMUP_MS, startIndex: index });
+    emulator.control.clearRequests();
+    await child?.mark();
+    const run = await runLoad({ ...base, durationMs: seconds * 1000, startIndex: warm.nextIndex });
+    index = run.nextIndex;
+    const upstream = emulator.control.counters().total;
+    const stats = await child?.read();
+    const row: Row = {
+      scenario,
+      mode,
+      concurrency,
+      ops: run.completed,
+      failed: run.failed + warm.failed,
+      firstError: run.firstError ?? warm.firstError,
+      opsPerSecond: run.completed / (run.elapsedMs / 1000),
+      p50: percentile(run.latenciesMs, 50),
+      p99: percentile(run.latenciesMs, 99),
+      upstreamPerOp: upstream / Math.max(1, run.completed + run.failed),
+      cpuMsPerOp: stats && stats.cpuMs / Math.max(1, run.completed),
+      cpuPercent: stats && (stats.cpuMs / run.elapsedMs) * 100,
+      peakRssMb: stats && stats.peakRssBytes / 2 ** 20,
+    };
+    console.log(describe(row));
+    return row;
+  }
+
+  for (const scenario of all) {
+    for (const mode of MODES) rows.push(await measure(scenario, mode, CONCURRENCY, SECONDS));
+  }
+  // Diagnostics: scenario 1 with one operation in flight (the layer's cost without queueing
+  // behind other requests on a busy CPU), and scenarios 2 and 3 with a wider upstream pool.
+  const [one, two, three] = all as [Scenario, Scenario, Scenario];
+  for (const mode of ['floor', 'usergraph'] as const) {
+    diagnostics.push(await measure(one, mode, 1, DIAGNOSTIC_SECONDS));
+  }
+  for (const scenario of [two, three]) {
+    diagnostics.push(await measure(scenario, 'usergraph, 256 connections', CONCURRENCY, DIAGNOSTIC_SECONDS));
+  }
+
+  // The same operations through autocannon, against usergraph with its loaders.
+  const usergraph = children.get('usergraph') as Child;
+  for (const scenario of all) {
+    let i = index;
+    emulator.control.clearRequests();
+    const result = await autocannon({
+      url: usergraph.url,
+      method: 'POST',
+      connections: CONCURRENCY,
+      duration: AUTOCANNON_SECONDS,
+      headers: { 'content-type': 'application/json' },
+      requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(scenario.graphql(i++)) }) }],
+    });
+    index = i;
+    const requests = result['2xx'] + result.non2xx;
+    const row: CannonRow = {
+      scenario,
+      requests,
+      non2xx: result.non2xx,
+      errors: result.errors + result.timeouts,
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      upstreamPerOp: emulator.control.counters().total / Math.max(1, requests),
+    };
+    cannonRows.push(row);
+    console.log(
+      `autocannon  ${scenario.id}: ${fixed(row.rps, 1)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${fixed(row.upstreamPerOp, 2)} upstream/op, ${row.non2xx} non-2xx, ${row.errors} errors`,
+    );
+  }
+  await Promise.all([...clients.values()].map((client) => client.close()));
+} finally {
+  await Promise.all([...children.values()].map((child) => child.stop()));
+  await agent.close();
+  await emulator.stop();
+}
+
+const elapsedS = (performance.now() - startedAt) / 1000;
+const targets = checkTargets(rows, diagnostics);
+const markdown = render(rows, diagnostics, cannonRows, targets, elapsedS);
+console.log(`\n${markdown}`);
+if (!args['no-write']) writeBenchmarks(markdown);
+const failures = [...rows, ...diagnostics].filter((row) => row.failed > 0);
+for (const row of failures) {
+  console.error(
+    `scenario ${row.scenario.id}, ${row.mode}: ${row.failed} failed operations (${row.firstError})`,
+  );
+}
+process.exit(failures.length > 0 ? 1 : 0);
+
+// ---- usergraph, in its own process ----------------------------------------------------------
+
+interface Child {
+  url: string;
+  mark(): Promise<void>;
+  read(): Promise<{ cpuMs: number; peakRssBytes: number }>;
+  stop(): Promise<void>;
+}
+
+async function startChild(options: ChildOptions): Promise<Child> {
+  const script = fileURLToPath(new URL('./bench/usergraph-child.ts', import.meta.url));
+  const child: ChildProcess = fork(script, [JSON.stringify(options)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  // usergraph logs one line per failed upstream call, e.g. each call cancelled when autocannon
+  // drops its connections at the end of a run: show the first few, count the rest.
+  let logged = 0;
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream! }).on('line', (line) => {
+      logged += 1;
+      if (logged <= CHILD_LOG_LINES)
+        console.error(`  [usergraph${options.loaders === 'off' ? ', loaders off' : ''}] ${line}`);
+    });
+  }
+  const next = <T extends ChildMessage['type']>(type: T, send?: ParentMessage) =>
+    new Promise<Extract<ChildMessage, { type: T }>>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`usergraph child: no "${type}" within 30 s`)), 30_000);
+      const onExit = (code: number | null) =>
+        reject(new Error(`usergraph child exited (${code}) before "${type}"`));
+      const onMessage = (message: ChildMessage) => {
+        if (message.type !== type) return;
+        clearTimeout(timer);
+        child.off('message', onMessage).off('exit', onExit);
+        resolve(message as Extract<ChildMessage, { type: T }>);
+      };
+      child.on('message', onMessage).once('exit', onExit);
+      if (send) child.send(send);
+    });
+  const { url } = await next('ready');
+  return {
+    url,
+    mark: async () => {
+      await next('marked', { type: 'mark' });
+    },
+    read: async () => {
+      const { cpuMs, peakRssBytes } = await next('stats', { type: 'read' });
+      return { cpuMs, peakRssBytes };
+    },
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ type: 'stop' } satisfies ParentMessage);
+      const timer = setTimeout(() => child.kill(), 5_000);
+      await exited;
+      clearTimeout(timer);
+      if (logged > CHILD_LOG_LINES)
+        console.error(`  [usergraph] ${logged - CHILD_LOG_LINES} more log lines not shown`);
+    },
+  };
+}
+
+/** One GraphQL operation: a 200 with data that passes the scenario's check, or it throws. */
+async function graphqlOp(client: Pool, child: Child, scenario: Scenario, i: number): Promise<void> {
+  const response = await request(child.url, {
+    dispatcher: client,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify(scenario.graphql(i)),
+    headersTimeout: 30_000,
+    bodyTimeout: 30_000,
+  });
+  const body = (await response.body.json()) as { data?: unknown; errors?: { message: string }[] };
+  if (response.statusCode !== 200 || body.errors) {
+    throw new Error(
+      `usergraph answered ${response.statusCode}: ${JSON.stringify(body.errors ?? body).slice(0, 300)}`,
+    );
+  }
+  const problem = scenario.check(body.data);
+  if (problem) throw new Error(`usergraph answered an unexpected result: ${problem}`);
+}
+
+// ---- set-up ---------------------------------------------------------------------------------
+
+async function listClerkIds(): Promise<string[]> {
+  const ids: string[] = [];
+  for (let offset = 0; offset < USERS; offset += 500) {
+    const response = await request(`${emulator.clerkUrl}/users?limit=500&offset=${offset}`, {
+      headers: { authorization: `Bearer ${emulator.keys.clerkSecretKey}` },
+      dispatcher: agent,
+    });
+    ids.push(...((await response.body.json()) as { id: string }[]).map((user) => user.id));
+  }
+  if (ids.length < 200)
+    throw new Error(`the benchmark needs at least 200 Clerk users, the emulator has ${ids.length}`);
+  return ids;
+}
+
+// ---- the targets of issue 7 -------------------------------------------------------------------
+
+interface Target {
+  name: string;
+  held: boolean;
+  detail: string;
+}
+
+function checkTargets(results: Row[], diagnostic: Row[]): Target[] {
+  const find = (id: number, mode: Mode, rowsToSearch = results) =>
+    rowsToSearch.find((row) => row.scenario.id === id && row.mode === mode) as Row | undefined;
+  const p50 = (id: number, mode: Mode, rowsToSearch = results) =>
+    find(id, mode, rowsToSearch)?.p50 ?? Number.NaN;
+  const targets: Target[] = [];
+  const calls = [1, 2, 3, 4, 5].map((id) => ({
+    id,
+    floor: find(id, 'floor')?.upstreamPerOp ?? Number.NaN,
+    ug: find(id, 'usergraph')?.upstreamPerOp ?? Number.NaN,
+  }));
+  targets.push({
+    name: 'Upstream calls per operation equal to the floor in every scenario',
+    held: calls.every(({ floor, ug }) => Math.abs(floor - ug) < 0.005),
+    detail: calls.map(({ id, floor, ug }) => `${id}: ${fixed(ug, 2)} vs ${fixed(floor, 2)}`).join('; '),
+  });
+  // One upstream round trip, as measured under the same load: the floor's one-call scenario.
+  const roundTrip = p50(1, 'floor');
+  const s2 = {
+    floor: p50(2, 'floor'),
+    ug: p50(2, 'usergraph'),
+    wide: p50(2, 'usergraph, 256 connections', diagnostic),
+  };
+  const s2limit = s2.floor + roundTrip + 5;
+  targets.push({
+    name: "Scenario 2's p50 within one upstream round trip + 5 ms of the floor",
+    held: s2.ug <= s2limit,
+    detail:
+      `${fixed(s2.ug, 1)} ms vs ${fixed(s2.floor, 1)} ms + ${fixed(roundTrip, 1)} ms (scenario 1's floor p50) + 5 ms = ${fixed(s2limit, 1)} ms; ` +
+      `with ${WIDE_POOL} upstream connections instead of 16: ${fixed(s2.wide, 1)} ms, ${s2.wide <= s2limit ? 'within' : 'still over'}`,
+  });
+  const loaded = p50(1, 'usergraph') - p50(1, 'floor');
+  const alone = p50(1, 'usergraph', diagnostic) - p50(1, 'floor', diagnostic);
+  targets.push({
+    name: `The layer's own overhead on scenario 1 under 2 ms at p50, with ${CONCURRENCY} operations in flight`,
+    held: loaded < 2,
+    detail: `${fixed(p50(1, 'usergraph'), 2)} ms − ${fixed(p50(1, 'floor'), 2)} ms = ${fixed(loaded, 2)} ms`,
+  });
+  targets.push({
+    name: "The layer's own overhead on scenario 1 under 2 ms at p50, with one operation in flight",
+    held: alone < 2,
+    detail: `${fixed(p50(1, 'usergraph', diagnostic), 2)} ms − ${fixed(p50(1, 'floor', diagnostic), 2)} ms = ${fixed(alone, 2)} ms`,
+  });
+  return targets;
+}
+
+// ---- output ---------------------------------------------------------------------------------
+
+function fixed(value: number | undefined, digits: number): string {
+  return value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits);
+}
+
+function describe(row: Row): string {
+  const server =
+    row.cpuMsPerOp === undefined
+      ? ''
+      : `, CPU ${fixed(row.cpuMsPerOp, 2)} ms/op (${fixed(row.cpuPercent, 0)}% of a core), peak RSS ${fixed(row.peakRssMb, 0)} MB`;
+  const failed = row.failed > 0 ? `, ${row.failed} FAILED (${row.firstError})` : '';
+  return `${row.scenario.id} ${row.mode.padEnd(11)} ${fixed(row.opsPerSecond, 1)} ops/s, p50 ${fixed(row.p50, 1)} ms, p99 ${fixed(row.p99, 1)} ms, ${fixed(row.upstreamPerOp, 2)} upstream/op${server}${failed}`;
+}
+
+function render(
+  results: Row[],
+  diagnostic: Row[],
+  cannon: CannonRow[],
+  targets: Target[],
+  seconds: number,
+): string {
+  const cpus = os.cpus();
+  const lines = [
+    `Run on ${new Date().toISOString().slice(0, 10)}: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}` +
+      `, ${fixed(os.totalmem() / 2 ** 30, 1)} GiB memory, ${os.type()} ${os.release()} (${os.arch()}), Node ${process.version}.`,
+    `Emulator: ${USERS.toLocaleString('en')} users per provider, ${LATENCY.ms + LATENCY.jitterMs / 2} ms ± ${LATENCY.jitterMs / 2} ms on every upstream call. ` +
+      `Load: ${CONCURRENCY} operations in flight, ${SECONDS} s per run after ${WARMUP_MS / 1000} s of warm-up. The whole benchmark took ${fixed(seconds, 0)} s.`,
+    '',
+    TABLE_HEAD,
+    TABLE_RULE,
+    ...results.map((row) =>
+      tableRow(row, row.mode === 'floor' ? `${row.scenario.id}. ${row.scenario.title}` : ''),
+    ),
+    '',
+    `Diagnostics: scenario 1 with one operation in flight, and scenarios 2 and 3 with ${WIDE_POOL} upstream connections per provider instead of the default 16 (${DIAGNOSTIC_SECONDS} s each):`,
+    '',
+    TABLE_HEAD,
+    TABLE_RULE,
+    ...diagnostic.map((row) => tableRow(row, `${row.scenario.id}, ${row.concurrency} in flight`)),
+    '',
+    `Cross-check with autocannon (usergraph with loaders, ${CONCURRENCY} connections, ${AUTOCANNON_SECONDS} s; autocannon counts whole milliseconds, and leaves out the requests it cuts off at the end, whose upstream calls the emulator still counted):`,
+    '',
+    '| Scenario | Upstream calls / request | p50 (ms) | p99 (ms) | Requests / s | Non-2xx | Errors |',
+    '|---|--:|--:|--:|--:|--:|--:|',
+    ...cannon.map(
+      (row) =>
+        `| ${row.scenario.id} | ${fixed(row.upstreamPerOp, 2)} | ${row.p50} | ${row.p99} | ${fixed(row.rps, 1)} | ${row.non2xx} | ${row.errors} |`,
+    ),
+    '',
+    'Targets (issue 7):',
+    '',
+    ...targets.map(
+      (target) => `- ${target.held ? '**held**' : '**missed**'}: ${target.name} (${target.detail}).`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
+function tableRow(row: Row, label: string): string {
+  const failed = row.failed > 0 ? ` **${row.failed} failed**` : '';
+  return `| ${label} | ${row.mode} | ${fixed(row.upstreamPerOp, 2)} | ${fixed(row.p50, 1)} | ${fixed(row.p99, 1)} | ${fixed(row.opsPerSecond, 1)} | ${fixed(row.cpuMsPerOp, 2)} | ${fixed(row.cpuPercent, 0)} | ${fixed(row.peakRssMb, 0)} |${failed}`;
+}
+
+/** Replaces what lies between the markers of BENCHMARKS.md, keeping the prose around them. */
+function writeBenchmarks(generated: string): void {
+  const file = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : `# Benchmarks\n\n${BEGIN}\n${END}\n`;
+  const start = current.indexOf(BEGIN);
+  const end = current.indexOf(END);
+  if (start < 0 || end < start)
+    throw new Error(`BENCHMARKS.md has lost its markers: put back ${BEGIN} and ${END}`);
+  writeFileSync(file, `${current.slice(0, start + BEGIN.length)}\n${generated}\n${current.slice(end)}`);
+  console.log('\nwritten to BENCHMARKS.md');
+}
