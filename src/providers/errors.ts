@@ -70,6 +70,19 @@ export class ProviderError extends Error {
   }
 }
 
+/**
+ * Input usergraph itself refuses, before any upstream call: `message` for people, `fields` naming
+ * what was wrong (`detail` is the field's own message when it differs from the summary).
+ */
+export function refusedInput(field: string, message: string, detail = message): ProviderError {
+  return new ProviderError({
+    provider: 'usergraph',
+    code: 'INVALID_INPUT',
+    message,
+    fields: [{ field, message: detail }],
+  });
+}
+
 /** The code an HTTP status means when the provider's body says nothing more specific. */
 export function codeForStatus(status: number): ProviderErrorCode {
   if (status === 400 || status === 413 || status === 415 || status === 422) return 'INVALID_INPUT';

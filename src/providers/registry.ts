@@ -3,7 +3,7 @@
  * `user_`; every other id belongs to Passage (whose ids are 24 alphanumerics), so routing works
  * with both providers on.
  */
-import { ProviderError } from './errors.js';
+import { ProviderError, refusedInput } from './errors.js';
 import type { OptionalOperation, Provider, ProviderName } from './types.js';
 
 export interface ProviderRegistry {
@@ -30,12 +30,11 @@ export function createRegistry(providers: readonly Provider[]): ProviderRegistry
     get: (name) => providers.find((provider) => provider.name === name),
     forUserId(id) {
       if (!USER_ID.test(id)) {
-        throw new ProviderError({
-          provider: 'usergraph',
-          code: 'INVALID_INPUT',
-          message: `a user id is 1–128 letters, digits, "_" or "-", got ${describeId(id)}`,
-          fields: [{ field: 'id', message: 'not a user id' }],
-        });
+        throw refusedInput(
+          'id',
+          `a user id is 1–128 letters, digits, "_" or "-", got ${describeId(id)}`,
+          'not a user id',
+        );
       }
       const owner = providers.find((provider) => provider.ownsUserId(id));
       if (!owner) {

@@ -3,7 +3,7 @@
  * the offset of the item after which (or before which) a page starts, and Passage's
  * `created_before` anchor, so page boundaries stay put while users are being created.
  */
-import { ProviderError } from '../providers/errors.js';
+import { refusedInput } from '../providers/errors.js';
 import type { Page, PageRequest } from '../providers/types.js';
 
 /** Both providers' largest page. */
@@ -45,7 +45,7 @@ export function decodeCursor(cursor: string, arg: 'after' | 'before'): Position 
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const match = /^ug1:(\d{1,9})(?::(\d{1,12}))?$/.exec(text);
   if (!match)
-    throw invalid(
+    throw refusedInput(
       arg,
       `${arg} must be a cursor this API returned, got ${JSON.stringify(cursor.slice(0, 40))}`,
     );
@@ -54,11 +54,11 @@ export function decodeCursor(cursor: string, arg: 'after' | 'before'): Position 
 
 /** The provider page a Relay request asks for; INVALID_INPUT (before any call) when it is malformed. */
 export function pageRequest(args: ConnectionArgs): PageRequest {
-  if (args.first != null && args.last != null) throw invalid('first', 'give first or last, not both');
+  if (args.first != null && args.last != null) throw refusedInput('first', 'give first or last, not both');
   for (const arg of ['first', 'last'] as const) {
     const value = args[arg];
     if (value != null && (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE)) {
-      throw invalid(arg, `${arg} must be 1–${MAX_PAGE_SIZE}, got ${value}`);
+      throw refusedInput(arg, `${arg} must be 1–${MAX_PAGE_SIZE}, got ${value}`);
     }
   }
   const after = args.after ? decodeCursor(args.after, 'after') : undefined;
@@ -67,7 +67,10 @@ export function pageRequest(args: ConnectionArgs): PageRequest {
   if (args.last != null) {
     const end = before?.offset ?? 0;
     if (!before)
-      throw invalid('before', 'last needs a before cursor: page backwards from a position you have seen');
+      throw refusedInput(
+        'before',
+        'last needs a before cursor: page backwards from a position you have seen',
+      );
     const offset = Math.max(0, end - args.last);
     return withAnchor({ offset, limit: end - offset }, anchor);
   }
@@ -101,13 +104,4 @@ export function connectionFor<T>(request: PageRequest, page: Page<T>) {
 
 function withAnchor(request: PageRequest, anchor: number | undefined): PageRequest {
   return anchor === undefined ? request : { ...request, anchor };
-}
-
-function invalid(field: string, message: string): ProviderError {
-  return new ProviderError({
-    provider: 'usergraph',
-    code: 'INVALID_INPUT',
-    message,
-    fields: [{ field, message }],
-  });
 }

@@ -4,7 +4,7 @@
  */
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import type { Context } from '../context.js';
-import { ProviderError } from '../providers/errors.js';
+import { ProviderError, refusedInput } from '../providers/errors.js';
 import type { Provider, ProviderName, User } from '../providers/types.js';
 import { builder } from './builder.js';
 import { readErrors } from './errors.js';
@@ -133,8 +133,8 @@ async function usersByIds(
   const extra = (['filter', 'orderBy', 'first', 'after', 'last', 'before'] as const).find(
     (arg) => args[arg] != null,
   );
-  if (extra) throw invalid(extra, `${extra} cannot be combined with ids`);
-  if (ids.length > MAX_IDS) throw invalid('ids', `ids takes at most ${MAX_IDS} ids, got ${ids.length}`);
+  if (extra) throw refusedInput(extra, `${extra} cannot be combined with ids`);
+  if (ids.length > MAX_IDS) throw refusedInput('ids', `ids takes at most ${MAX_IDS} ids, got ${ids.length}`);
   const loaded = await ctx.loaders.user.loadMany(ids);
   const users = loaded.filter((result): result is User => {
     if (result instanceof ProviderError && result.code === 'NOT_FOUND') return false;
@@ -148,12 +148,12 @@ async function usersByIds(
 function pickProvider(ctx: Context, name: ProviderName | null | undefined): Provider {
   if (name) {
     const provider = ctx.providers.get(name);
-    if (!provider) throw invalid('provider', `${name} is not configured on this server`);
+    if (!provider) throw refusedInput('provider', `${name} is not configured on this server`);
     return provider;
   }
   const [only, ...others] = ctx.providers.all;
   if (!only || others.length > 0)
-    throw invalid('provider', 'provider is required when more than one provider is configured');
+    throw refusedInput('provider', 'provider is required when more than one provider is configured');
   return only;
 }
 
@@ -166,13 +166,4 @@ function selects(info: GraphQLResolveInfo, name: string): boolean {
       return visit(info.fragments[selection.name.value]?.selectionSet);
     });
   return info.fieldNodes.some((node) => visit(node.selectionSet));
-}
-
-function invalid(field: string, message: string): ProviderError {
-  return new ProviderError({
-    provider: 'usergraph',
-    code: 'INVALID_INPUT',
-    message,
-    fields: [{ field, message }],
-  });
 }

@@ -4,7 +4,7 @@
  * which the schema returns as `InvalidInputError` naming the field. Messages state the contract
  * and the value received, except for secrets (passwords, codes), whose values are never repeated.
  */
-import { ProviderError } from '../../providers/errors.js';
+import { refusedInput, type ProviderError } from '../../providers/errors.js';
 import type { JsonObject } from '../../providers/types.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -13,12 +13,7 @@ const E164 = /^\+[1-9]\d{1,14}$/;
 export const MAX_METADATA_BYTES = 8 * 1024;
 
 export function invalidInput(field: string, message: string): ProviderError {
-  return new ProviderError({
-    provider: 'usergraph',
-    code: 'INVALID_INPUT',
-    message: `${field}: ${message}`,
-    fields: [{ field, message }],
-  });
+  return refusedInput(field, `${field}: ${message}`, message);
 }
 
 /** A value quoted for a message, cut short so a huge input does not become a huge error. */
