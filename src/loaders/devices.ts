@@ -3,23 +3,13 @@
  * them (a Clerk user's passkeys, a Passage user fetched by id) no call is made; otherwise one
  * call per distinct user, all concurrent (the provider client bounds connections).
  */
-import DataLoader from 'dataloader';
+import { perKeyLoader } from './per-key.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Device, User } from '../providers/types.js';
 
 export function createDevicesLoader(providers: ProviderRegistry, signal: AbortSignal | undefined) {
-  return new DataLoader<User, Device[], string>(
-    (users) =>
-      Promise.all(
-        users.map(async (user) => {
-          if (user.devices) return user.devices;
-          try {
-            return await providers.forUserId(user.id).listDevices(user.id, { signal });
-          } catch (error) {
-            return error as Error;
-          }
-        }),
-      ),
-    { cacheKeyFn: (user) => `${user.provider}:${user.id}` },
+  return perKeyLoader<User, Device[]>(
+    async (user) => user.devices ?? providers.forUserId(user.id).listDevices(user.id, { signal }),
+    (user) => `${user.provider}:${user.id}`,
   );
 }

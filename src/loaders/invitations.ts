@@ -3,7 +3,7 @@
  * page per request; distinct keys are one call each, all concurrent. A provider without
  * organizations (Passage) answers null without a call.
  */
-import DataLoader from 'dataloader';
+import { perKeyLoader } from './per-key.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Invitation, InvitationStatus, Page, User } from '../providers/types.js';
 
@@ -16,22 +16,13 @@ export interface InvitationPageKey {
 }
 
 export function createInvitationsLoader(providers: ProviderRegistry, signal: AbortSignal | undefined) {
-  return new DataLoader<InvitationPageKey, Page<Invitation> | null, string>(
-    (keys) =>
-      Promise.all(
-        keys.map(async ({ user, offset, limit, status }) => {
-          try {
-            const provider = providers.forUserId(user.id);
-            if (!provider.listInvitations) return null;
-            return await provider.listInvitations(user.id, { offset, limit }, status, { signal });
-          } catch (error) {
-            return error as Error;
-          }
-        }),
-      ),
-    {
-      cacheKeyFn: ({ user, offset, limit, status }) =>
-        `${user.provider}:${user.id}:${status ?? '*'}:${offset}:${limit}`,
+  return perKeyLoader<InvitationPageKey, Page<Invitation> | null>(
+    async ({ user, offset, limit, status }) => {
+      const provider = providers.forUserId(user.id);
+      return provider.listInvitations
+        ? provider.listInvitations(user.id, { offset, limit }, status, { signal })
+        : null;
     },
+    ({ user, offset, limit, status }) => `${user.provider}:${user.id}:${status ?? '*'}:${offset}:${limit}`,
   );
 }

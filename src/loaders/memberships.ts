@@ -4,7 +4,7 @@
  * concurrent (the provider's HTTP client bounds connections). A provider without memberships
  * (Passage) answers null without a call.
  */
-import DataLoader from 'dataloader';
+import { perKeyLoader } from './per-key.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Membership, Page, User } from '../providers/types.js';
 
@@ -15,19 +15,13 @@ export interface MembershipPageKey {
 }
 
 export function createMembershipsLoader(providers: ProviderRegistry, signal: AbortSignal | undefined) {
-  return new DataLoader<MembershipPageKey, Page<Membership> | null, string>(
-    (keys) =>
-      Promise.all(
-        keys.map(async ({ user, offset, limit }) => {
-          try {
-            const provider = providers.forUserId(user.id);
-            if (!provider.listMemberships) return null;
-            return await provider.listMemberships(user.id, { offset, limit }, { signal });
-          } catch (error) {
-            return error as Error;
-          }
-        }),
-      ),
-    { cacheKeyFn: ({ user, offset, limit }) => `${user.provider}:${user.id}:${offset}:${limit}` },
+  return perKeyLoader<MembershipPageKey, Page<Membership> | null>(
+    async ({ user, offset, limit }) => {
+      const provider = providers.forUserId(user.id);
+      return provider.listMemberships
+        ? provider.listMemberships(user.id, { offset, limit }, { signal })
+        : null;
+    },
+    ({ user, offset, limit }) => `${user.provider}:${user.id}:${offset}:${limit}`,
   );
 }

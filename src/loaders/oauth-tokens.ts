@@ -3,7 +3,7 @@
  * per request; distinct keys are one call each, all concurrent. A provider that keeps no tokens
  * (Passage) answers null without a call.
  */
-import DataLoader from 'dataloader';
+import { perKeyLoader } from './per-key.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { OAuthAccessToken, User } from '../providers/types.js';
 
@@ -14,19 +14,13 @@ export interface OAuthTokensKey {
 }
 
 export function createOAuthTokensLoader(providers: ProviderRegistry, signal: AbortSignal | undefined) {
-  return new DataLoader<OAuthTokensKey, OAuthAccessToken[] | null, string>(
-    (keys) =>
-      Promise.all(
-        keys.map(async ({ user, provider: identityProvider }) => {
-          try {
-            const provider = providers.forUserId(user.id);
-            if (!provider.getOAuthAccessTokens) return null;
-            return await provider.getOAuthAccessTokens(user.id, identityProvider, { signal });
-          } catch (error) {
-            return error as Error;
-          }
-        }),
-      ),
-    { cacheKeyFn: ({ user, provider }) => `${user.provider}:${user.id}:${provider}` },
+  return perKeyLoader<OAuthTokensKey, OAuthAccessToken[] | null>(
+    async ({ user, provider: identityProvider }) => {
+      const provider = providers.forUserId(user.id);
+      return provider.getOAuthAccessTokens
+        ? provider.getOAuthAccessTokens(user.id, identityProvider, { signal })
+        : null;
+    },
+    ({ user, provider }) => `${user.provider}:${user.id}:${provider}`,
   );
 }
