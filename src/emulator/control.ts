@@ -21,18 +21,23 @@ import type { Fault, FaultInjector, FaultSpec } from './faults.js';
 import type { EmulatorResponse, ProviderName, ProviderStats } from './provider.js';
 import { FixedWindowLimiter, rateLimitSpecSchema, type RateLimitSpec } from './rate-limit.js';
 import type { LoggedRequest, RequestFilter, RequestLog } from './request-log.js';
-import { DEFAULT_SEED_USERS, type EmulatorOptions } from './options.js';
+import { DEFAULT_SEED_USERS, seededUsersOf, type EmulatorOptions, type SeedUsers } from './options.js';
 import type { MountedProvider, RequestTarget } from './server.js';
+
+const userCount = z.number().int().min(0).max(1_000_000);
 
 const seedingSchema = z
   .strictObject({
-    users: z.number().int().min(0).max(1_000_000).optional(),
+    users: z
+      .union([userCount, z.strictObject({ clerk: userCount.optional(), passage: userCount.optional() })])
+      .optional(),
     seed: z.number().int().optional(),
   })
   .default({});
 
 export interface Seeding {
-  users?: number;
+  /** One count for every provider, or a count per provider (a provider left out gets the default). */
+  users?: SeedUsers;
   seed?: number;
 }
 
@@ -80,7 +85,9 @@ export function createControl({ providers, faults, log, options }: ControlDeps):
     },
     seed(seeding = {}) {
       seeded = { users: seeding.users ?? seeded.users, seed: seeding.seed ?? seeded.seed };
-      for (const provider of providers) provider.emulator.reset(seeded.users, seeded.seed);
+      for (const provider of providers) {
+        provider.emulator.reset(seededUsersOf(seeded.users, provider.emulator.name), seeded.seed);
+      }
     },
     requests: (filter) => log.list(filter),
     clearRequests: () => log.clear(),

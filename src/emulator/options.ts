@@ -4,8 +4,8 @@ import type { EmulatorKeys, ProviderName } from './provider.js';
 import type { RateLimitSpec } from './rate-limit.js';
 
 export interface EmulatorOptions {
-  /** Users seeded per provider. @default 50 */
-  users?: number;
+  /** Users seeded per provider: one count for both, or `{clerk, passage}`. @default 50 */
+  users?: SeedUsers;
   /** Seed of all generated data and of probabilistic faults. @default 1 */
   seed?: number;
   /** Accepted credentials; any not given falls back to the fixed demo keys. */
@@ -26,3 +26,10 @@ export const DEMO_KEYS: EmulatorKeys = {
 };
 
 export const DEFAULT_SEED_USERS = 50;
+
+export type SeedUsers = number | Partial<Record<ProviderName, number>>;
+
+/** How many users `provider` is seeded with. */
+export function seededUsersOf(users: SeedUsers, provider: ProviderName): number {
+  return typeof users === 'number' ? users : (users[provider] ?? DEFAULT_SEED_USERS);
+}
