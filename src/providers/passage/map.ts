@@ -74,7 +74,8 @@ const DEVICE_KINDS: Record<WebAuthnType, DeviceKind> = {
   security_key: 'SECURITY_KEY',
 };
 
-function fromUserInfo(user: UserInfo): User {
+/** A full user; also how export.ts maps the users of a saved dump or a dashboard CSV. */
+export function fromUserInfo(user: UserInfo): User {
   return fromListItem(
     user,
     user.webauthn_devices.map((device) => fromDevice(user.id, device)),
@@ -164,13 +165,17 @@ function dateOrNever(rfc3339: string): Date | null {
 function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const at = issue?.path.length ? fieldPath(issue.path) : 'the body';
   throw new ProviderError({
     provider: 'passage',
     code: 'UPSTREAM_INVALID',
-    message: `Passage answered ${what} that its API does not document: ${at} is ${problem(issue)}`,
+    message: `Passage answered ${what} that its API does not document: ${describeIssue(result.error, 'the body')}`,
   });
+}
+
+/** The first bad field of a failed parse (`root` when it is the value itself) and what was wrong. */
+export function describeIssue(error: z.ZodError, root: string): string {
+  const issue = error.issues[0];
+  return `${issue?.path.length ? fieldPath(issue.path) : root} is ${problem(issue)}`;
 }
 
 /** What was wrong, in words that hold no part of the value received. */
