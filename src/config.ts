@@ -3,6 +3,7 @@
  * `process.env`; a bad value fails with one message that names the variable and what it got.
  */
 import { createPublicKey } from 'node:crypto';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { FaultSpec, StartOptions } from './emulator/index.js';
 import { DEFAULT_SEED_USERS } from './emulator/index.js';
@@ -41,6 +42,8 @@ export interface ServerConfig {
   introspection: boolean;
   /** Origins allowed to call from a browser (CORS); none means same-origin only. */
   corsOrigins: string[];
+  /** Where migrations started through GraphQL keep their journal and reports. */
+  migrationDirectory: string;
 }
 
 /** What a caller may do: `read` queries, `write` admin mutations, `secrets` read or check secrets. */
@@ -93,9 +96,8 @@ const ASYMMETRIC_ALGORITHMS = [
   'Ed25519',
 ];
 
-/** Configuration of `npm start` (see the README's configuration table). */
-export function loadConfig(env: Env = process.env): ServerConfig {
-  const port = integer(env, 'PORT', 4000, 0, 65_535);
+/** `CLERK_*` and `PASSAGE_*`: each provider is configured when its key is set. */
+function providerCredentials(env: Env): Pick<ServerConfig, 'clerk' | 'passage'> {
   const clerkSecretKey = nonEmpty(env.CLERK_SECRET_KEY);
   const passageAppId = nonEmpty(env.PASSAGE_APP_ID);
   const passageApiKey = nonEmpty(env.PASSAGE_API_KEY);
@@ -115,6 +117,31 @@ export function loadConfig(env: Env = process.env): ServerConfig {
           apiUrl: url(env, 'PASSAGE_API_URL', 'https://api.passage.id/v1'),
         }
       : undefined;
+  return { clerk, passage };
+}
+
+export interface MigrationConfig {
+  /** The target; required. */
+  clerk: NonNullable<ServerConfig['clerk']>;
+  /** The live source, when the migration reads Passage's API (or the emulator) directly. */
+  passage: ServerConfig['passage'];
+}
+
+/** Configuration of `npm run migrate`: the same provider variables as the server's. */
+export function loadMigrationConfig(env: Env = process.env): MigrationConfig {
+  const { clerk, passage } = providerCredentials(env);
+  if (!clerk) {
+    throw new ConfigError(
+      'CLERK_SECRET_KEY must be set: the migration writes to Clerk (for a rehearsal, point CLERK_API_URL at `npm run emulator`)',
+    );
+  }
+  return { clerk, passage };
+}
+
+/** Configuration of `npm start` (see the README's configuration table). */
+export function loadConfig(env: Env = process.env): ServerConfig {
+  const port = integer(env, 'PORT', 4000, 0, 65_535);
+  const { clerk, passage } = providerCredentials(env);
   const embedded = !clerk && !passage;
   const callerAuth = loadCallerAuth(env, embedded);
   return {
@@ -151,6 +178,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     graphiql: flag(env, 'USERGRAPH_GRAPHIQL', embedded),
     introspection: flag(env, 'USERGRAPH_INTROSPECTION', embedded),
     corsOrigins: origins(env, 'USERGRAPH_CORS_ORIGINS'),
+    migrationDirectory: nonEmpty(env.USERGRAPH_MIGRATION_DIR) ?? join('.usergraph', 'migrations'),
   };
 }
 

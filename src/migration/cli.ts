@@ -1,0 +1,235 @@
+/**
+ * `npm run migrate -- <run|undo|status> ...`: the command-line face of the migration engine.
+ * Credentials come from the same variables as the server's (`CLERK_*`, `PASSAGE_*`); the
+ * README's "Moving off Passage" walks through it. Exit codes: 0 done, 1 refused or some users
+ * failed, 2 bad usage or configuration, 130 stopped by a signal (resume by running it again).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { ConfigError, loadMigrationConfig } from '../config.js';
+import { createClerkProvider } from '../providers/clerk/index.js';
+import { createPassageProvider } from '../providers/passage/index.js';
+import type { Provider } from '../providers/types.js';
+import { DEFAULT_SETTINGS, instanceIdentity, startMigration } from './engine.js';
+import { fileSource, passageApiSource } from './sources.js';
+import type { InactiveUsers, MetadataKind, MigrationProgress, MigrationSource } from './types.js';
+import { undoMigration } from './undo.js';
+
+const USAGE = `usage:
+  npm run migrate -- run --from <passage-api | dump.json | export.csv> [options]
+      --dry-run                 check everything against Clerk, write nothing
+      --allow-partial           migrate the valid users even if some are skipped or in conflict
+      --metadata <kind>         public | private | unsafe: where Passage user_metadata goes (public)
+      --inactive <action>       keep | ban | lock: what inactive Passage users become (keep)
+      --rate <n>/<seconds>s     this run's share of Clerk's budget (100/10s; production allows 1000/10s)
+      --concurrency <n>         creates in flight (4)
+      --dir <path>              where runs keep their journal and reports (.usergraph/migrations)
+  npm run migrate -- undo --run <id> [--dir <path>] [--rate <n>/<seconds>s]
+  npm run migrate -- status --run <id> [--dir <path>]
+
+The same source into the same Clerk instance is the same run: run it again to resume.`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      from: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      'allow-partial': { type: 'boolean', default: false },
+      metadata: { type: 'string', default: DEFAULT_SETTINGS.metadata },
+      inactive: { type: 'string', default: DEFAULT_SETTINGS.inactiveUsers },
+      rate: { type: 'string', default: '100/10s' },
+      concurrency: { type: 'string', default: String(DEFAULT_SETTINGS.concurrency) },
+      dir: { type: 'string', default: join('.usergraph', 'migrations') },
+      run: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  if (command === 'status') {
+    console.log(readFileSync(join(values.dir, required(values.run, '--run'), 'report.json'), 'utf8').trim());
+    return 0;
+  }
+  const config = loadMigrationConfig();
+  const rate = parseRate(values.rate);
+  // The run paces itself; the provider's own default budget would be a second, different one.
+  const target = createClerkProvider({ ...config.clerk, http: { rateLimit: undefined } });
+  const providers: Provider[] = [target];
+  try {
+    if (command === 'undo') {
+      const result = await undoMigration({
+        directory: values.dir,
+        runId: required(values.run, '--run'),
+        target,
+        rate,
+      });
+      console.log(
+        `undo of ${result.runId}: ${result.deleted.length} deleted, ${result.alreadyGone.length} already gone, ` +
+          `${result.failed.length} failed`,
+      );
+      return result.failed.length === 0 ? 0 : 1;
+    }
+    if (command !== 'run') throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    const from = required(values.from, '--from');
+    let source: MigrationSource;
+    if (from === 'passage-api') {
+      if (!config.passage)
+        throw new ConfigError('--from passage-api needs PASSAGE_APP_ID and PASSAGE_API_KEY');
+      const passage = createPassageProvider(config.passage);
+      providers.push(passage);
+      source = passageApiSource(passage, instanceIdentity(config.passage.apiUrl, config.passage.appId));
+    } else {
+      source = fileSource(from);
+    }
+    const migration = startMigration({
+      source,
+      target,
+      targetIdentity: instanceIdentity(config.clerk.apiUrl, config.clerk.secretKey),
+      directory: values.dir,
+      settings: {
+        dryRun: values['dry-run'],
+        allowPartial: values['allow-partial'],
+        metadata: oneOf(values.metadata, ['public', 'private', 'unsafe'], '--metadata') as MetadataKind,
+        inactiveUsers: oneOf(values.inactive, ['keep', 'ban', 'lock'], '--inactive') as InactiveUsers,
+        rate,
+        concurrency: positiveInteger(values.concurrency, '--concurrency'),
+      },
+      log: (line) => console.error(line),
+    });
+    stopOnSignals(() => migration.cancel());
+    const bar = showProgress(migration.subscribe.bind(migration));
+    const progress = await migration.finished;
+    bar.stop();
+    printSummary(progress, migration.files, migration.runId);
+    if (progress.state === 'CANCELLED') return 130;
+    return progress.state === 'COMPLETED' && progress.counts.FAILED === 0 ? 0 : 1;
+  } finally {
+    await Promise.all(providers.map((provider) => provider.close()));
+  }
+}
+
+function showProgress(subscribe: (listener: (progress: MigrationProgress) => void) => () => void) {
+  const bar = new cliProgress.SingleBar(
+    {
+      format:
+        '{state} |{bar}| {value}/{total} users | {speed} users/s | ETA {eta_formatted} | ' +
+        '{created} created, {adopted} adopted, {conflict} conflict, {failed} failed',
+      stream: process.stderr,
+      // Not a terminal (CI, a log file): a plain line every 5 s instead of redrawing.
+      noTTYOutput: true,
+      notTTYSchedule: 5_000,
+      etaBuffer: 200,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(0, 0, fields());
+  let last = 0;
+  subscribe((progress) => {
+    const now = Date.now();
+    if (now - last < 100 && progress.state === 'RUNNING') return;
+    last = now;
+    bar.setTotal(progress.total);
+    bar.update(progress.done, fields(progress));
+  });
+  return bar;
+}
+
+function fields(progress?: MigrationProgress) {
+  return {
+    state: (progress?.state ?? 'PLANNING').toLowerCase(),
+    speed: (progress?.usersPerSecond ?? 0).toFixed(1),
+    created: progress?.counts.CREATED ?? 0,
+    adopted: progress?.counts.ADOPTED ?? 0,
+    conflict: progress?.counts.CONFLICT ?? 0,
+    failed: progress?.counts.FAILED ?? 0,
+  };
+}
+
+function printSummary(progress: MigrationProgress, files: Record<string, string>, runId: string): void {
+  const counts = Object.entries(progress.counts)
+    .filter(([, n]) => n > 0)
+    .map(([outcome, n]) => `  ${outcome.toLowerCase().padEnd(13)} ${n}`);
+  console.log(
+    [
+      `migration ${runId}${progress.dryRun ? ' (dry run)' : ''}: ${progress.state.toLowerCase()}`,
+      ...(progress.error ? [`  ${progress.error}`] : []),
+      ...counts,
+      `  target calls  ${progress.targetCalls}`,
+      'reports:',
+      ...Object.values(files).map((file) => `  ${file}`),
+      ...(progress.state === 'COMPLETED' && !progress.dryRun
+        ? [`undo with: npm run migrate -- undo --run ${runId}`]
+        : []),
+    ].join('\n'),
+  );
+}
+
+/** The first signal lets in-flight creates finish and the report be written; a second one exits. */
+function stopOnSignals(cancel: () => void): void {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) process.exit(130);
+      stopping = true;
+      console.error(
+        `\n${signal}: stopping after the creates in flight; run the same command again to resume`,
+      );
+      cancel();
+    });
+  }
+}
+
+function parseRate(text: string): { requests: number; intervalMs: number } {
+  const match = /^(\d+)\/(\d+)s$/.exec(text);
+  const requests = Number(match?.[1]);
+  const seconds = Number(match?.[2]);
+  if (!match || requests < 1 || seconds < 1) {
+    throw new UsageError(`--rate must look like 100/10s (requests per seconds), got ${JSON.stringify(text)}`);
+  }
+  return { requests, intervalMs: seconds * 1000 };
+}
+
+function positiveInteger(text: string, flag: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > 64) {
+    throw new UsageError(`${flag} must be an integer 1–64, got ${JSON.stringify(text)}`);
+  }
+  return value;
+}
+
+function oneOf(value: string, allowed: string[], flag: string): string {
+  if (!allowed.includes(value)) {
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (!value) throw new UsageError(`${flag} is required`);
+  return value;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (
+      error instanceof UsageError ||
+      error instanceof ConfigError ||
+      String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')
+    ) {
+      console.error(`${(error as Error).message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,483 @@
+/**
+ * The migration engine behind both faces (`npm run migrate` and the GraphQL mutation). A run:
+ *
+ * 1. reads the whole source; a problem with the source itself (a missing column) refuses it;
+ * 2. plans every user before writing anything: invalid or duplicated records are SKIPPED; the
+ *    target is asked, 100 values to a call, who already holds each external id, e-mail and phone;
+ *    a user found under its own external id is ADOPTED (or, if this run's journal sent its create,
+ *    taken as CREATED), one whose e-mail or phone another user holds is a CONFLICT;
+ * 3. refuses to write when anything was skipped or in conflict, unless partial runs are allowed;
+ *    a dry run stops here, with every check made and nothing written;
+ * 4. creates the rest a few at a time, within the rate budget, journaling `creating` before each
+ *    create; an answer that may hide a create (timeout, reset, 5xx, "identifier exists") is
+ *    resolved by looking the external id up, never by sending the create blindly again;
+ * 5. writes the report (see report.ts).
+ *
+ * The same run started again (same source, same target) resumes: its journal and the lookups
+ * make every user come out exactly once.
+ */
+import { createHash } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
+import PQueue from 'p-queue';
+import { ProviderError, type ProviderErrorCode } from '../providers/errors.js';
+import { operation } from '../providers/registry.js';
+import type { CreateUserInput, Provider, User } from '../providers/types.js';
+import { RunLockedError, RunStore } from './journal.js';
+import { lookUpTargets, type TargetMatches } from './lookup.js';
+import { checkUser, emailKey, isRefusal, toCreateInput } from './mapping.js';
+import { Pacer } from './pacer.js';
+import { writeReports } from './report.js';
+import type {
+  MigrationProgress,
+  MigrationSettings,
+  MigrationSource,
+  MigrationState,
+  Outcome,
+  SourceRecord,
+  UserReport,
+} from './types.js';
+
+export const DEFAULT_SETTINGS: MigrationSettings = {
+  dryRun: false,
+  allowPartial: false,
+  metadata: 'public',
+  inactiveUsers: 'keep',
+  // Clerk's development-instance budget: safe anywhere. Production instances allow 1000.
+  rate: { requests: 100, intervalMs: 10_000 },
+  concurrency: 4,
+};
+
+/** Answers after which the create may have happened upstream. */
+const AMBIGUOUS: ReadonlySet<ProviderErrorCode> = new Set(['TIMEOUT', 'UNAVAILABLE', 'UPSTREAM_INVALID']);
+const MAX_AMBIGUOUS_ATTEMPTS = 3;
+/** 429s only slow a run down; this many in a row for one user means something else is wrong. */
+const MAX_RATE_LIMITED_ATTEMPTS = 30;
+const DEFAULT_RETRY_AFTER_MS = 10_000;
+const RATE_WINDOW_MS = 10_000;
+
+export interface MigrationOptions {
+  source: MigrationSource;
+  target: Provider;
+  /** A stable name of the target instance that reveals no key (e.g. a hash of URL and key). */
+  targetIdentity: string;
+  /** Where runs keep their journal and reports, one folder per run. */
+  directory: string;
+  settings?: Partial<MigrationSettings>;
+  /** Run-level lines for an operator: ids, codes and counts only. */
+  log?: (line: string) => void;
+}
+
+/** A stable name for a provider instance that reveals nothing of its key. */
+export function instanceIdentity(apiUrl: string, key: string): string {
+  return createHash('sha256').update(`${apiUrl}\n${key}`).digest('hex').slice(0, 16);
+}
+
+/** The same source into the same target is the same run: starting it again resumes it. */
+export function migrationRunId(source: MigrationSource, targetIdentity: string): string {
+  return createHash('sha256')
+    .update(`${source.kind}\n${source.fingerprint}\n${targetIdentity}`)
+    .digest('hex')
+    .slice(0, 16);
+}
+
+interface Candidate {
+  report: UserReport;
+  user: User;
+  input: CreateUserInput;
+  /** Set when the user already exists as this run's own and only its follow-up is left. */
+  targetId?: string;
+}
+
+export class Migration {
+  readonly runId: string;
+  readonly settings: MigrationSettings;
+  /** Settles when the run ends, whatever the end; never rejects. */
+  readonly finished: Promise<MigrationProgress>;
+  /** Report files written at the end, by name. */
+  files: Record<string, string> = {};
+
+  private state: MigrationState = 'PLANNING';
+  private reports: UserReport[] = [];
+  private readonly startedAt = new Date();
+  private finishedAt: Date | null = null;
+  private error: string | null = null;
+  private readonly warnings: string[] = [];
+  private readonly finishTimes: number[] = [];
+  private readonly abort = new AbortController();
+  private cancelRequested = false;
+  private readonly pacer: Pacer;
+  private readonly listeners = new Set<(progress: MigrationProgress) => void>();
+
+  constructor(private readonly options: MigrationOptions) {
+    this.runId = migrationRunId(options.source, options.targetIdentity);
+    this.settings = { ...DEFAULT_SETTINGS, ...options.settings };
+    // Every call in flight listens on the run's signal.
+    setMaxListeners(0, this.abort.signal);
+    this.pacer = new Pacer(this.settings.rate, this.abort.signal);
+    this.finished = this.execute();
+  }
+
+  get sourceKind(): MigrationSource['kind'] {
+    return this.options.source.kind;
+  }
+
+  isRunning(): boolean {
+    return this.finishedAt === null;
+  }
+
+  progress(): MigrationProgress {
+    const counts = Object.fromEntries(
+      (['CREATED', 'WOULD_CREATE', 'ADOPTED', 'SKIPPED', 'CONFLICT', 'FAILED', 'PENDING'] as Outcome[]).map(
+        (outcome) => [outcome, 0],
+      ),
+    ) as Record<Outcome, number>;
+    for (const report of this.reports) counts[report.outcome] += 1;
+    const total = this.reports.length;
+    const done = total - counts.PENDING;
+    const now = Date.now();
+    const recent = this.finishTimes.filter((at) => now - at <= RATE_WINDOW_MS).length;
+    const elapsed = Math.min(RATE_WINDOW_MS, now - this.startedAt.getTime()) / 1000;
+    const usersPerSecond = elapsed > 0 ? recent / elapsed : 0;
+    return {
+      runId: this.runId,
+      state: this.state,
+      dryRun: this.settings.dryRun,
+      total,
+      done,
+      counts,
+      targetCalls: this.pacer.calls,
+      usersPerSecond,
+      etaSeconds: this.state === 'RUNNING' && usersPerSecond > 0 ? (total - done) / usersPerSecond : null,
+      startedAt: this.startedAt,
+      finishedAt: this.finishedAt,
+      error: this.error,
+      warnings: [...this.warnings],
+    };
+  }
+
+  /** Every user's line so far, in source order. */
+  users(): readonly UserReport[] {
+    return this.reports;
+  }
+
+  /** Called on every change; returns the unsubscribe. */
+  subscribe(listener: (progress: MigrationProgress) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Stops starting creates; those in flight finish or are resolved by the next run. */
+  cancel(): void {
+    this.cancelRequested = true;
+    this.abort.abort();
+  }
+
+  private changed(): void {
+    if (this.listeners.size === 0) return;
+    const progress = this.progress();
+    for (const listener of this.listeners) listener(progress);
+  }
+
+  private log(line: string): void {
+    this.options.log?.(`migration ${this.runId}: ${line}`);
+  }
+
+  private async execute(): Promise<MigrationProgress> {
+    let store: RunStore | undefined;
+    try {
+      const { source, target, targetIdentity, directory } = this.options;
+      store = RunStore.open(directory, this.runId, {
+        source: { kind: source.kind, fingerprint: source.fingerprint },
+        target: { provider: target.name, identity: targetIdentity },
+        settings: this.settings,
+        startedAt: this.startedAt.toISOString(),
+      });
+      this.log(`${this.settings.dryRun ? 'dry run' : 'run'} started, reading ${source.kind}`);
+      const contents = await source.read(this.abort.signal);
+      this.reports = contents.records.map(initialReport);
+      this.changed();
+      if (contents.problems.length > 0) {
+        return this.end(
+          'REFUSED',
+          `the source cannot be used as it is: ${contents.problems.map((p) => p.message).join('; ')}`,
+        );
+      }
+      const candidates = this.validate(contents.records);
+      const matches = await this.lookUp(candidates.map((c) => c.user));
+      const toCreate = this.classify(candidates, matches, store);
+      const counts = this.progress().counts;
+      this.log(
+        `planned ${toCreate.length} to create, ${counts.CREATED} done earlier, ${counts.ADOPTED} to adopt, ` +
+          `${counts.SKIPPED} skipped, ${counts.CONFLICT} in conflict`,
+      );
+      const rejected = counts.SKIPPED + counts.CONFLICT;
+      if (this.settings.dryRun) {
+        for (const candidate of toCreate) candidate.report.outcome = 'WOULD_CREATE';
+        return this.end('COMPLETED');
+      }
+      if (rejected > 0 && !this.settings.allowPartial) {
+        return this.end(
+          'REFUSED',
+          `${counts.SKIPPED} users skipped and ${counts.CONFLICT} in conflict (see the report); nothing was ` +
+            'written. Fix the source, or allow a partial run to migrate the others.',
+        );
+      }
+      this.state = 'RUNNING';
+      this.changed();
+      await this.createAll(toCreate, store);
+      return this.end(this.cancelRequested ? 'CANCELLED' : 'COMPLETED');
+    } catch (error) {
+      if (this.cancelRequested) return this.end('CANCELLED');
+      if (error instanceof RunLockedError) return this.end('REFUSED', error.message);
+      // A ProviderError's message holds no key, URL or body; anything else is not shown as is.
+      const message =
+        error instanceof ProviderError
+          ? `${error.provider} ${error.code}: ${error.message}`
+          : `unexpected ${(error as Error)?.name ?? 'error'}`;
+      if (!(error instanceof ProviderError)) this.options.log?.(String((error as Error)?.stack ?? error));
+      return this.end('FAILED', message);
+    } finally {
+      if (store) {
+        this.files = writeReports(store, this.progress(), this.reports);
+        store.close();
+      }
+    }
+  }
+
+  private end(state: MigrationState, error: string | null = null): MigrationProgress {
+    this.state = state;
+    this.error = error;
+    this.finishedAt = new Date();
+    const { counts } = this.progress();
+    const tally = Object.entries(counts)
+      .filter(([, n]) => n > 0)
+      .map(([outcome, n]) => `${n} ${outcome.toLowerCase()}`);
+    this.log(`${state.toLowerCase()}${error ? ` (${error})` : ''}: ${tally.join(', ') || 'no users read'}`);
+    this.changed();
+    return this.progress();
+  }
+
+  /** Records the source refused, invalid users and duplicates in the source become SKIPPED. */
+  private validate(records: SourceRecord[]): Candidate[] {
+    const seen = { ids: new Set<string>(), emails: new Set<string>(), phones: new Set<string>() };
+    const candidates: Candidate[] = [];
+    records.forEach((record, i) => {
+      const report = this.reports[i]!;
+      if (!('user' in record)) return;
+      const { user } = record;
+      const refusal = checkUser(user) ?? duplicateIn(seen, user);
+      const input = refusal ?? toCreateInput(user, this.settings.metadata);
+      if (isRefusal(input)) {
+        Object.assign(report, { outcome: 'SKIPPED', code: input.code, message: input.message });
+        return;
+      }
+      candidates.push({ report, user, input });
+    });
+    return candidates;
+  }
+
+  private lookUp(users: User[]): Promise<TargetMatches> {
+    return lookUpTargets(
+      this.options.target,
+      this.pacer,
+      {
+        externalIds: users.map((user) => user.id),
+        emails: users.flatMap((user) => (user.email ? [user.email] : [])),
+        phones: users.flatMap((user) => (user.phone ? [user.phone] : [])),
+      },
+      this.abort.signal,
+    );
+  }
+
+  /** Settles what the target already knows; returns the users left to create (or follow up). */
+  private classify(candidates: Candidate[], matches: TargetMatches, store: RunStore): Candidate[] {
+    const toCreate: Candidate[] = [];
+    for (const candidate of candidates) {
+      const { report, user } = candidate;
+      const journaled = store.user(user.id);
+      const existing = matches.byExternalId.get(user.id);
+      if (existing) {
+        report.targetId = existing.id;
+        if (journaled?.createSent) {
+          report.outcome = 'CREATED';
+          report.followUp = journaled.finished?.followUp ?? null;
+          // Created, but the run stopped before its follow-up was done.
+          if (!journaled.finished && !this.settings.dryRun)
+            toCreate.push({ ...candidate, targetId: existing.id });
+        } else {
+          report.outcome = 'ADOPTED';
+        }
+        continue;
+      }
+      const emailHolder = user.email ? matches.byEmail.get(emailKey(user.email)) : undefined;
+      const phoneHolder = user.phone ? matches.byPhone.get(user.phone) : undefined;
+      const holder = emailHolder ?? phoneHolder;
+      if (holder) {
+        const what = emailHolder ? 'e-mail address' : 'phone number';
+        Object.assign(report, {
+          outcome: 'CONFLICT',
+          code: emailHolder ? 'EMAIL_TAKEN' : 'PHONE_TAKEN',
+          message: `user ${user.id}: the ${what} belongs to target user ${holder.id}, which has another external id`,
+        });
+        continue;
+      }
+      toCreate.push(candidate);
+    }
+    this.changed();
+    return toCreate;
+  }
+
+  private async createAll(candidates: Candidate[], store: RunStore): Promise<void> {
+    const queue = new PQueue({ concurrency: this.settings.concurrency });
+    let fatal: unknown;
+    for (const candidate of candidates) {
+      void queue.add(async () => {
+        if (this.abort.signal.aborted) return;
+        try {
+          await this.migrateOne(candidate, store);
+        } catch (error) {
+          // One failure that is not about this user (bad credentials, a bug) stops the run.
+          if (!this.cancelRequested) fatal ??= error;
+          this.abort.abort();
+        }
+      });
+    }
+    await queue.onIdle();
+    if (fatal) throw fatal;
+  }
+
+  private async migrateOne(candidate: Candidate, store: RunStore): Promise<void> {
+    const { report, user } = candidate;
+    const targetId = candidate.targetId ?? (await this.create(candidate, store));
+    if (targetId === null) {
+      store.finished(user.id, { outcome: report.outcome, code: report.code ?? undefined });
+      this.userDone();
+      return;
+    }
+    if (!candidate.targetId) store.created(user.id, targetId);
+    report.targetId = targetId;
+    report.followUp = await this.followUp(user, targetId);
+    report.outcome = 'CREATED';
+    store.finished(user.id, { outcome: 'CREATED', target: targetId, followUp: report.followUp ?? undefined });
+    this.userDone();
+  }
+
+  /** The new user's id, or null with the report saying why there is none. */
+  private async create(candidate: Candidate, store: RunStore): Promise<string | null> {
+    const { report, user, input } = candidate;
+    const signal = this.abort.signal;
+    for (let attempt = 1; ; attempt += 1) {
+      store.creating(user.id);
+      try {
+        const created = await this.pacer.run(() => this.options.target.createUser(input, { signal }), signal);
+        return created.id;
+      } catch (error) {
+        if (!(error instanceof ProviderError) || error.code === 'ABORTED' || error.code === 'UNAUTHORIZED')
+          throw error;
+        if (error.code === 'RATE_LIMITED' && attempt < MAX_RATE_LIMITED_ATTEMPTS) {
+          this.pacer.pause((error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_MS / 1000) * 1000);
+          continue;
+        }
+        const identifierTaken = error.code === 'CONFLICT';
+        if (AMBIGUOUS.has(error.code) || identifierTaken) {
+          const existing = await this.findByExternalId(user.id);
+          if (existing) return existing.id;
+          if (AMBIGUOUS.has(error.code) && attempt < MAX_AMBIGUOUS_ATTEMPTS) continue;
+        }
+        const fields = error.fields.map((field) => field.field).join(', ');
+        Object.assign(report, {
+          outcome: identifierTaken ? 'CONFLICT' : 'FAILED',
+          code: identifierTaken ? 'IDENTIFIER_TAKEN' : error.code,
+          // The provider's own message may quote the value; its code and field names do not.
+          message:
+            `user ${user.id}: ${error.provider} refused the create (${error.upstreamCode ?? error.code}` +
+            `${fields ? `; ${fields}` : ''})`,
+        });
+        this.log(`${user.id} ${report.outcome.toLowerCase()} ${report.code}`);
+        return null;
+      }
+    }
+  }
+
+  private async findByExternalId(externalId: string): Promise<User | undefined> {
+    const signal = this.abort.signal;
+    const page = await this.pacer.run(
+      () =>
+        this.options.target.listUsers({ externalIds: [externalId] }, { offset: 0, limit: 1 }, undefined, {
+          signal,
+        }),
+      signal,
+    );
+    return page.items.find((user) => user.externalId === externalId);
+  }
+
+  /** An inactive user banned or locked, when asked; a failure here does not undo the create. */
+  private async followUp(user: User, targetId: string): Promise<string | null> {
+    const action = this.settings.inactiveUsers;
+    if (user.status !== 'INACTIVE' || action === 'keep') return null;
+    const signal = this.abort.signal;
+    try {
+      const apply = operation(this.options.target, action === 'ban' ? 'banUser' : 'lockUser');
+      await this.pacer.run(() => apply(targetId, { signal }), signal);
+      return action === 'ban' ? 'BANNED' : 'LOCKED';
+    } catch (error) {
+      if (!(error instanceof ProviderError) || error.code === 'ABORTED') throw error;
+      return `${action.toUpperCase()}_FAILED:${error.code}`;
+    }
+  }
+
+  private userDone(): void {
+    this.finishTimes.push(Date.now());
+    if (this.finishTimes.length > 10_000) this.finishTimes.splice(0, 5_000);
+    this.changed();
+  }
+}
+
+export function startMigration(options: MigrationOptions): Migration {
+  return new Migration(options);
+}
+
+function initialReport(record: SourceRecord): UserReport {
+  const base = { position: record.position, targetId: null, followUp: null };
+  if ('rejection' in record) {
+    return {
+      ...base,
+      sourceId: record.rejection.sourceId,
+      outcome: 'SKIPPED',
+      code: record.rejection.code,
+      message: record.rejection.message,
+      passkeys: 0,
+      socialProviders: [],
+    };
+  }
+  const { user } = record;
+  return {
+    ...base,
+    sourceId: user.id,
+    outcome: 'PENDING',
+    code: null,
+    message: null,
+    passkeys: user.devices?.length ?? 0,
+    socialProviders: user.externalAccounts.map((account) => account.provider),
+  };
+}
+
+/** The second and later records with an id, e-mail or phone already seen in the source. */
+function duplicateIn(
+  seen: { ids: Set<string>; emails: Set<string>; phones: Set<string> },
+  user: User,
+): { code: string; message: string } | null {
+  const email = user.email ? emailKey(user.email) : undefined;
+  const clash =
+    (seen.ids.has(user.id) && 'id') ||
+    (email && seen.emails.has(email) && 'e-mail address') ||
+    (user.phone && seen.phones.has(user.phone) && 'phone number');
+  seen.ids.add(user.id);
+  if (email) seen.emails.add(email);
+  if (user.phone) seen.phones.add(user.phone);
+  if (!clash) return null;
+  return {
+    code: 'DUPLICATE_IN_SOURCE',
+    message: `user ${user.id}: its ${clash} appears earlier in the source`,
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * The migrations a running server knows: the GraphQL face starts, watches, cancels and undoes
+ * them through this. One migration runs at a time (two would share, and halve, the target's
+ * rate budget with nothing gained); finished ones stay listed for as long as the process lives,
+ * and their journal and reports stay on disk after it.
+ */
+import { ProviderError } from '../providers/errors.js';
+import type { Provider } from '../providers/types.js';
+import { DEFAULT_SETTINGS, startMigration, type Migration } from './engine.js';
+import { bytesSource, passageApiSource } from './sources.js';
+import type { MigrationSettings } from './types.js';
+import { undoMigration, type UndoResult } from './undo.js';
+
+export interface MigrationManagerOptions {
+  /** The target (Clerk), when configured. */
+  target: Provider | undefined;
+  targetIdentity: string;
+  /** The live source (Passage), when configured. */
+  passage: Provider | undefined;
+  passageIdentity: string;
+  directory: string;
+  log?: (line: string) => void;
+}
+
+export class MigrationManager {
+  private readonly runs = new Map<string, Migration>();
+
+  constructor(private readonly options: MigrationManagerOptions) {}
+
+  /** Starts a migration from an uploaded file, or from the live Passage app when there is none. */
+  start(file: Uint8Array | undefined, settings: Partial<MigrationSettings>): Migration {
+    const { target, passage } = this.options;
+    if (!target) throw unsupported('migrations need Clerk configured as their target (CLERK_SECRET_KEY)');
+    if (!file && !passage) {
+      throw unsupported('with no file uploaded the migration reads Passage, which is not configured');
+    }
+    const running = this.list().find((migration) => migration.isRunning());
+    if (running) {
+      throw new ProviderError({
+        provider: 'usergraph',
+        code: 'CONFLICT',
+        message: `migration ${running.runId} is still running: wait for it, or cancel it`,
+      });
+    }
+    const source = file ? bytesSource(file) : passageApiSource(passage!, this.options.passageIdentity);
+    const migration = startMigration({
+      source,
+      target,
+      targetIdentity: this.options.targetIdentity,
+      directory: this.options.directory,
+      settings: { ...DEFAULT_SETTINGS, ...settings },
+      log: this.options.log,
+    });
+    // A run started again (to resume it) replaces its earlier entry.
+    this.runs.delete(migration.runId);
+    this.runs.set(migration.runId, migration);
+    return migration;
+  }
+
+  get(runId: string): Migration | undefined {
+    return this.runs.get(runId);
+  }
+
+  /** Newest first. */
+  list(): Migration[] {
+    return [...this.runs.values()].reverse();
+  }
+
+  async undo(runId: string, signal?: AbortSignal): Promise<UndoResult> {
+    const { target } = this.options;
+    const migration = this.get(runId);
+    if (!target || !migration) {
+      throw new ProviderError({
+        provider: 'usergraph',
+        code: 'NOT_FOUND',
+        message: `no migration ${runId} here`,
+      });
+    }
+    if (migration.isRunning()) {
+      throw new ProviderError({
+        provider: 'usergraph',
+        code: 'CONFLICT',
+        message: `migration ${runId} is still running: cancel it first`,
+      });
+    }
+    return undoMigration({
+      directory: this.options.directory,
+      runId,
+      target,
+      rate: migration.settings.rate,
+      signal,
+    });
+  }
+
+  /** Cancels what runs and waits for its report: part of a graceful shutdown. */
+  async close(): Promise<void> {
+    const running = this.list().filter((migration) => migration.isRunning());
+    for (const migration of running) migration.cancel();
+    await Promise.all(running.map((migration) => migration.finished));
+  }
+}
+
+const unsupported = (message: string) =>
+  new ProviderError({ provider: 'usergraph', code: 'UNSUPPORTED', message });

@@ -1,0 +1,91 @@
+/**
+ * A source user → the target's create input, and the checks that come first. The mapping is the
+ * documented one (README, "Moving off Passage"):
+ *
+ * - the source id becomes the target's `externalId`: what makes a run resumable and a user
+ *   findable again after a lost response;
+ * - an identifier is created verified only if the source says it was verified; an unverified
+ *   one is created reserved (Clerk's "unverified but usable for sign-in"), never promoted;
+ * - `createdAt` is kept; no password exists, so the create skips the password requirement;
+ * - the source's metadata goes to the metadata kind asked for, and what the target has no field
+ *   for (status, sign-in count, last sign-in, device count) is kept under `privateMetadata.passage`.
+ */
+import type { CreateUserInput, JsonObject, User } from '../providers/types.js';
+import type { MetadataKind } from './types.js';
+
+/** Clerk's limit on each metadata object, as serialised JSON. */
+const METADATA_LIMIT_BYTES = 8 * 1024;
+
+// The shapes Clerk accepts: a plain address, and E.164 phones.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+export interface Refusal {
+  code: string;
+  message: string;
+}
+
+/** Why `user` cannot be created as it is, or null. Messages name fields and the id, never values. */
+export function checkUser(user: User): Refusal | null {
+  const who = `user ${user.id}`;
+  if (!user.email && !user.phone) {
+    return { code: 'NO_IDENTIFIER', message: `${who} has neither an e-mail address nor a phone number` };
+  }
+  if (user.email && !EMAIL.test(user.email)) {
+    return { code: 'INVALID_EMAIL', message: `${who}: the e-mail address is not a valid address` };
+  }
+  if (user.phone && !E164.test(user.phone)) {
+    return { code: 'INVALID_PHONE', message: `${who}: the phone number is not in E.164 form (+15551234567)` };
+  }
+  return null;
+}
+
+export function toCreateInput(user: User, metadata: MetadataKind): CreateUserInput | Refusal {
+  const sourceMetadata = user.publicMetadata ?? {};
+  const carried = carriedFacts(user);
+  const kinds: Record<MetadataKind, JsonObject> = { public: {}, private: {}, unsafe: {} };
+  kinds[metadata] = { ...sourceMetadata };
+  kinds.private = { ...kinds.private, passage: carried };
+  for (const [kind, value] of Object.entries(kinds)) {
+    const bytes = Buffer.byteLength(JSON.stringify(value));
+    if (bytes > METADATA_LIMIT_BYTES) {
+      return {
+        code: 'METADATA_TOO_LARGE',
+        message: `user ${user.id}: ${kind} metadata would be ${bytes} bytes, over the target's ${METADATA_LIMIT_BYTES}`,
+      };
+    }
+  }
+  return {
+    externalId: user.id,
+    ...(user.email ? { email: user.email, emailVerified: verifiedOf(user.emailAddresses, user.email) } : {}),
+    ...(user.phone ? { phone: user.phone, phoneVerified: verifiedOf(user.phoneNumbers, user.phone) } : {}),
+    skipPasswordRequirement: true,
+    // A CSV without the column gives Go's zero time, Passage's "never": Clerk then sets its own.
+    ...(user.createdAt.getTime() > 0 ? { createdAt: user.createdAt } : {}),
+    ...(Object.keys(kinds.public).length ? { publicMetadata: kinds.public } : {}),
+    privateMetadata: kinds.private,
+    ...(Object.keys(kinds.unsafe).length ? { unsafeMetadata: kinds.unsafe } : {}),
+  };
+}
+
+export const isRefusal = (value: CreateUserInput | Refusal): value is Refusal => 'code' in value;
+
+/** Verified only when the source says so: an identifier of unknown standing stays unverified. */
+function verifiedOf(identifiers: { address?: string; number?: string; verified: boolean }[], value: string) {
+  return identifiers.some((item) => (item.address ?? item.number) === value && item.verified);
+}
+
+/** What the target has no field for, kept for the application and for support. */
+function carriedFacts(user: User): JsonObject {
+  return {
+    id: user.id,
+    status: user.status.toLowerCase(),
+    login_count: user.loginCount,
+    last_login_at: user.lastSignInAt?.toISOString() ?? null,
+    webauthn_devices: user.devices?.length ?? 0,
+    social_connections: user.externalAccounts.map((account) => account.provider),
+  };
+}
+
+/** Identifiers compared the way providers compare them: e-mail addresses case-insensitively. */
+export const emailKey = (email: string) => email.trim().toLowerCase();

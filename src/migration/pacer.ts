@@ -1,0 +1,43 @@
+/**
+ * The run's share of the target's request budget: at most `requests` calls started in any
+ * window of `intervalMs` (a sliding window, p-throttle's strict mode, so no fixed window the
+ * provider counts in can see more), and a pause every caller waits out when the provider
+ * answers 429 anyway (its budget is shared with other traffic).
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import pThrottle from 'p-throttle';
+
+/** Requests arrive a little after they start; a margin keeps a burst inside the provider's window. */
+const ARRIVAL_MARGIN_MS = 250;
+
+export class Pacer {
+  private readonly gate: () => Promise<void>;
+  private resumeAt = 0;
+  /** Calls started through the pacer. */
+  calls = 0;
+
+  constructor(rate: { requests: number; intervalMs: number }, signal?: AbortSignal) {
+    const throttle = pThrottle({
+      limit: rate.requests,
+      interval: rate.intervalMs + ARRIVAL_MARGIN_MS,
+      strict: true,
+      signal,
+    });
+    this.gate = throttle(async () => undefined);
+  }
+
+  /** Runs `call` once the budget and any pause allow. */
+  async run<T>(call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    for (let wait = this.resumeAt - Date.now(); wait > 0; wait = this.resumeAt - Date.now()) {
+      await sleep(wait, undefined, { signal });
+    }
+    await this.gate();
+    this.calls += 1;
+    return call();
+  }
+
+  /** Every call waits `ms` from now (a 429's Retry-After). */
+  pause(ms: number): void {
+    this.resumeAt = Math.max(this.resumeAt, Date.now() + ms);
+  }
+}

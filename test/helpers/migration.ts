@@ -1,0 +1,105 @@
+/**
+ * A Passage → Clerk migration against one emulator: both providers over real HTTP, a fresh run
+ * folder per test, and readers of what each emulated provider holds, straight from its REST API.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import type { RunningEmulator } from '../../src/emulator/index.js';
+import { startMigration, type MigrationOptions } from '../../src/migration/engine.js';
+import { passageApiSource } from '../../src/migration/sources.js';
+import type { MigrationSettings, MigrationSource } from '../../src/migration/types.js';
+import { createClerkProvider } from '../../src/providers/clerk/index.js';
+import { createPassageProvider } from '../../src/providers/passage/index.js';
+import type { Provider } from '../../src/providers/types.js';
+import { call } from './emulator.js';
+
+export const clerkOf = (emulator: RunningEmulator): Provider =>
+  createClerkProvider({
+    secretKey: emulator.keys.clerkSecretKey,
+    apiUrl: emulator.clerkUrl,
+    // The run paces itself; the provider's own budget would only add a second queue.
+    http: { rateLimit: undefined },
+  });
+
+export const passageOf = (emulator: RunningEmulator): Provider =>
+  createPassageProvider({
+    appId: emulator.keys.passageAppId,
+    apiKey: emulator.keys.passageApiKey,
+    apiUrl: emulator.passageUrl,
+  });
+
+/** A temporary run folder, removed after the test. */
+export function useRunDirectory(): () => string {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+  return () => (dir ??= mkdtempSync(join(tmpdir(), 'usergraph-migration-')));
+}
+
+/** Runs a migration to its end with fast defaults (no rate budget to speak of). */
+export async function migrate(
+  emulator: RunningEmulator,
+  directory: string,
+  settings: Partial<MigrationSettings> = {},
+  source?: MigrationSource,
+  extra: Partial<MigrationOptions> = {},
+) {
+  const target = clerkOf(emulator);
+  const passage = passageOf(emulator);
+  try {
+    const migration = startMigration({
+      source: source ?? passageApiSource(passage, 'emulator-app'),
+      target,
+      targetIdentity: 'emulator-clerk',
+      directory,
+      settings: { rate: { requests: 100_000, intervalMs: 1_000 }, concurrency: 8, ...settings },
+      ...extra,
+    });
+    const progress = await migration.finished;
+    return { migration, progress, users: migration.users(), files: migration.files };
+  } finally {
+    await Promise.all([target.close(), passage.close()]);
+  }
+}
+
+const auth = (emulator: RunningEmulator) => ({ authorization: `Bearer ${emulator.keys.clerkSecretKey}` });
+
+/** Every Clerk user as the emulator serialises it (Clerk's wire JSON). */
+export async function clerkWireUsers(emulator: RunningEmulator): Promise<any[]> {
+  const users: any[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await call(`${emulator.clerkUrl}/users?limit=500&offset=${offset}&order_by=created_at`, {
+      headers: auth(emulator),
+    });
+    users.push(...page.body);
+    if (page.body.length < 500) return users;
+  }
+}
+
+/** Every Passage user in full (devices, social connections), as Passage's wire JSON. */
+export async function passageWireUsers(emulator: RunningEmulator): Promise<any[]> {
+  const base = `${emulator.passageUrl}/apps/${emulator.keys.passageAppId}/users`;
+  const headers = { authorization: `Bearer ${emulator.keys.passageApiKey}` };
+  const listed: any[] = [];
+  for (let page = 1; ; page += 1) {
+    const body = (await call(`${base}?limit=500&page=${page}`, { headers })).body;
+    listed.push(...body.users);
+    if (body.users.length < 500) break;
+  }
+  return Promise.all(listed.map(async (item) => (await call(`${base}/${item.id}`, { headers })).body.user));
+}
+
+/** Creates a Clerk user straight through the emulator's REST API. */
+export async function createClerkWireUser(emulator: RunningEmulator, body: object): Promise<any> {
+  const response = await call(`${emulator.clerkUrl}/users`, {
+    method: 'POST',
+    headers: auth(emulator),
+    body,
+  });
+  if (response.status !== 200) throw new Error(`create failed: ${response.status} ${response.text}`);
+  return response.body;
+}

@@ -1,0 +1,151 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../src/emulator/index.js';
+import { useEmulator } from '../helpers/emulator.js';
+import { clerkWireUsers, passageWireUsers, useRunDirectory } from '../helpers/migration.js';
+
+interface Finished {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function startCli(
+  emulator: RunningEmulator,
+  args: string[],
+): { child: ChildProcess; finished: Promise<Finished> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/migration/cli.ts', ...args], {
+    env: {
+      PATH: process.env.PATH,
+      CLERK_SECRET_KEY: emulator.keys.clerkSecretKey,
+      CLERK_API_URL: emulator.clerkUrl,
+      PASSAGE_APP_ID: emulator.keys.passageAppId,
+      PASSAGE_API_KEY: emulator.keys.passageApiKey,
+      PASSAGE_API_URL: emulator.passageUrl,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const finished = new Promise<Finished>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+  return { child, finished };
+}
+
+const FAST = ['--rate', '100000/1s', '--concurrency', '8'];
+
+describe('npm run migrate', () => {
+  const emulator = useEmulator({ users: { passage: 2_000, clerk: 0 } });
+  const runDirectory = useRunDirectory();
+  const creates = () => emulator().control.requests({ provider: 'clerk', method: 'POST', route: '/users' });
+
+  it('killed by SIGKILL after ~500 creates, the same command again finishes with every user exactly once', async () => {
+    const args = ['run', '--from', 'passage-api', '--dir', runDirectory(), ...FAST];
+    const first = startCli(emulator(), args);
+    while (creates().length < 500) {
+      if (first.child.exitCode !== null)
+        throw new Error(`the run ended early:\n${(await first.finished).stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    first.child.kill('SIGKILL');
+    expect((await first.finished).signal).toBe('SIGKILL');
+    const createdBeforeKill = (await clerkWireUsers(emulator())).length;
+    expect(createdBeforeKill).toBeGreaterThanOrEqual(500);
+    expect(createdBeforeKill).toBeLessThan(2_000);
+
+    const second = await startCli(emulator(), args).finished;
+    expect(second.stderr).not.toMatch(/Error/);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/: completed\n/);
+    const clerk = await clerkWireUsers(emulator());
+    expect(clerk).toHaveLength(2_000);
+    expect(new Set(clerk.map((u) => u.external_id)).size).toBe(2_000);
+    // The killed run's users are this run's own, not "adopted" from someone else.
+    const runId = /migration (\w+)/.exec(second.stdout)![1]!;
+    const report = JSON.parse(readFileSync(join(runDirectory(), runId, 'report.json'), 'utf8'));
+    expect(report.counts).toMatchObject({ CREATED: 2_000, ADOPTED: 0, FAILED: 0 });
+    // A create in flight at the kill may be sent again only if it never landed.
+    expect(creates().length).toBeLessThanOrEqual(2_000 + 8);
+  }, 180_000);
+
+  it('SIGINT stops after the creates in flight, writes the report, and the run resumes', async () => {
+    emulator().control.reset({ users: { passage: 300, clerk: 0 } });
+    emulator().control.addFaults({ kind: 'latency', provider: 'clerk', method: 'POST', ms: 20 });
+    const args = ['run', '--from', 'passage-api', '--dir', runDirectory(), ...FAST];
+    const first = startCli(emulator(), args);
+    while (creates().length < 50) await new Promise((resolve) => setTimeout(resolve, 10));
+    first.child.kill('SIGINT');
+    const stopped = await first.finished;
+    expect(stopped.code).toBe(130);
+    expect(stopped.stdout).toMatch(/: cancelled\n/);
+    expect(stopped.stdout).toMatch(/pending\s+\d+/);
+    const second = await startCli(emulator(), args).finished;
+    expect(second.code).toBe(0);
+    expect(await clerkWireUsers(emulator())).toHaveLength(300);
+  }, 60_000);
+
+  it('reads a dashboard CSV export, and refuses one with an unknown column before writing anything', async () => {
+    emulator().control.reset({ users: { passage: 30, clerk: 0 } });
+    const passage = await passageWireUsers(emulator());
+    const rows = passage.map((u) =>
+      [u.id, u.email, u.email_verified, u.phone, u.phone_verified, u.status, u.created_at].join(','),
+    );
+    const csv = join(runDirectory(), 'export.csv');
+    writeFileSync(
+      csv,
+      ['id,email,email_verified,phone,phone_verified,status,created_at', ...rows].join('\n'),
+    );
+    const done = await startCli(emulator(), ['run', '--from', csv, '--dir', runDirectory(), ...FAST])
+      .finished;
+    expect(done.code).toBe(0);
+    expect((await clerkWireUsers(emulator())).map((u) => u.external_id).sort()).toEqual(
+      passage.map((u) => u.id).sort(),
+    );
+
+    emulator().control.reset({ users: { passage: 30, clerk: 0 } });
+    const odd = join(runDirectory(), 'odd.csv');
+    writeFileSync(
+      odd,
+      ['id,email,favourite_colour', ...passage.map((u) => `${u.id},${u.email},blue`)].join('\n'),
+    );
+    const refused = await startCli(emulator(), ['run', '--from', odd, '--dir', runDirectory(), ...FAST])
+      .finished;
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/refused/);
+    expect(refused.stdout).toMatch(/favourite_colour/);
+    expect(creates()).toEqual([]);
+  }, 60_000);
+
+  it('answers bad usage with exit code 2 and the usage text', async () => {
+    const bad = await startCli(emulator(), ['run', '--from', 'passage-api', '--rate', 'fast']).finished;
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--rate must look like 100\/10s/);
+    expect(bad.stderr).toMatch(/usage:/);
+  });
+
+  it('logs ids and counts only: no e-mail address or phone number reaches its output', async () => {
+    emulator().control.reset({ users: { passage: 50, clerk: 0 } });
+    const passage = await passageWireUsers(emulator());
+    const done = await startCli(emulator(), [
+      'run',
+      '--from',
+      'passage-api',
+      '--dir',
+      runDirectory(),
+      ...FAST,
+    ]).finished;
+    expect(done.code).toBe(0);
+    const output = done.stdout + done.stderr;
+    for (const user of passage) {
+      if (user.email) expect(output).not.toContain(user.email);
+      if (user.phone) expect(output).not.toContain(user.phone);
+    }
+    expect(output).not.toContain(emulator().keys.clerkSecretKey);
+  });
+});
