@@ -3,6 +3,7 @@
  * alone.
  */
 import { createLoaders, type Loaders } from './loaders/index.js';
+import type { MigrationManager } from './migration/manager.js';
 import type { Caller } from './plugins/use-caller-auth.js';
 import type { Limits } from './plugins/use-limits.js';
 import type { ProviderRegistry } from './providers/registry.js';
@@ -19,14 +20,12 @@ export interface Context {
   limits: Pick<Limits, 'maxComplexity'>;
   /** Password and TOTP guesses per user, shared by every request to this process. */
   verifyAttempts: AttemptBudget;
+  /** Passage → Clerk migrations started through this process. */
+  migrations: MigrationManager;
 }
 
-/** What lives as long as the server: the providers, the limits, the guess budget. */
-export interface ServerScope {
-  providers: ProviderRegistry;
-  limits: Pick<Limits, 'maxComplexity'>;
-  verifyAttempts: AttemptBudget;
-}
+/** What lives as long as the server: the providers, the limits, the guess budget, the migrations. */
+export type ServerScope = Pick<Context, 'providers' | 'limits' | 'verifyAttempts' | 'migrations'>;
 
 export function createContext(server: ServerScope, request: Request, caller: Caller): Context {
   return {

@@ -19,6 +19,8 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { callerOf, useCallerAuth } from './plugins/use-caller-auth.js';
 import { useLimits } from './plugins/use-limits.js';
 import { AttemptBudget } from './security/attempt-budget.js';
+import { instanceIdentity } from './migration/engine.js';
+import { MigrationManager } from './migration/manager.js';
 import { startEmulator, type RunningEmulator } from './emulator/index.js';
 import { createClerkProvider } from './providers/clerk/index.js';
 import { ProviderError } from './providers/errors.js';
@@ -51,8 +53,18 @@ export async function createServer(config: ServerConfig): Promise<UsergraphServe
     ),
   );
 
+  const logger = createLogger();
+  const migrations = new MigrationManager({
+    target: providers.get('clerk'),
+    targetIdentity: clerk ? instanceIdentity(clerk.apiUrl, clerk.secretKey) : '',
+    passage: providers.get('passage'),
+    passageIdentity: passage ? instanceIdentity(passage.apiUrl, passage.appId) : '',
+    directory: config.migrationDirectory,
+    log: (line) => logger.info(line),
+  });
   const scope = {
     providers,
+    migrations,
     limits: config.limits,
     verifyAttempts: new AttemptBudget({ attempts: config.verifyAttemptsPerUser, windowMs: 15 * 60_000 }),
   };
@@ -85,7 +97,7 @@ export async function createServer(config: ServerConfig): Promise<UsergraphServe
       defaultQuery: await exampleQuery(providers, config.callerAuth.mode !== 'enforced'),
     },
     maskedErrors: { maskError },
-    logging: createLogger(),
+    logging: logger,
   });
 
   return {
@@ -93,6 +105,7 @@ export async function createServer(config: ServerConfig): Promise<UsergraphServe
     providers,
     emulator,
     close: async () => {
+      await migrations.close();
       await providers.close();
       await emulator?.stop();
     },

@@ -83,6 +83,10 @@ builder.queryType({
   description: 'Reads over every configured identity provider. Every field needs the `read` scope.',
   authScopes: { read: true },
 });
+builder.subscriptionType({
+  description: 'Live progress, over SSE (`Accept: text/event-stream`). Every field needs the `read` scope.',
+  authScopes: { read: true },
+});
 builder.mutationType({
   description:
     "Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`).",

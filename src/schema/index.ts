@@ -18,6 +18,8 @@ import './mutations/profile-image.js';
 import './mutations/mfa.js';
 import './mutations/credentials.js';
 import './mutations/verification.js';
+import './migration.js';
+import './mutations/migration.js';
 import './federation.js';
 import { builder } from './builder.js';
 

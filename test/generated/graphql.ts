@@ -54,6 +54,9 @@ export type BanUserPayload = {
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type BanUserResult = BanUserPayload | ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
 
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type CancelMigrationResult = Migration | NotFoundError;
+
 /** An identifier is already taken, or the user is being changed by another request. */
 export type ConflictError = Error & {
   __typename?: 'ConflictError';
@@ -513,6 +516,171 @@ export type MembershipEdge = {
   node: Membership;
 };
 
+/** A Passage → Clerk migration run by this server: its state, counts and per-user report. */
+export type Migration = {
+  __typename?: 'Migration';
+  /** Calls made to Clerk so far (lookups, creates, follow-ups). */
+  clerkCalls: Scalars['Int']['output'];
+  /** Users by outcome. */
+  counts: MigrationCounts;
+  /** Users with a final outcome. */
+  done: Scalars['Int']['output'];
+  /** Checks only: nothing is written to Clerk. */
+  dryRun: Scalars['Boolean']['output'];
+  /** Why it refused or failed. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** Seconds left at that rate, while running. */
+  etaSeconds?: Maybe<Scalars['Float']['output']>;
+  /** When it ended. */
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The run id: the same source into the same Clerk instance is the same run. */
+  id: Scalars['ID']['output'];
+  /** Where the users come from. */
+  source: MigrationSource;
+  /** When the run started. */
+  startedAt: Scalars['DateTime']['output'];
+  /** Where the run is. */
+  state: MigrationState;
+  /** Records in the source. */
+  total: Scalars['Int']['output'];
+  /** The per-user report, in source order. */
+  users: MigrationUserConnection;
+  /** Users finished per second over the last 10 s. */
+  usersPerSecond: Scalars['Float']['output'];
+};
+
+
+/** A Passage → Clerk migration run by this server: its state, counts and per-user report. */
+export type MigrationUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  needsPasskeyEnrolment?: InputMaybe<Scalars['Boolean']['input']>;
+  outcome?: InputMaybe<MigrationOutcome>;
+};
+
+/** Users by outcome. */
+export type MigrationCounts = {
+  __typename?: 'MigrationCounts';
+  /** Users whose outcome is ADOPTED. */
+  adopted: Scalars['Int']['output'];
+  /** Users whose outcome is CONFLICT. */
+  conflict: Scalars['Int']['output'];
+  /** Users whose outcome is CREATED. */
+  created: Scalars['Int']['output'];
+  /** Users whose outcome is FAILED. */
+  failed: Scalars['Int']['output'];
+  /** Users whose outcome is PENDING. */
+  pending: Scalars['Int']['output'];
+  /** Users whose outcome is SKIPPED. */
+  skipped: Scalars['Int']['output'];
+  /** Users whose outcome is WOULD_CREATE. */
+  wouldCreate: Scalars['Int']['output'];
+};
+
+/** What a Passage user whose status is `inactive` becomes in Clerk. */
+export type MigrationInactiveUsers =
+  /** Banned (Clerk ends its sessions and refuses sign-ins). */
+  | 'BAN'
+  /** An ordinary, active Clerk user. */
+  | 'KEEP'
+  /** Locked (needs the lockout feature on the Clerk instance). */
+  | 'LOCK';
+
+/** Which Clerk metadata receives a Passage user's `user_metadata`. */
+export type MigrationMetadataKind =
+  /** `private_metadata`: backend only. */
+  | 'PRIVATE'
+  /** `public_metadata`: readable by the frontend, written by the backend. */
+  | 'PUBLIC'
+  /** `unsafe_metadata`: the user may change it from the frontend. */
+  | 'UNSAFE';
+
+/** What happened to one user. */
+export type MigrationOutcome =
+  /** Already in Clerk under its Passage id (`external_id`): left as it was. */
+  | 'ADOPTED'
+  /** Another Clerk user holds its e-mail or phone: nothing overwritten. */
+  | 'CONFLICT'
+  /** Created in Clerk by this migration. */
+  | 'CREATED'
+  /** Clerk refused or failed the create (`code` says how). */
+  | 'FAILED'
+  /** Not done yet. */
+  | 'PENDING'
+  /** Not migrated: invalid or duplicated in the source (`code` says why). */
+  | 'SKIPPED'
+  /** Dry run: would be created. */
+  | 'WOULD_CREATE';
+
+/** Where a migration reads its users. */
+export type MigrationSource =
+  /** The configured Passage app's Management API, read live. */
+  | 'PASSAGE_API'
+  /** An uploaded Passage dashboard export (CSV). */
+  | 'PASSAGE_CSV'
+  /** An uploaded Management API dump (JSON). */
+  | 'PASSAGE_JSON';
+
+/** Where a migration is. */
+export type MigrationState =
+  /** Cancelled; starting the same migration again resumes it. */
+  | 'CANCELLED'
+  /** Every user has an outcome (see `counts`; some may have FAILED). */
+  | 'COMPLETED'
+  /** Stopped by a failure that is not about one user (e.g. Clerk refused the key). */
+  | 'FAILED'
+  /** Reading the source and checking every user against Clerk; nothing written yet. */
+  | 'PLANNING'
+  /** Stopped before writing anything: see `error` and the skipped or conflicting users. */
+  | 'REFUSED'
+  /** Creating users. */
+  | 'RUNNING';
+
+/** One user's line in a migration's report. Ids and codes only: no e-mail, phone or metadata. */
+export type MigrationUser = {
+  __typename?: 'MigrationUser';
+  /** Why it was skipped, in conflict or failed, e.g. `EMAIL_TAKEN`. */
+  code?: Maybe<Scalars['String']['output']>;
+  /** What was done after the create: `BANNED` or `LOCKED` (an inactive user), or `<ACTION>_FAILED:<code>`. */
+  followUp?: Maybe<Scalars['String']['output']>;
+  /** The same, for a person to read. */
+  message?: Maybe<Scalars['String']['output']>;
+  /** What happened. */
+  outcome: MigrationOutcome;
+  /** Passkeys the user had on Passage. They cannot move: the user must enrol a new one. */
+  passkeys: Scalars['Int']['output'];
+  /** The line (CSV) or index (JSON) of the record in the source. */
+  position: Scalars['Int']['output'];
+  /** Social sign-ins the user had (`google`, `apple`...), to link again in Clerk. */
+  socialProviders: Array<Scalars['String']['output']>;
+  /** The Passage user id (null when the record had none). */
+  sourceId?: Maybe<Scalars['String']['output']>;
+  /** The Clerk user, read now (batched with the rest of the page). */
+  target?: Maybe<User>;
+  /** The Clerk user id, once there is one. */
+  targetId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** A page of a migration's per-user report, in source order. */
+export type MigrationUserConnection = {
+  __typename?: 'MigrationUserConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<MigrationUserEdge>;
+  /** Where this page sits, and the cursors to move from it. */
+  pageInfo: PageInfo;
+  /** How many users match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A user of the report, with its cursor. */
+export type MigrationUserEdge = {
+  __typename?: 'MigrationUserEdge';
+  /** An opaque position: pass it as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: MigrationUser;
+};
+
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -520,6 +688,8 @@ export type Mutation = {
   activateUser?: Maybe<ActivateUserResult>;
   /** Ban a user (Clerk): every session is revoked and signing in is refused until `unbanUser`. `UnsupportedError` on Passage: use `deactivateUser`. Needs the `write` scope. */
   banUser?: Maybe<BanUserResult>;
+  /** Stops a running migration after the creates in flight; its report is written and starting it again resumes it. Needs the `write` scope. */
+  cancelMigration?: Maybe<CancelMigrationResult>;
   /** Enrol a TOTP authenticator for a user (Clerk), replacing any they had, and issue new backup codes. The answer holds secrets shown once. `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
   createTotp?: Maybe<CreateTotpResult>;
   /** Create a user on the provider named in the input (both providers). Never retried: a lost answer is an error, not a second user. An e-mail or phone already taken is `ConflictError`. Needs the `write` scope. */
@@ -548,8 +718,12 @@ export type Mutation = {
   setProfileImage?: Maybe<SetProfileImageResult>;
   /** Sign a user out everywhere (Passage): revokes every refresh token, so sessions end when their access token expires. `UnsupportedError` on Clerk (`banUser` revokes a Clerk user's sessions). Needs the `write` scope. */
   signOutUser?: Maybe<SignOutUserResult>;
+  /** Starts moving Passage users to Clerk, or resumes the same migration (same source, same Clerk). Answers at once; follow it with `migrationProgress` or `migration(id:)`. Needs the `write` scope. */
+  startPassageMigration?: Maybe<StartPassageMigrationResult>;
   /** Unban a user (Clerk), so they can sign in again. `UnsupportedError` on Passage: use `activateUser`. Needs the `write` scope. */
   unbanUser?: Maybe<UnbanUserResult>;
+  /** Deletes the Clerk users this migration created, and only those (never an adopted user). Can be repeated. Needs the `write` scope. */
+  undoPassageMigration?: Maybe<UndoPassageMigrationResult>;
   /** Unlock a locked user (Clerk). `UnsupportedError` on Passage. Needs the `write` scope. */
   unlockUser?: Maybe<UnlockUserResult>;
   /** Change a user's identifiers, names or password (both providers; most fields are Clerk only). Metadata has its own mutation, `updateUserMetadata`. Needs the `write` scope. */
@@ -572,6 +746,12 @@ export type MutationActivateUserArgs = {
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationBanUserArgs = {
   input: BanUserInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationCancelMigrationArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -660,8 +840,20 @@ export type MutationSignOutUserArgs = {
 
 
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationStartPassageMigrationArgs = {
+  input: StartPassageMigrationInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationUnbanUserArgs = {
   input: UnbanUserInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationUndoPassageMigrationArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -780,6 +972,10 @@ export type Provider =
 /** Reads over every configured identity provider. Every field needs the `read` scope. */
 export type Query = {
   __typename?: 'Query';
+  /** A migration this server ran or runs, by id; null when it knows none. */
+  migration?: Maybe<Migration>;
+  /** The migrations this server process ran or runs, newest first. */
+  migrations: Array<Migration>;
   /** One user by id, from whichever provider holds it. Null, with a located error, when the provider is unreachable. */
   user?: Maybe<QueryUserResult>;
   /** The user with this e-mail address or E.164 phone number. Without `provider`, every configured provider is asked at once and the first that has it (Clerk, then Passage) answers. */
@@ -788,6 +984,12 @@ export type Query = {
   userCount?: Maybe<QueryUserCountResult>;
   /** Users of one provider as a Relay connection, filtered and ordered; or, with `ids`, many users by id from any provider in as few upstream calls as the providers allow (100 Clerk users: one call). */
   users?: Maybe<UsersResult>;
+};
+
+
+/** Reads over every configured identity provider. Every field needs the `read` scope. */
+export type QueryMigrationArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -900,6 +1102,25 @@ export type SignOutUserPayload = {
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type SignOutUserResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | SignOutUserPayload | UnsupportedError;
 
+/** Where the users come from and how they are moved. Every field has a safe default. */
+export type StartPassageMigrationInput = {
+  /** Migrate the valid users even when some are skipped or in conflict (otherwise nothing is written). */
+  allowPartial?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Check everything against Clerk and write nothing. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A Passage Management API dump (JSON) or dashboard export (CSV), as a multipart upload. Without one, the configured Passage app is read live. */
+  file?: InputMaybe<Scalars['File']['input']>;
+  /** What inactive users become. */
+  inactiveUsers?: InputMaybe<MigrationInactiveUsers>;
+  /** Where `user_metadata` goes. */
+  metadata?: InputMaybe<MigrationMetadataKind>;
+  /** This migration's share of Clerk's budget, 1–1000 (development instances allow 100 per 10 s, production 1000), on top of the server's own. */
+  requestsPerTenSeconds?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type StartPassageMigrationResult = ConflictError | InvalidInputError | Migration | UnsupportedError;
+
 /** A comparison on a string, in Passage's filter language; set exactly one field. */
 export type StringCondition = {
   /** Equal to. */
@@ -914,6 +1135,19 @@ export type StringCondition = {
   notEquals?: InputMaybe<Scalars['String']['input']>;
   /** Does not match (as `like`). */
   notLike?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Live progress, over SSE (`Accept: text/event-stream`). Every field needs the `read` scope. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** The migration now, then again as it moves (at most 4 times a second), ending with its final state. Served over SSE. */
+  migrationProgress: Migration;
+};
+
+
+/** Live progress, over SSE (`Accept: text/event-stream`). Every field needs the `read` scope. */
+export type SubscriptionMigrationProgressArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** A range of time; either end may be open, both ends are exclusive. */
@@ -946,6 +1180,22 @@ export type UnbanUserPayload = {
 
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type UnbanUserResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnbanUserPayload | UnsupportedError;
+
+/** What undoing a migration did. */
+export type UndoMigrationPayload = {
+  __typename?: 'UndoMigrationPayload';
+  /** Users it had created that were already deleted. */
+  alreadyGone: Scalars['Int']['output'];
+  /** Clerk users this migration had created, deleted now. */
+  deleted: Scalars['Int']['output'];
+  /** Passage ids whose Clerk user could not be deleted (run undo again). */
+  failedSourceIds: Array<Scalars['String']['output']>;
+  /** The run undone. */
+  migrationId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type UndoPassageMigrationResult = ConflictError | NotFoundError | UndoMigrationPayload;
 
 /** The user `unlockUser` acts on. */
 export type UnlockUserInput = {

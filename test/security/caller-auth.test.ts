@@ -278,6 +278,8 @@ describe('caller authentication with API keys and JWTs from a JWKS URL', () => {
     ['users', '{ users(provider: CLERK, first: 1) { __typename } }'],
     ['userCount', USER_COUNT],
     ['userByIdentifier', '{ userByIdentifier(identifier: "a@example.com") { __typename } }'],
+    ['migration', '{ migration(id: "x") { id } }'],
+    ['migrations', '{ migrations { id } }'],
   ])(
     'needs `read` for Query.%s: FORBIDDEN with a write-only API key, no upstream call',
     async (field, query) => {
@@ -296,7 +298,14 @@ describe('caller authentication with API keys and JWTs from a JWKS URL', () => {
       // Federation plumbing: `_service` is the SDL (like introspection), `_entities` is below.
       (name) => name !== '_service' && name !== '_entities',
     );
-    expect(fields.sort()).toEqual(['user', 'userByIdentifier', 'userCount', 'users']);
+    expect(fields.sort()).toEqual([
+      'migration',
+      'migrations',
+      'user',
+      'userByIdentifier',
+      'userCount',
+      'users',
+    ]);
   });
 
   it.runIf(Boolean(schema.getQueryType()?.getFields()._entities))(
