@@ -164,6 +164,7 @@ function printSummary(progress: MigrationProgress, files: Record<string, string>
       ...(progress.error ? [`  ${progress.error}`] : []),
       ...counts,
       `  target calls  ${progress.targetCalls}`,
+      ...progress.warnings.map((warning) => `note: ${warning}`),
       'reports:',
       ...Object.values(files).map((file) => `  ${file}`),
       ...(progress.state === 'COMPLETED' && !progress.dryRun

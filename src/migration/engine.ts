@@ -205,6 +205,12 @@ export class Migration {
       const candidates = this.validate(contents.records);
       const matches = await this.lookUp(candidates.map((c) => c.user));
       const toCreate = this.classify(candidates, matches, store);
+      this.warnings.push(
+        ...followUpsFor(
+          candidates.map((c) => c.user),
+          this.settings,
+        ),
+      );
       const counts = this.progress().counts;
       this.log(
         `planned ${toCreate.length} to create, ${counts.CREATED} done earlier, ${counts.ADOPTED} to adopt, ` +
@@ -460,6 +466,23 @@ function initialReport(record: SourceRecord): UserReport {
     passkeys: user.devices?.length ?? 0,
     socialProviders: user.externalAccounts.map((account) => account.provider),
   };
+}
+
+/** What people must do after the move, said before it starts. */
+function followUpsFor(users: User[], settings: MigrationSettings): string[] {
+  const count = (test: (user: User) => boolean) => users.filter(test).length;
+  const passkeys = count((user) => (user.devices?.length ?? 0) > 0);
+  const social = count((user) => user.externalAccounts.length > 0);
+  const inactive = count((user) => user.status === 'INACTIVE');
+  return [
+    passkeys &&
+      `${passkeys} users had passkeys, which cannot move: each must sign in by e-mail code or link and enrol a new one (passkey-reenrolment.csv)`,
+    social &&
+      `${social} users signed in with a social provider: they link it again on their next social sign-in (social-relink.csv)`,
+    inactive &&
+      settings.inactiveUsers === 'keep' &&
+      `${inactive} inactive Passage users become ordinary Clerk users (ban or lock them with the inactive-users option)`,
+  ].filter((warning): warning is string => typeof warning === 'string');
 }
 
 /** The second and later records with an id, e-mail or phone already seen in the source. */

@@ -13,15 +13,9 @@ import { connectionFor, pageRequest } from './pagination.js';
 import { UserRef } from './user.js';
 
 /** A migration as it stood when it was read: every field of one answer agrees. */
-export interface MigrationSnapshot {
-  migration: Migration;
-  progress: MigrationProgress;
-}
+export type MigrationSnapshot = MigrationProgress & { migration: Migration };
 
-export const snapshot = (migration: Migration): MigrationSnapshot => ({
-  migration,
-  progress: migration.progress(),
-});
+export const snapshot = (migration: Migration): MigrationSnapshot => ({ ...migration.progress(), migration });
 
 const MigrationStateEnum = builder.enumType('MigrationState', {
   description: 'Where a migration is.',
@@ -146,47 +140,46 @@ export const MigrationRef = builder.objectRef<MigrationSnapshot>('Migration').im
     state: t.field({
       type: MigrationStateEnum,
       description: 'Where the run is.',
-      resolve: (s) => s.progress.state,
+      resolve: (s) => s.state,
     }),
-    dryRun: t.boolean({
-      description: 'Checks only: nothing is written to Clerk.',
-      resolve: (s) => s.progress.dryRun,
-    }),
-    total: t.int({ description: 'Records in the source.', resolve: (s) => s.progress.total }),
-    done: t.int({ description: 'Users with a final outcome.', resolve: (s) => s.progress.done }),
+    dryRun: t.exposeBoolean('dryRun', { description: 'Checks only: nothing is written to Clerk.' }),
+    total: t.exposeInt('total', { description: 'Records in the source.' }),
+    done: t.exposeInt('done', { description: 'Users with a final outcome.' }),
     counts: t.field({
       type: MigrationCountsRef,
       description: 'Users by outcome.',
-      resolve: (s) => s.progress.counts,
+      resolve: (s) => s.counts,
     }),
     clerkCalls: t.int({
       description: 'Calls made to Clerk so far (lookups, creates, follow-ups).',
-      resolve: (s) => s.progress.targetCalls,
+      resolve: (s) => s.targetCalls,
     }),
-    usersPerSecond: t.float({
+    usersPerSecond: t.exposeFloat('usersPerSecond', {
       description: 'Users finished per second over the last 10 s.',
-      resolve: (s) => s.progress.usersPerSecond,
     }),
-    etaSeconds: t.float({
+    etaSeconds: t.exposeFloat('etaSeconds', {
       nullable: true,
       description: 'Seconds left at that rate, while running.',
-      resolve: (s) => s.progress.etaSeconds,
     }),
     startedAt: t.field({
       type: 'DateTime',
       description: 'When the run started.',
-      resolve: (s) => s.progress.startedAt,
+      resolve: (s) => s.startedAt,
     }),
     finishedAt: t.field({
       type: 'DateTime',
       nullable: true,
       description: 'When it ended.',
-      resolve: (s) => s.progress.finishedAt,
+      resolve: (s) => s.finishedAt,
+    }),
+    warnings: t.exposeStringList('warnings', {
+      description:
+        'What people must do after the move (passkeys to enrol again, social sign-ins to link), known once planned.',
     }),
     error: t.string({
       nullable: true,
       description: 'Why it refused or failed.',
-      resolve: (s) => s.progress.error,
+      resolve: (s) => s.error,
     }),
     users: t.field({
       type: MigrationUserConnection,

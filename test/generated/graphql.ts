@@ -547,6 +547,8 @@ export type Migration = {
   users: MigrationUserConnection;
   /** Users finished per second over the last 10 s. */
   usersPerSecond: Scalars['Float']['output'];
+  /** What people must do after the move (passkeys to enrol again, social sign-ins to link), known once planned. */
+  warnings: Array<Scalars['String']['output']>;
 };
 
 

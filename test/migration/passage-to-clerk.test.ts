@@ -59,6 +59,12 @@ describe('Passage → Clerk: a whole user base', () => {
     }
 
     const withPasskeys = passage.filter((u) => u.webauthn_devices.length > 0);
+    const inactive = passage.filter((u) => u.status === 'inactive');
+    expect(progress.warnings).toEqual([
+      expect.stringMatching(new RegExp(`^${withPasskeys.length} users had passkeys, which cannot move`)),
+      expect.stringMatching(/users signed in with a social provider/),
+      `${inactive.length} inactive Passage users become ordinary Clerk users (ban or lock them with the inactive-users option)`,
+    ]);
     const listed = users.filter((u) => u.passkeys > 0);
     expect(listed.map((u) => u.sourceId).sort()).toEqual(withPasskeys.map((u) => u.id).sort());
     const reenrolment = readFileSync(files['passkey-reenrolment.csv']!, 'utf8').trim().split('\n');
