@@ -50,9 +50,6 @@ export const DEFAULT_SETTINGS: MigrationSettings = {
 /** Answers after which the create may have happened upstream. */
 const AMBIGUOUS: ReadonlySet<ProviderErrorCode> = new Set(['TIMEOUT', 'UNAVAILABLE', 'UPSTREAM_INVALID']);
 const MAX_AMBIGUOUS_ATTEMPTS = 3;
-/** 429s only slow a run down; this many in a row for one user means something else is wrong. */
-const MAX_RATE_LIMITED_ATTEMPTS = 30;
-const DEFAULT_RETRY_AFTER_MS = 10_000;
 const RATE_WINDOW_MS = 10_000;
 
 export interface MigrationOptions {
@@ -380,10 +377,6 @@ export class Migration {
       } catch (error) {
         if (!(error instanceof ProviderError) || error.code === 'ABORTED' || error.code === 'UNAUTHORIZED')
           throw error;
-        if (error.code === 'RATE_LIMITED' && attempt < MAX_RATE_LIMITED_ATTEMPTS) {
-          this.pacer.pause((error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_MS / 1000) * 1000);
-          continue;
-        }
         const identifierTaken = error.code === 'CONFLICT';
         if (AMBIGUOUS.has(error.code) || identifierTaken) {
           const existing = await this.findByExternalId(user.id);

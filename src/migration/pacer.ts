@@ -2,13 +2,19 @@
  * The run's share of the target's request budget: at most `requests` calls started in any
  * window of `intervalMs` (a sliding window, p-throttle's strict mode, so no fixed window the
  * provider counts in can see more), and a pause every caller waits out when the provider
- * answers 429 anyway (its budget is shared with other traffic).
+ * answers 429 anyway (its budget is shared with other traffic). A 429 means the call was not
+ * handled, so it is sent again after the pause, a create as much as a read: 429s slow a run
+ * down, they do not fail it.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import pThrottle from 'p-throttle';
+import { ProviderError } from '../providers/errors.js';
 
 /** Requests arrive a little after they start; a margin keeps a burst inside the provider's window. */
 const ARRIVAL_MARGIN_MS = 250;
+/** This many 429s in a row for one call means something else is wrong. */
+const MAX_RATE_LIMITED_ATTEMPTS = 30;
+const DEFAULT_RETRY_AFTER_MS = 10_000;
 
 export class Pacer {
   private readonly gate: () => Promise<void>;
@@ -26,14 +32,24 @@ export class Pacer {
     this.gate = throttle(async () => undefined);
   }
 
-  /** Runs `call` once the budget and any pause allow. */
+  /** Runs `call` once the budget and any pause allow, again after each 429. */
   async run<T>(call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    for (let wait = this.resumeAt - Date.now(); wait > 0; wait = this.resumeAt - Date.now()) {
-      await sleep(wait, undefined, { signal });
+    for (let attempt = 1; ; attempt += 1) {
+      for (let wait = this.resumeAt - Date.now(); wait > 0; wait = this.resumeAt - Date.now()) {
+        await sleep(wait, undefined, { signal });
+      }
+      await this.gate();
+      this.calls += 1;
+      try {
+        return await call();
+      } catch (error) {
+        const limited = error instanceof ProviderError && error.code === 'RATE_LIMITED';
+        if (!limited || attempt >= MAX_RATE_LIMITED_ATTEMPTS) throw error;
+        this.pause(
+          error.retryAfterSeconds === undefined ? DEFAULT_RETRY_AFTER_MS : error.retryAfterSeconds * 1000,
+        );
+      }
     }
-    await this.gate();
-    this.calls += 1;
-    return call();
   }
 
   /** Every call waits `ms` from now (a 429's Retry-After). */

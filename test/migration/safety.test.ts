@@ -158,6 +158,25 @@ describe('Passage → Clerk: never duplicate, never overwrite', () => {
     expect(await clerkWireUsers(emulator())).toHaveLength(60);
   }, 30_000);
 
+  it('429s on the lookups, past what the HTTP layer retries, pause the run and fail nothing', async () => {
+    emulator().control.addFaults({
+      kind: 'status',
+      provider: 'clerk',
+      method: 'GET',
+      route: '/users',
+      status: 429,
+      retryAfter: 0,
+      times: 12,
+    });
+    const { progress } = await migrate(emulator(), runDirectory());
+    expect(progress).toMatchObject({ state: 'COMPLETED', error: null });
+    expect(progress.counts).toMatchObject({ CREATED: 60, FAILED: 0 });
+    const limited = emulator()
+      .control.requests({ provider: 'clerk', method: 'GET' })
+      .filter((r) => r.status === 429);
+    expect(limited).toHaveLength(12);
+  });
+
   it('a rejected key ends the run FAILED at once, with a message that holds no key', async () => {
     const passage = passageOf(emulator());
     const { createClerkProvider } = await import('../../src/providers/clerk/index.js');
