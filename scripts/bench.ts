@@ -120,7 +120,7 @@ try {
   children.set('loaders off', await startChild({ loaders: 'off', env }));
   children.set(
     'usergraph, 256 connections',
-    await startChild({ loaders: 'on', connections: WIDE_POOL, env }),
+    await startChild({ loaders: 'on', env: { ...env, USERGRAPH_UPSTREAM_CONNECTIONS: String(WIDE_POOL) } }),
   );
   const clients = new Map(
     [...children].map(([mode, child]) => [

@@ -28,6 +28,7 @@ export interface PassageProviderOptions {
   apiKey: string;
   /** e.g. `https://api.passage.id/v1`. */
   apiUrl: string;
+  /** Connections, timeouts, retries, rate budget; what is left out keeps HttpClient's defaults. */
   http?: Partial<Pick<HttpClientOptions, 'timeouts' | 'connections' | 'retry' | 'rateLimit'>>;
 }
 
