@@ -8,6 +8,8 @@ import { z } from 'zod';
 import type { FaultSpec, StartOptions } from './emulator/index.js';
 import { DEFAULT_SEED_USERS } from './emulator/index.js';
 import { DEFAULT_LIMITS, type Limits } from './plugins/use-limits.js';
+import type { ClerkProviderOptions } from './providers/clerk/index.js';
+import type { PassageProviderOptions } from './providers/passage/index.js';
 import { faultSpecSchema } from './emulator/faults.js';
 import { rateLimitSpecSchema, type RateLimitSpec } from './emulator/rate-limit.js';
 
@@ -19,10 +21,13 @@ type Env = Record<string, string | undefined>;
 
 export interface ServerConfig {
   port: number;
-  /** Set when `CLERK_SECRET_KEY` is. */
-  clerk?: { secretKey: string; apiUrl: string };
-  /** Set when `PASSAGE_APP_ID` and `PASSAGE_API_KEY` are. */
-  passage?: { appId: string; apiKey: string; apiUrl: string };
+  /**
+   * Set when `CLERK_SECRET_KEY` is. Its `http` tunes the calls to Clerk: connections from
+   * `USERGRAPH_UPSTREAM_CONNECTIONS`; timeouts, retries and the rate budget only in code.
+   */
+  clerk?: ClerkProviderOptions;
+  /** Set when `PASSAGE_APP_ID` and `PASSAGE_API_KEY` are; its `http` as Clerk's. */
+  passage?: PassageProviderOptions;
   /**
    * No provider credentials at all: the server starts the emulator in-process with seeded demo
    * data for both providers (the embedded default), and says so.
@@ -106,8 +111,9 @@ function providerCredentials(env: Env): Pick<ServerConfig, 'clerk' | 'passage'> 
       `PASSAGE_APP_ID and PASSAGE_API_KEY go together: set both or neither (only ${passageAppId ? 'PASSAGE_APP_ID' : 'PASSAGE_API_KEY'} is set)`,
     );
   }
+  const http = upstreamHttp(env);
   const clerk = clerkSecretKey
-    ? { secretKey: clerkSecretKey, apiUrl: url(env, 'CLERK_API_URL', 'https://api.clerk.com/v1') }
+    ? { secretKey: clerkSecretKey, apiUrl: url(env, 'CLERK_API_URL', 'https://api.clerk.com/v1'), http }
     : undefined;
   const passage =
     passageAppId && passageApiKey
@@ -115,6 +121,7 @@ function providerCredentials(env: Env): Pick<ServerConfig, 'clerk' | 'passage'> 
           appId: passageAppId,
           apiKey: passageApiKey,
           apiUrl: url(env, 'PASSAGE_API_URL', 'https://api.passage.id/v1'),
+          http,
         }
       : undefined;
   return { clerk, passage };
@@ -180,6 +187,13 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     corsOrigins: origins(env, 'USERGRAPH_CORS_ORIGINS'),
     migrationDirectory: nonEmpty(env.USERGRAPH_MIGRATION_DIR) ?? join('.usergraph', 'migrations'),
   };
+}
+
+/** The providers' HTTP tuning the environment may set; Clerk's and Passage's have the same shape. */
+function upstreamHttp(env: Env): NonNullable<ClerkProviderOptions['http']> {
+  // Unset keeps the HTTP client's own default, documented where it is applied (providers/http.ts).
+  if (nonEmpty(env.USERGRAPH_UPSTREAM_CONNECTIONS) === undefined) return {};
+  return { connections: integer(env, 'USERGRAPH_UPSTREAM_CONNECTIONS', 0, 1, 1024) };
 }
 
 function flag(env: Env, name: string, fallback: boolean): boolean {

@@ -92,6 +92,20 @@ describe('loadConfig', () => {
     });
   });
 
+  it('gives both providers USERGRAPH_UPSTREAM_CONNECTIONS, and leaves the default alone when unset', () => {
+    const providers = {
+      CLERK_SECRET_KEY: 'sk',
+      PASSAGE_APP_ID: 'app',
+      PASSAGE_API_KEY: 'key',
+      USERGRAPH_AUTH: 'none',
+    };
+    expect(loadConfig({ ...providers, USERGRAPH_UPSTREAM_CONNECTIONS: '128' })).toMatchObject({
+      clerk: { http: { connections: 128 } },
+      passage: { http: { connections: 128 } },
+    });
+    expect(loadConfig(providers)).toMatchObject({ clerk: { http: {} }, passage: { http: {} } });
+  });
+
   it.each([
     [{ PASSAGE_APP_ID: 'app' }, /PASSAGE_APP_ID and PASSAGE_API_KEY go together.*only PASSAGE_APP_ID/],
     [{ PASSAGE_API_KEY: 'key' }, /only PASSAGE_API_KEY/],
@@ -113,6 +127,10 @@ describe('loadConfig', () => {
       /nothing authenticates callers: set USERGRAPH_API_KEYS, .*USERGRAPH_AUTH=none/,
     ],
     [{ USERGRAPH_AUTH: 'off' }, /USERGRAPH_AUTH may only be "none"/],
+    [
+      { USERGRAPH_UPSTREAM_CONNECTIONS: '0' },
+      /USERGRAPH_UPSTREAM_CONNECTIONS must be an integer from 1 to 1024, got "0"/,
+    ],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

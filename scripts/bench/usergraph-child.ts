@@ -10,13 +10,13 @@
 import { createServer as createHttpServer } from 'node:http';
 import { register } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import type { ServerConfig } from '../../src/config.js';
 
 export interface ChildOptions {
   loaders: 'on' | 'off';
-  /** Connections per provider pool; the product's default (16) when absent. */
-  connections?: number;
-  /** Variables for loadConfig: provider URLs and keys, USERGRAPH_AUTH, raised limits. */
+  /**
+   * Variables for loadConfig: provider URLs and keys, USERGRAPH_AUTH, raised limits, and
+   * USERGRAPH_UPSTREAM_CONNECTIONS for a pool other than the product's default.
+   */
   env: Record<string, string>;
 }
 
@@ -37,14 +37,11 @@ const { loadConfig } = await import('../../src/config.js');
 const { createServer } = await import('../../src/server.js');
 
 const config = loadConfig(options.env);
-// Provider HTTP tuning is not an environment variable; createServer hands these objects to the
-// provider factories as they are. Clerk's client-side budget (900 calls per 10 s, what a
-// production key allows) is lifted: the benchmark measures the layer, not Clerk's rate limit.
-const tuning = { http: { rateLimit: undefined, connections: options.connections } };
+// Clerk's client-side budget (900 calls per 10 s, what a production key allows) is lifted: the
+// benchmark measures the layer, not Clerk's rate limit. It has no environment variable.
 const server = await createServer({
   ...config,
-  clerk: config.clerk && ({ ...config.clerk, ...tuning } as ServerConfig['clerk']),
-  passage: config.passage && ({ ...config.passage, ...tuning } as ServerConfig['passage']),
+  clerk: config.clerk && { ...config.clerk, http: { ...config.clerk.http, rateLimit: undefined } },
 });
 const http = createHttpServer(server.yoga);
 http.keepAliveTimeout = 30_000;

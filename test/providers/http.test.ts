@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../../src/providers/errors.js';
+import type { LoggedRequest } from '../../src/emulator/index.js';
 import { HttpClient, path, type HttpClientOptions } from '../../src/providers/http.js';
 import { useEmulator } from '../helpers/emulator.js';
 
@@ -197,6 +198,18 @@ describe('HttpClient against the emulator', () => {
     expect(logged()[1]!.query).toBe(`${ids.map((id) => `user_id=${id}`).join('&')}&limit=100`);
   });
 
+  it('sends the per-user calls of a 50-user page at once with the default pool, not in waves', async () => {
+    // Passage has no batch read: a page of 50 users with their devices is 50 calls side by side.
+    emulator().control.addFaults({ kind: 'latency', ms: 100 });
+    const pooled = client();
+    await Promise.all(
+      Array.from({ length: 50 }, () =>
+        pooled.request({ method: 'GET', path: '/users', query: { limit: 1 } }),
+      ),
+    );
+    expect(mostAtOnce(logged())).toBe(50);
+  });
+
   it('queues requests within the client-side rate budget instead of bursting', async () => {
     const limited = client({ rateLimit: { requests: 5, intervalMs: 300 } });
     const started = performance.now();
@@ -216,3 +229,23 @@ describe('HttpClient against the emulator', () => {
     expect(logged()).toHaveLength(4 + 3); // four calls, three retries in all
   });
 });
+
+/** The most requests the emulator was serving at one moment, from each one's end and duration. */
+function mostAtOnce(requests: readonly LoggedRequest[]): number {
+  const events = requests.flatMap((request) => {
+    const end = Date.parse(request.at);
+    return [
+      { at: end - request.durationMs, change: 1 },
+      { at: end, change: -1 },
+    ];
+  });
+  // An end and a start at the same millisecond are one connection handing over, not two at once.
+  events.sort((a, b) => a.at - b.at || a.change - b.change);
+  let serving = 0;
+  let most = 0;
+  for (const { change } of events) {
+    serving += change;
+    most = Math.max(most, serving);
+  }
+  return most;
+}

@@ -53,7 +53,7 @@ describe('hostile and malformed requests', () => {
   afterAll(() => vi.restoreAllMocks());
 
   async function send(init: {
-    body?: string | FormData;
+    body?: string | FormData | ReadableStream<Uint8Array>;
     headers?: Record<string, string>;
     method?: string;
     path?: string;
@@ -62,7 +62,9 @@ describe('hostile and malformed requests', () => {
       method: init.method ?? 'POST',
       headers: init.headers,
       body: init.body,
-    });
+      // A stream is sent chunked, with no Content-Length.
+      ...(init.body instanceof ReadableStream ? { duplex: 'half' } : {}),
+    } as RequestInit);
     const answer = { status: response.status, text: await response.text() };
     seen.push(answer.text);
     return answer;
@@ -268,6 +270,15 @@ describe('hostile and malformed requests', () => {
       { status: 403 },
     ],
     ['a 100 KB body', () => query(`{ __typename }`, { pad: 'x'.repeat(100_000) }), { status: 413 }],
+    [
+      'a body streamed without Content-Length',
+      () =>
+        send({
+          body: new Blob([JSON.stringify({ query: '{ __typename }', pad: 'x'.repeat(100_000) })]).stream(),
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${KEYS.all}` },
+        }),
+      { status: 411 },
+    ],
     [
       'a mutation over GET',
       () =>

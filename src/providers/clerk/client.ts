@@ -17,6 +17,7 @@ export interface ClerkClientOptions {
   secretKey: string;
   /** e.g. `https://api.clerk.com/v1`. */
   apiUrl: string;
+  /** Connections, timeouts, retries, rate budget; what is left out keeps HttpClient's defaults. */
   http?: Partial<Pick<HttpClientOptions, 'timeouts' | 'connections' | 'retry' | 'rateLimit'>>;
 }
 

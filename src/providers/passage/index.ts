@@ -28,6 +28,7 @@ export interface PassageProviderOptions {
   apiKey: string;
   /** e.g. `https://api.passage.id/v1`. */
   apiUrl: string;
+  /** Connections, timeouts, retries, rate budget; what is left out keeps HttpClient's defaults. */
   http?: Partial<Pick<HttpClientOptions, 'timeouts' | 'connections' | 'retry' | 'rateLimit'>>;
 }
 
@@ -39,7 +40,7 @@ export function createPassageProvider(options: PassageProviderOptions): Provider
     decodeError: decodePassageError,
     // Passage documents no rate limit and no spec lists a 429, so any budget would be a guess
     // that either slows us for nothing or still misses their limit. None by default: the pool
-    // bounds concurrency (16 connections) and a 429 is retried honouring Retry-After.
+    // bounds concurrency (64 connections) and a 429 is retried honouring Retry-After.
     rateLimit: undefined,
     ...options.http,
   });
