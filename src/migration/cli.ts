@@ -62,7 +62,10 @@ async function main(argv: string[]): Promise<number> {
   const config = loadMigrationConfig();
   const rate = parseRate(values.rate);
   // The run paces itself; the provider's own default budget would be a second, different one.
-  const target = createClerkProvider({ ...config.clerk, http: { rateLimit: undefined } });
+  const target = createClerkProvider({
+    ...config.clerk,
+    http: { ...config.clerk.http, rateLimit: undefined },
+  });
   const providers: Provider[] = [target];
   try {
     if (command === 'undo') {
