@@ -100,7 +100,10 @@ export class Migration {
   private error: string | null = null;
   private readonly warnings: string[] = [];
   private readonly finishTimes: number[] = [];
-  private readonly abort = new AbortController();
+  /** Stops starting calls: a cancel, or a fatal error. */
+  private readonly stop = new AbortController();
+  /** Cuts calls already sent: only a fatal error (a cancel lets them finish). */
+  private readonly inFlight = new AbortController();
   private cancelRequested = false;
   private readonly pacer: Pacer;
   private readonly listeners = new Set<(progress: MigrationProgress) => void>();
@@ -108,9 +111,10 @@ export class Migration {
   constructor(private readonly options: MigrationOptions) {
     this.runId = migrationRunId(options.source, options.targetIdentity);
     this.settings = { ...DEFAULT_SETTINGS, ...options.settings };
-    // Every call in flight listens on the run's signal.
-    setMaxListeners(0, this.abort.signal);
-    this.pacer = new Pacer(this.settings.rate, this.abort.signal);
+    // Every call in flight listens on the run's signals.
+    setMaxListeners(0, this.stop.signal);
+    setMaxListeners(0, this.inFlight.signal);
+    this.pacer = new Pacer(this.settings.rate, this.stop.signal);
     this.finished = this.execute();
   }
 
@@ -166,7 +170,7 @@ export class Migration {
   /** Stops starting creates; those in flight finish or are resolved by the next run. */
   cancel(): void {
     this.cancelRequested = true;
-    this.abort.abort();
+    this.stop.abort();
   }
 
   private changed(): void {
@@ -190,7 +194,7 @@ export class Migration {
         startedAt: this.startedAt.toISOString(),
       });
       this.log(`${this.settings.dryRun ? 'dry run' : 'run'} started, reading ${source.kind}`);
-      const contents = await source.read(this.abort.signal);
+      const contents = await source.read(this.stop.signal);
       this.reports = contents.records.map(initialReport);
       this.changed();
       if (contents.problems.length > 0) {
@@ -232,10 +236,12 @@ export class Migration {
     } catch (error) {
       if (this.cancelRequested) return this.end('CANCELLED');
       if (error instanceof RunLockedError) return this.end('REFUSED', error.message);
-      // A ProviderError's message holds no key, URL or body; anything else is not shown as is.
+      // Only our own messages are shown: a provider's may quote a value (an e-mail in a filter).
       const message =
         error instanceof ProviderError
-          ? `${error.provider} ${error.code}: ${error.message}`
+          ? error.provider === 'usergraph'
+            ? error.message
+            : `${error.provider} ${error.code}${error.upstreamCode ? ` (${error.upstreamCode})` : ''}`
           : `unexpected ${(error as Error)?.name ?? 'error'}`;
       if (!(error instanceof ProviderError)) this.options.log?.(String((error as Error)?.stack ?? error));
       return this.end('FAILED', message);
@@ -268,7 +274,8 @@ export class Migration {
       const report = this.reports[i]!;
       if (!('user' in record)) return;
       const { user } = record;
-      const refusal = checkUser(user) ?? duplicateIn(seen, user);
+      // Every record's id, e-mail and phone count as seen, valid or not.
+      const refusal = duplicateIn(seen, user) ?? checkUser(user);
       const input = refusal ?? toCreateInput(user, this.settings.metadata);
       if (isRefusal(input)) {
         Object.assign(report, { outcome: 'SKIPPED', code: input.code, message: input.message });
@@ -288,7 +295,7 @@ export class Migration {
         emails: users.flatMap((user) => (user.email ? [user.email] : [])),
         phones: users.flatMap((user) => (user.phone ? [user.phone] : [])),
       },
-      this.abort.signal,
+      this.stop.signal,
     );
   }
 
@@ -304,9 +311,10 @@ export class Migration {
         if (journaled?.createSent) {
           report.outcome = 'CREATED';
           report.followUp = journaled.finished?.followUp ?? null;
-          // Created, but the run stopped before its follow-up was done.
-          if (!journaled.finished && !this.settings.dryRun)
+          // Created, but the run stopped (or gave up on an unclear answer) before its follow-up.
+          if (journaled.finished?.outcome !== 'CREATED' && !this.settings.dryRun) {
             toCreate.push({ ...candidate, targetId: existing.id });
+          }
         } else {
           report.outcome = 'ADOPTED';
         }
@@ -335,13 +343,15 @@ export class Migration {
     let fatal: unknown;
     for (const candidate of candidates) {
       void queue.add(async () => {
-        if (this.abort.signal.aborted) return;
+        if (this.stop.signal.aborted) return;
         try {
           await this.migrateOne(candidate, store);
         } catch (error) {
+          if (this.cancelRequested) return;
           // One failure that is not about this user (bad credentials, a bug) stops the run.
-          if (!this.cancelRequested) fatal ??= error;
-          this.abort.abort();
+          fatal ??= error;
+          this.stop.abort();
+          this.inFlight.abort();
         }
       });
     }
@@ -351,37 +361,67 @@ export class Migration {
 
   private async migrateOne(candidate: Candidate, store: RunStore): Promise<void> {
     const { report, user } = candidate;
-    const targetId = candidate.targetId ?? (await this.create(candidate, store));
-    if (targetId === null) {
-      store.finished(user.id, { outcome: report.outcome, code: report.code ?? undefined });
+    const created = candidate.targetId
+      ? { id: candidate.targetId, ours: true }
+      : await this.create(candidate, store);
+    if (created.id === null) {
+      const { uncertain } = created as { uncertain: boolean };
+      store.finished(user.id, { outcome: report.outcome, code: report.code ?? undefined, uncertain });
       this.userDone();
       return;
     }
-    if (!candidate.targetId) store.created(user.id, targetId);
-    report.targetId = targetId;
-    report.followUp = await this.followUp(user, targetId);
+    report.targetId = created.id;
+    if (!created.ours) {
+      // Another run or client created it between our plan and our create: theirs, left as is.
+      report.outcome = 'ADOPTED';
+      store.finished(user.id, { outcome: 'ADOPTED', target: created.id });
+      this.userDone();
+      return;
+    }
+    if (!candidate.targetId) store.created(user.id, created.id);
+    report.followUp = await this.followUp(user, created.id);
     report.outcome = 'CREATED';
-    store.finished(user.id, { outcome: 'CREATED', target: targetId, followUp: report.followUp ?? undefined });
+    store.finished(user.id, {
+      outcome: 'CREATED',
+      target: created.id,
+      followUp: report.followUp ?? undefined,
+    });
     this.userDone();
   }
 
-  /** The new user's id, or null with the report saying why there is none. */
-  private async create(candidate: Candidate, store: RunStore): Promise<string | null> {
+  /**
+   * The new user's id (`ours`: this run's create made it), or null with the report saying why
+   * there is none (`uncertain`: the create may have landed all the same).
+   */
+  private async create(
+    candidate: Candidate,
+    store: RunStore,
+  ): Promise<{ id: string; ours: boolean } | { id: null; uncertain: boolean }> {
     const { report, user, input } = candidate;
-    const signal = this.abort.signal;
+    const signal = this.inFlight.signal;
+    // A create sent by an earlier run that found nothing at planning may still land later.
+    let sentBefore = store.user(user.id)?.createSent ?? false;
     for (let attempt = 1; ; attempt += 1) {
       store.creating(user.id);
       try {
-        const created = await this.pacer.run(() => this.options.target.createUser(input, { signal }), signal);
-        return created.id;
+        const created = await this.pacer.run(
+          () => this.options.target.createUser(input, { signal }),
+          this.stop.signal,
+        );
+        return { id: created.id, ours: true };
       } catch (error) {
         if (!(error instanceof ProviderError) || error.code === 'ABORTED' || error.code === 'UNAUTHORIZED')
           throw error;
+        const ambiguous = AMBIGUOUS.has(error.code);
         const identifierTaken = error.code === 'CONFLICT';
-        if (AMBIGUOUS.has(error.code) || identifierTaken) {
+        if (ambiguous || identifierTaken) {
           const existing = await this.findByExternalId(user.id);
-          if (existing) return existing.id;
-          if (AMBIGUOUS.has(error.code) && attempt < MAX_AMBIGUOUS_ATTEMPTS) continue;
+          // After a lost answer the user found is ours; after "identifier exists" only if we sent before.
+          if (existing) return { id: existing.id, ours: ambiguous || sentBefore };
+          if (ambiguous && attempt < MAX_AMBIGUOUS_ATTEMPTS) {
+            sentBefore = true;
+            continue;
+          }
         }
         const fields = error.fields.map((field) => field.field).join(', ');
         Object.assign(report, {
@@ -393,13 +433,14 @@ export class Migration {
             `${fields ? `; ${fields}` : ''})`,
         });
         this.log(`${user.id} ${report.outcome.toLowerCase()} ${report.code}`);
-        return null;
+        return { id: null, uncertain: ambiguous };
       }
     }
   }
 
+  /** Part of a create in flight: a cancel lets it finish. */
   private async findByExternalId(externalId: string): Promise<User | undefined> {
-    const signal = this.abort.signal;
+    const signal = this.inFlight.signal;
     const page = await this.pacer.run(
       () =>
         this.options.target.listUsers({ externalIds: [externalId] }, { offset: 0, limit: 1 }, undefined, {
@@ -414,7 +455,8 @@ export class Migration {
   private async followUp(user: User, targetId: string): Promise<string | null> {
     const action = this.settings.inactiveUsers;
     if (user.status !== 'INACTIVE' || action === 'keep') return null;
-    const signal = this.abort.signal;
+    // Part of a create already made: a cancel lets it finish.
+    const signal = this.inFlight.signal;
     try {
       const apply = operation(this.options.target, action === 'ban' ? 'banUser' : 'lockUser');
       await this.pacer.run(() => apply(targetId, { signal }), signal);

@@ -32,12 +32,14 @@ export type JournalLine =
       target?: string;
       code?: string;
       followUp?: string;
+      /** The last create failed in a way that may hide a success (a timeout, a lost answer). */
+      uncertain?: boolean;
     }
   | { at: string; id: string; step: 'deleted'; target: string };
 
 /** Everything the journal knows about one source user, folded from its lines. */
 export interface JournaledUser {
-  /** A create was (or may have been) sent. */
+  /** A create was sent and may have landed: not settled as refused since. */
   createSent: boolean;
   targetId?: string;
   finished?: { outcome: Outcome; code?: string; followUp?: string };
@@ -60,8 +62,11 @@ export class RunStore {
     this.lockPath = join(dir, 'lock');
     takeLock(this.lockPath, runId);
     const journalPath = join(dir, 'journal.ndjson');
-    for (const line of readLines(journalPath)) this.fold(line);
+    const { lines, torn } = readLines(journalPath);
+    for (const line of lines) this.fold(line);
     this.fd = openSync(journalPath, 'a');
+    // A line torn by a crash is ended, or the next line (a synced `creating`) would be glued to it.
+    if (torn) this.append(undefined, true);
   }
 
   /** Opens (or starts) the run's directory and takes its lock. */
@@ -92,7 +97,7 @@ export class RunStore {
 
   finished(
     id: string,
-    result: { outcome: Outcome; target?: string; code?: string; followUp?: string },
+    result: { outcome: Outcome; target?: string; code?: string; followUp?: string; uncertain?: boolean },
   ): void {
     this.append({ at: now(), id, step: 'finished', ...result });
   }
@@ -112,10 +117,10 @@ export class RunStore {
     rmSync(this.lockPath, { force: true });
   }
 
-  private append(line: JournalLine, durable = false): void {
-    writeSync(this.fd, `${JSON.stringify(line)}\n`);
+  private append(line: JournalLine | undefined, durable = false): void {
+    writeSync(this.fd, line ? `${JSON.stringify(line)}\n` : '\n');
     if (durable) fdatasyncSync(this.fd);
-    this.fold(line);
+    if (line) this.fold(line);
   }
 
   private fold(line: JournalLine): void {
@@ -126,18 +131,20 @@ export class RunStore {
     if (line.step === 'finished') {
       user.finished = { outcome: line.outcome, code: line.code, followUp: line.followUp };
       if (line.target) user.targetId = line.target;
+      // A create refused for sure created nothing: undo and resume must not claim the id's holder.
+      if (line.outcome !== 'CREATED' && !line.uncertain) user.createSent = false;
     }
     if (line.step === 'deleted') Object.assign(user, { deleted: true, createSent: false });
     this.users.set(line.id, user);
   }
 }
 
-function readLines(file: string): JournalLine[] {
+function readLines(file: string): { lines: JournalLine[]; torn: boolean } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    return [];
+    return { lines: [], torn: false };
   }
   const lines: JournalLine[] = [];
   for (const raw of text.split('\n')) {
@@ -148,10 +155,14 @@ function readLines(file: string): JournalLine[] {
       // a line torn by a crash mid-write: its step is redone on resume
     }
   }
-  return lines;
+  return { lines, torn: text.length > 0 && !text.endsWith('\n') };
 }
 
-/** One process per run: a lock left by a process that is gone (killed) is taken over. */
+/**
+ * One process per run: a lock left by a process that is gone (killed) is taken over. A lock
+ * naming this very process is stale too: a container restarts its job under the same pid, and
+ * within one process the server's MigrationManager already runs one migration at a time.
+ */
 function takeLock(lockPath: string, runId: string): void {
   try {
     writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
@@ -160,7 +171,7 @@ function takeLock(lockPath: string, runId: string): void {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
   const holder = Number(readFileSync(lockPath, 'utf8'));
-  if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
+  if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
     throw new RunLockedError(`migration run ${runId} is already running in process ${holder}`);
   }
   writeFileSync(lockPath, String(process.pid));

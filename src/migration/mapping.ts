@@ -42,6 +42,12 @@ export function checkUser(user: User): Refusal | null {
 
 export function toCreateInput(user: User, metadata: MetadataKind): CreateUserInput | Refusal {
   const sourceMetadata = user.publicMetadata ?? {};
+  if (metadata === 'private' && Object.hasOwn(sourceMetadata, 'passage')) {
+    return {
+      code: 'METADATA_KEY_RESERVED',
+      message: `user ${user.id}: its metadata has a "passage" key, which private metadata keeps for the migration's own facts`,
+    };
+  }
   const carried = carriedFacts(user);
   const kinds: Record<MetadataKind, JsonObject> = { public: {}, private: {}, unsafe: {} };
   kinds[metadata] = { ...sourceMetadata };

@@ -52,6 +52,13 @@ export async function undoMigration({
     );
     for (const sourceId of created) {
       const existing = byExternalId.get(sourceId);
+      const journaledId = store.user(sourceId)?.targetId;
+      // The id's holder is another user than the one this run made (it was deleted and made again).
+      if (existing && journaledId && existing.id !== journaledId) {
+        store.deleted(sourceId, journaledId);
+        result.alreadyGone.push(sourceId);
+        continue;
+      }
       if (!existing) {
         store.deleted(sourceId, store.user(sourceId)?.targetId ?? '');
         result.alreadyGone.push(sourceId);

@@ -242,13 +242,15 @@ builder.subscriptionField('migrationProgress', (t) =>
 async function* progressOf(migration: Migration, signal: AbortSignal | undefined) {
   let last = '';
   while (!signal?.aborted) {
+    // Read before the progress, so the event sent last is never older than the end it reports.
+    const running = migration.isRunning();
     const { state, done, targetCalls } = migration.progress();
     const seen = `${state}:${done}:${targetCalls}`;
     if (seen !== last) {
       last = seen;
       yield migration;
     }
-    if (!migration.isRunning()) return;
+    if (!running) return;
     await sleep(PROGRESS_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
   }
 }

@@ -63,7 +63,7 @@ describe('Passage → Clerk: never duplicate, never overwrite', () => {
     expect(refused.progress.error).toMatch(/2 in conflict.*nothing was written/);
     expect(creates()).toEqual([]);
 
-    const { progress, users } = await migrate(emulator(), runDirectory(), { allowPartial: true });
+    const { progress, users, files } = await migrate(emulator(), runDirectory(), { allowPartial: true });
     expect(progress.state).toBe('COMPLETED');
     expect(progress.counts).toMatchObject({ CREATED: 54, ADOPTED: 4, CONFLICT: 2, FAILED: 0 });
     const report = new Map(users.map((u) => [u.sourceId, u]));
@@ -82,6 +82,13 @@ describe('Passage → Clerk: never duplicate, never overwrite', () => {
       const target = clerk.find((c) => c.external_id === user.id);
       expect(report.get(user.id)).toMatchObject({ outcome: 'ADOPTED', targetId: target.id });
       expect(target.email_addresses.map((e: any) => e.email_address)).toEqual([`moved-${user.email}`]);
+    }
+    const reports = Object.values(files)
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    for (const user of passage) {
+      if (user.email) expect(reports).not.toContain(user.email);
+      if (user.phone) expect(reports).not.toContain(user.phone);
     }
     for (const holder of holders) {
       const now = clerk.find((c) => c.id === holder.id);
@@ -177,6 +184,64 @@ describe('Passage → Clerk: never duplicate, never overwrite', () => {
     expect(limited).toHaveLength(12);
   });
 
+  it('a user someone else creates between the plan and the create is adopted, not claimed as this run’s', async () => {
+    const [first] = await passageWireUsers(emulator());
+    emulator().control.addFaults({
+      kind: 'latency',
+      provider: 'clerk',
+      method: 'POST',
+      route: '/users',
+      ms: 100,
+    });
+    let raced: Promise<unknown> | undefined;
+    const { progress, users } = await migrate(emulator(), runDirectory(), {}, undefined, {
+      log: (line) => {
+        // Sent as the plan is made, so it reaches Clerk before the run's own create.
+        if (line.includes('planned')) {
+          raced = createClerkWireUser(emulator(), {
+            external_id: first.id,
+            email_address: ['someone-else@example.com'],
+            skip_password_requirement: true,
+          });
+        }
+      },
+    });
+    await raced;
+    expect(progress.counts).toMatchObject({ CREATED: 59, ADOPTED: 1, FAILED: 0 });
+    expect(users.find((u) => u.sourceId === first.id)).toMatchObject({ outcome: 'ADOPTED' });
+  });
+
+  it('undo never deletes the holder of an external id whose create this run had failed for sure', async () => {
+    const directory = runDirectory();
+    emulator().control.addFaults({
+      kind: 'status',
+      provider: 'clerk',
+      method: 'POST',
+      route: '/users',
+      status: 422,
+      times: 1,
+    });
+    const { migration, users } = await migrate(emulator(), directory);
+    const failed = users.find((u) => u.outcome === 'FAILED')!;
+    expect(failed).toMatchObject({ code: 'INVALID_INPUT' });
+    // Someone fixes it by hand: that user is theirs, not the run's.
+    const theirs = await createClerkWireUser(emulator(), {
+      external_id: failed.sourceId,
+      email_address: ['fixed-by-hand@example.com'],
+      skip_password_requirement: true,
+    });
+    const resumed = await migrate(emulator(), directory);
+    expect(resumed.users.find((u) => u.sourceId === failed.sourceId)).toMatchObject({ outcome: 'ADOPTED' });
+    const target = clerkOf(emulator());
+    try {
+      const undo = await undoMigration({ directory, runId: migration.runId, target, rate: FAST });
+      expect(undo.deleted).toHaveLength(59);
+      expect((await clerkWireUsers(emulator())).map((u) => u.id)).toEqual([theirs.id]);
+    } finally {
+      await target.close();
+    }
+  });
+
   it('a rejected key ends the run FAILED at once, with a message that holds no key', async () => {
     const passage = passageOf(emulator());
     const { createClerkProvider } = await import('../../src/providers/clerk/index.js');
@@ -219,6 +284,21 @@ describe('Passage → Clerk: never duplicate, never overwrite', () => {
     expect(report.get(landed.id)!.outcome).toBe('CREATED');
     expect(report.get(lost.id)!.outcome).toBe('CREATED');
     expect(await clerkWireUsers(emulator())).toHaveLength(60);
+    // The torn line was ended before anything was appended: every later line still reads.
+    const unreadable = readFileSync(journal, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .filter((line) => {
+        try {
+          JSON.parse(line);
+          return false;
+        } catch {
+          return true;
+        }
+      });
+    expect(unreadable).toEqual(['{"at":"","id":"torn']);
+    const again = await migrate(emulator(), directory);
+    expect(again.progress.counts).toMatchObject({ CREATED: 60, ADOPTED: 0 });
   });
 });
 
