@@ -5,7 +5,10 @@
  * - the source id becomes the target's `externalId`: what makes a run resumable and a user
  *   findable again after a lost response;
  * - an identifier is created verified only if the source says it was verified; an unverified
- *   one is created reserved (Clerk's "unverified but usable for sign-in"), never promoted;
+ *   one is created reserved (Clerk's "unverified but usable for sign-in"), never promoted.
+ *   Reserved rather than attached afterwards with `verified: false` (Clerk's CLI default): one
+ *   call per user instead of two within the same rate budget, and a user whose only
+ *   identifier is unverified can still be created on an instance that requires one;
  * - `createdAt` is kept; no password exists, so the create skips the password requirement;
  * - the source's metadata goes to the metadata kind asked for, and what the target has no field
  *   for (status, sign-in count, last sign-in, device count) is kept under `privateMetadata.passage`.
