@@ -40,7 +40,7 @@ export function createPassageProvider(options: PassageProviderOptions): Provider
     decodeError: decodePassageError,
     // Passage documents no rate limit and no spec lists a 429, so any budget would be a guess
     // that either slows us for nothing or still misses their limit. None by default: the pool
-    // bounds concurrency (64 connections) and a 429 is retried honouring Retry-After.
+    // bounds concurrency (256 connections) and a 429 is retried honouring Retry-After.
     rateLimit: undefined,
     ...options.http,
   });
