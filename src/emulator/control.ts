@@ -6,6 +6,7 @@
  *   GET    /__emulator                      providers, mounts, seeded users, stats
  *   POST   /__emulator/reset                {users?, seed?}: state, log, faults, limits as at start
  *   POST   /__emulator/seed                 {users?, seed?}: state only, reseeded
+ *   (`users`: one count, or one per provider: `{"passage": 2000, "clerk": 0}`)
  *   GET    /__emulator/requests             ?provider=&method=&route=  the request log
  *   DELETE /__emulator/requests             empties the log and its counters
  *   GET    /__emulator/counters             requests per `provider METHOD route`

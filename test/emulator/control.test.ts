@@ -28,6 +28,18 @@ describe('control plane over HTTP', () => {
     expect((await control('')).body.stats.clerk.users).toBe(20);
   });
 
+  it('seeds each provider with its own count when asked, and refuses an unknown provider', async () => {
+    expect(
+      (await control('/seed', { method: 'POST', body: { users: { passage: 9, clerk: 0 } } })).status,
+    ).toBe(200);
+    const { stats } = (await control('')).body;
+    expect([stats.passage.users, stats.clerk.users]).toEqual([9, 0]);
+    const bad = await control('/seed', { method: 'POST', body: { users: { auth0: 3 } } });
+    expect(bad.status).toBe(400);
+    expect((await control('')).body.stats.passage.users).toBe(9);
+    await control('/reset', { method: 'POST', body: { users: 20 } }); // the size later tests expect
+  });
+
   it('rejects a bad seeding request without changing anything', async () => {
     const bad = await control('/seed', { method: 'POST', body: { users: -1 } });
     expect(bad.status).toBe(400);
