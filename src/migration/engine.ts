@@ -27,14 +27,15 @@ import { lookUpTargets, type TargetMatches } from './lookup.js';
 import { checkUser, emailKey, isRefusal, toCreateInput } from './mapping.js';
 import { Pacer } from './pacer.js';
 import { writeReports } from './report.js';
-import type {
-  MigrationProgress,
-  MigrationSettings,
-  MigrationSource,
-  MigrationState,
-  Outcome,
-  SourceRecord,
-  UserReport,
+import {
+  OUTCOMES,
+  type MigrationProgress,
+  type MigrationSettings,
+  type MigrationSource,
+  type MigrationState,
+  type Outcome,
+  type SourceRecord,
+  type UserReport,
 } from './types.js';
 
 export const DEFAULT_SETTINGS: MigrationSettings = {
@@ -127,11 +128,7 @@ export class Migration {
   }
 
   progress(): MigrationProgress {
-    const counts = Object.fromEntries(
-      (['CREATED', 'WOULD_CREATE', 'ADOPTED', 'SKIPPED', 'CONFLICT', 'FAILED', 'PENDING'] as Outcome[]).map(
-        (outcome) => [outcome, 0],
-      ),
-    ) as Record<Outcome, number>;
+    const counts = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as Record<Outcome, number>;
     for (const report of this.reports) counts[report.outcome] += 1;
     const total = this.reports.length;
     const done = total - counts.PENDING;
@@ -365,8 +362,11 @@ export class Migration {
       ? { id: candidate.targetId, ours: true }
       : await this.create(candidate, store);
     if (created.id === null) {
-      const { uncertain } = created as { uncertain: boolean };
-      store.finished(user.id, { outcome: report.outcome, code: report.code ?? undefined, uncertain });
+      store.finished(user.id, {
+        outcome: report.outcome,
+        code: report.code ?? undefined,
+        uncertain: created.uncertain,
+      });
       this.userDone();
       return;
     }
@@ -468,8 +468,11 @@ export class Migration {
   }
 
   private userDone(): void {
-    this.finishTimes.push(Date.now());
-    if (this.finishTimes.length > 10_000) this.finishTimes.splice(0, 5_000);
+    const now = Date.now();
+    // Only the last window counts for the rate.
+    while (this.finishTimes.length > 0 && now - this.finishTimes[0]! > RATE_WINDOW_MS)
+      this.finishTimes.shift();
+    this.finishTimes.push(now);
     this.changed();
   }
 }

@@ -10,6 +10,7 @@
  */
 import {
   closeSync,
+  existsSync,
   fdatasyncSync,
   mkdirSync,
   openSync,
@@ -74,11 +75,9 @@ export class RunStore {
     const dir = join(root, runId);
     mkdirSync(dir, { recursive: true });
     const runFile = join(dir, 'run.json');
-    try {
-      readFileSync(runFile);
-    } catch {
+    // Written once: a resumed run keeps what it was started as.
+    if (!existsSync(runFile))
       writeFileSync(runFile, `${JSON.stringify({ runId, ...description }, null, 2)}\n`);
-    }
     return new RunStore(dir, runId);
   }
 

@@ -6,7 +6,7 @@
  */
 import { ProviderError } from '../providers/errors.js';
 import type { Provider } from '../providers/types.js';
-import { DEFAULT_SETTINGS, startMigration, type Migration } from './engine.js';
+import { startMigration, type Migration } from './engine.js';
 import { bytesSource, passageApiSource } from './sources.js';
 import type { MigrationSettings } from './types.js';
 import { undoMigration, type UndoResult } from './undo.js';
@@ -48,7 +48,7 @@ export class MigrationManager {
       target,
       targetIdentity: this.options.targetIdentity,
       directory: this.options.directory,
-      settings: { ...DEFAULT_SETTINGS, ...settings },
+      settings,
       log: this.options.log,
     });
     // A run started again (to resume it) replaces its earlier entry.
