@@ -99,6 +99,17 @@ export function readUserFilter(state: ClerkState, query: URLSearchParams): UserP
   return (user) => checks.every((check) => check(user));
 }
 
+/**
+ * The users a filter can match: only the listed ones when `user_id` includes ids (Clerk looks
+ * them up by key; scanning every user made a one-id lookup cost 0.2 ms more than
+ * `GET /users/{id}` at 2,000 users), otherwise all of them. The predicate still decides.
+ */
+export function candidateUsers(state: ClerkState, query: URLSearchParams): UserRecord[] {
+  const include = readSignedList(query, 'user_id')?.include;
+  if (!include || include.size === 0) return [...state.users.values()];
+  return [...include].flatMap((id) => state.users.get(id) ?? []);
+}
+
 export const USER_ORDER_FIELDS = [
   'created_at',
   'updated_at',

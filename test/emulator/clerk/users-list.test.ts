@@ -42,6 +42,19 @@ describe('Clerk emulator: GET /users and GET /users/count', () => {
     expect((await api.get(`/users/count?user_id=-${a.id}`)).body.total_count).toBe(59);
   });
 
+  it('combines listed ids with the other filters, in list and count alike', async () => {
+    const [a, b] = await api.allUsers();
+    const both = `user_id=${a.id}&user_id=${b.id}`;
+    expect((await api.get(`/users/count?${both}&user_id=user_missing`)).body.total_count).toBe(2);
+    expect((await api.get(`/users?${both}&user_id=-${a.id}`)).body.map((u: { id: string }) => u.id)).toEqual([
+      b.id,
+    ]);
+    const email = a.email_addresses[0].email_address;
+    expect(ids((await api.get(`/users?${both}&email_address=${encodeURIComponent(email)}`)).body)).toEqual([
+      a.id,
+    ]);
+  });
+
   it('accepts 100 ids and refuses 101 with a 422', async () => {
     const hundred = Array.from({ length: 100 }, (_, i) => `user_id=user_${i}`).join('&');
     expect((await api.get(`/users?${hundred}`)).status).toBe(200);

@@ -4,7 +4,7 @@ import { formParamInvalid } from '../errors.js';
 import { readOrderBy, readPage, readString } from '../query-params.js';
 import { deletedObject, serializeUser } from '../serialize.js';
 import type { UserRecord } from '../records.js';
-import { readUserFilter, sortUsers, USER_ORDER_FIELDS } from '../user-filters.js';
+import { candidateUsers, readUserFilter, sortUsers, USER_ORDER_FIELDS } from '../user-filters.js';
 import { ok, requireUser, type ClerkContext } from './context.js';
 
 export function userReadRoutes({ state }: ClerkContext): Route[] {
@@ -38,7 +38,7 @@ export function userReadRoutes({ state }: ClerkContext): Route[] {
             );
         }
 
-        let users = sortUsers([...state.users.values()].filter(matches), order.field, order.descending);
+        let users = sortUsers(candidateUsers(state, query).filter(matches), order.field, order.descending);
         if (cursorUser) {
           const start = users.findIndex((user) => follows(user, cursorUser, order.descending));
           users = start < 0 ? [] : users.slice(start);
@@ -53,7 +53,7 @@ export function userReadRoutes({ state }: ClerkContext): Route[] {
       handle: ({ query }) => {
         const matches = readUserFilter(state, query);
         let total = 0;
-        for (const user of state.users.values()) if (matches(user)) total++;
+        for (const user of candidateUsers(state, query)) if (matches(user)) total++;
         return ok({ object: 'total_count', total_count: total });
       },
     },
