@@ -356,6 +356,21 @@ describe('hostile and malformed requests', () => {
     expect(answer.text).not.toMatch(/Did you mean/);
   });
 
+  it('counts _entities references per request, whatever the same query text counted before', async () => {
+    const source = `query($r: [_Any!]!) { _entities(representations: $r) { __typename } }`;
+    const codes = async (references: number) => {
+      const r = Array.from({ length: references }, (_, i) => ({ __typename: 'User', id: `user_${i}` }));
+      const body = JSON.parse((await query(source, { r })).text) as {
+        errors?: { extensions?: { code?: string } }[];
+      };
+      return body.errors?.map((error) => error.extensions?.code) ?? [];
+    };
+    expect(await codes(501)).toContain('TOO_MANY_ENTITIES');
+    expect(await codes(2)).not.toContain('TOO_MANY_ENTITIES');
+    expect(await codes(500)).not.toContain('TOO_MANY_ENTITIES');
+    expect(await codes(502)).toContain('TOO_MANY_ENTITIES');
+  });
+
   it('never puts a secret in an answer or a log line', () => {
     const secrets = [
       ...Object.values(KEYS),
