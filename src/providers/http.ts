@@ -90,7 +90,8 @@ const RETRY_ERROR_CODES = ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'UND_ERR_SOCKE
 export class HttpClient {
   private readonly pool: Pool;
   private readonly dispatcher: Dispatcher;
-  private readonly queue: PQueue;
+  /** Only when there is a rate budget: with none, a queue would only cost CPU on every call. */
+  private readonly queue: PQueue | undefined;
   private readonly budget: RetryBudget;
   private readonly base: URL;
 
@@ -121,17 +122,16 @@ export class HttpClient {
         retry: decideRetry(retry, this.budget),
       }),
     );
-    this.queue = new PQueue(
-      options.rateLimit
-        ? { intervalCap: options.rateLimit.requests, interval: options.rateLimit.intervalMs }
-        : {},
-    );
+    this.queue =
+      options.rateLimit &&
+      new PQueue({ intervalCap: options.rateLimit.requests, interval: options.rateLimit.intervalMs });
   }
 
   async request(req: HttpRequest): Promise<HttpResponse> {
     const idempotent =
       req.idempotent ?? (req.method === 'GET' || req.method === 'PUT' || req.method === 'DELETE');
     try {
+      if (!this.queue) return await this.send(req, idempotent);
       return await this.queue.add(() => this.send(req, idempotent), {
         signal: req.signal,
         throwOnTimeout: true,
@@ -142,7 +142,7 @@ export class HttpClient {
   }
 
   async close(): Promise<void> {
-    this.queue.clear();
+    this.queue?.clear();
     await this.pool.close();
   }
 
