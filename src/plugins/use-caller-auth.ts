@@ -51,6 +51,15 @@ export function callerOf(request: Request): Caller {
 }
 
 export function useCallerAuth(options: CallerAuthConfig): Plugin {
+  // A mode that checks nobody decides synchronously: no promise per request.
+  if (options.mode !== 'enforced') {
+    const caller: Caller = { kind: options.mode, scopes: new Set(SCOPES) };
+    return {
+      onRequestParse({ request }) {
+        callers.set(request, caller);
+      },
+    };
+  }
   const authenticate = createAuthenticator(options);
   return {
     // Runs for GraphQL requests only (GraphiQL's page and /health are answered before it), and
@@ -63,11 +72,7 @@ export function useCallerAuth(options: CallerAuthConfig): Plugin {
 
 type Authenticate = (authorization: string | null) => Promise<Caller>;
 
-function createAuthenticator(options: CallerAuthConfig): Authenticate {
-  if (options.mode !== 'enforced') {
-    const caller: Caller = { kind: options.mode, scopes: new Set(SCOPES) };
-    return async () => caller;
-  }
+function createAuthenticator(options: Extract<CallerAuthConfig, { mode: 'enforced' }>): Authenticate {
   const verifyJwt = options.jwt ? jwtVerifier(options.jwt) : undefined;
   const apiKeys = options.apiKeys.map((key) => ({ ...key, digest: Buffer.from(key.sha256, 'hex') }));
 

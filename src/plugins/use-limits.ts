@@ -78,19 +78,12 @@ export function useLimits(limits: Limits = DEFAULT_LIMITS): Plugin {
       const isUpload = request.headers.get('content-type')?.startsWith('multipart/form-data') ?? false;
       const ceiling = isUpload ? limits.maxUploadBytes : limits.maxRequestBytes;
       const declared = request.headers.get('content-length');
-      const refuse = (status: number, message: string) =>
-        endResponse(
-          new fetchAPI.Response(
-            JSON.stringify({ errors: [{ message, extensions: { code: 'REQUEST_TOO_LARGE' } }] }),
-            {
-              status,
-              headers: { 'content-type': 'application/json' },
-            },
-          ),
-        );
-      if (declared === null) return refuse(411, 'a POST must declare its Content-Length');
+      if (declared === null) {
+        return endResponse(tooLarge(fetchAPI, 411, 'a POST must declare its Content-Length'));
+      }
       if (!/^\d+$/.test(declared) || Number(declared) > ceiling) {
-        return refuse(413, `the request body must be at most ${ceiling} bytes, got ${declared}`);
+        const message = `the request body must be at most ${ceiling} bytes, got ${declared}`;
+        return endResponse(tooLarge(fetchAPI, 413, message));
       }
     },
     onValidate({ addValidationRule }) {
@@ -110,6 +103,13 @@ export function useLimits(limits: Limits = DEFAULT_LIMITS): Plugin {
       }
     },
   };
+}
+
+function tooLarge(fetchAPI: { Response: typeof Response }, status: number, message: string): Response {
+  return new fetchAPI.Response(
+    JSON.stringify({ errors: [{ message, extensions: { code: 'REQUEST_TOO_LARGE' } }] }),
+    { status, headers: { 'content-type': 'application/json' } },
+  );
 }
 
 /** How many representations the operation's `_entities` fields ask for. */
