@@ -1,7 +1,7 @@
 /**
  * usergraph in a process of its own, so the benchmark can measure the server's CPU and memory
  * apart from the emulator and the load generator. Started by `scripts/bench.ts` with
- * `node --import tsx`; talks to its parent over IPC (see `ChildMessage`).
+ * `node --import tsx`; talks to its parent over IPC (child-ipc.ts).
  *
  * With `loaders: 'off'` every DataLoader in src/loaders/ is built with `batch: false, cache:
  * false` (a resolve hook swaps the `dataloader` import of src/ for dataloader-off.ts): the same
@@ -9,7 +9,7 @@
  */
 import { createServer as createHttpServer } from 'node:http';
 import { register } from 'node:module';
-import type { AddressInfo } from 'node:net';
+import { serveToParent } from './child-ipc.js';
 
 export interface ChildOptions {
   loaders: 'on' | 'off';
@@ -19,15 +19,6 @@ export interface ChildOptions {
    */
   env: Record<string, string>;
 }
-
-/** Parent → child. */
-export type ParentMessage = { type: 'mark' } | { type: 'read' } | { type: 'stop' };
-
-/** Child → parent. */
-export type ChildMessage =
-  | { type: 'ready'; url: string }
-  | { type: 'marked' }
-  | { type: 'stats'; cpuMs: number; peakRssBytes: number };
 
 const options = JSON.parse(process.argv[2] ?? '{}') as ChildOptions;
 if (options.loaders === 'off') register('./loaders-off-hooks.ts', import.meta.url);
@@ -43,45 +34,4 @@ const server = await createServer({
   ...config,
   clerk: config.clerk && { ...config.clerk, http: { ...config.clerk.http, rateLimit: undefined } },
 });
-const http = createHttpServer(server.yoga);
-http.keepAliveTimeout = 30_000;
-await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-
-let cpuBase = process.cpuUsage();
-let peakRss = process.memoryUsage.rss();
-const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage.rss());
-}, 20);
-
-const send = (message: ChildMessage) => process.send?.(message);
-
-process.on('message', (message: ParentMessage) => {
-  switch (message.type) {
-    case 'mark':
-      cpuBase = process.cpuUsage();
-      peakRss = process.memoryUsage.rss();
-      send({ type: 'marked' });
-      break;
-    case 'read': {
-      const cpu = process.cpuUsage(cpuBase);
-      peakRss = Math.max(peakRss, process.memoryUsage.rss());
-      send({ type: 'stats', cpuMs: (cpu.user + cpu.system) / 1000, peakRssBytes: peakRss });
-      break;
-    }
-    case 'stop':
-      void stop();
-      break;
-  }
-});
-// The parent went away (crashed, or was interrupted): never outlive it.
-process.on('disconnect', () => void stop());
-
-async function stop() {
-  clearInterval(sampler);
-  http.closeAllConnections();
-  await new Promise((resolve) => http.close(resolve));
-  await server.close();
-  process.exit(0);
-}
-
-send({ type: 'ready', url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql` });
+await serveToParent(createHttpServer(server.yoga), () => server.close());
