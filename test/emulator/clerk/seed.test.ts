@@ -62,12 +62,14 @@ describe('Clerk emulator: seeded data', () => {
     expect(new Set(usernames).size).toBe(usernames.length);
   });
 
-  it('seeds 10,000 users in well under a second', () => {
+  // How fast is the benchmark's business; this only catches a step that grows out of proportion
+  // (~0.1-0.3 s here; a quadratic one would take ~100× that), with room for a busy CI machine.
+  it('seeds the 10,000 users of a benchmark in seconds, not minutes', () => {
     const clerk = createClerkEmulator({ secretKey: 'sk_test_x' });
     clerk.reset(1000, 3); // warm up the code paths
     const started = performance.now();
     clerk.reset(10_000, 1);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(5_000);
     expect(clerk.stats().users).toBe(10_000);
   });
 });

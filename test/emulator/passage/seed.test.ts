@@ -81,12 +81,14 @@ describe('passage: seeding is deterministic', () => {
     expect(await create(a)).toBe(await create(b));
   });
 
-  it('seeds 10,000 users well under a second', () => {
+  // How fast is the benchmark's business; this only catches a step that grows out of proportion
+  // (~0.1-0.3 s here; a quadratic one would take ~100× that), with room for a busy CI machine.
+  it('seeds the 10,000 users of a benchmark in seconds, not minutes', () => {
     const passage = createPassageEmulator({ appId: 'app', apiKey: 'key' });
     passage.reset(100, 1); // warm up the code paths
     const startedAt = performance.now();
     passage.reset(10_000, 1);
-    expect(performance.now() - startedAt).toBeLessThan(750);
+    expect(performance.now() - startedAt).toBeLessThan(5_000);
     expect(passage.stats().users).toBe(10_000);
   });
 });
