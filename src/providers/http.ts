@@ -132,10 +132,8 @@ export class HttpClient {
       req.idempotent ?? (req.method === 'GET' || req.method === 'PUT' || req.method === 'DELETE');
     try {
       if (!this.queue) return await this.send(req, idempotent);
-      return await this.queue.add(() => this.send(req, idempotent), {
-        signal: req.signal,
-        throwOnTimeout: true,
-      });
+      // A call still waiting for the budget leaves the queue as soon as its caller goes away.
+      return await this.queue.add(() => this.send(req, idempotent), { signal: req.signal });
     } catch (error) {
       throw this.toProviderError(error, req.signal);
     }

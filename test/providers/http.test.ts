@@ -147,6 +147,32 @@ describe('HttpClient against the emulator', () => {
     expect(error.code).toBe('ABORTED');
   });
 
+  // With a rate budget, calls wait in a queue before they are sent; without one they go straight
+  // to the pool. Cancellation must mean the same on both paths.
+  it.each([
+    ['with a rate budget', { rateLimit: { requests: 1, intervalMs: 60_000 } }],
+    ['without one', { rateLimit: undefined }],
+  ] as const)('sends nothing for a caller already gone, %s', async (_, overrides) => {
+    const controller = new AbortController();
+    controller.abort();
+    const error = await failure(
+      client(overrides).request({ method: 'GET', path: '/users', signal: controller.signal }),
+    );
+    expect(error.code).toBe('ABORTED');
+    expect(logged()).toEqual([]);
+  });
+
+  it('drops a call still waiting for the rate budget when its caller goes away', async () => {
+    const limited = client({ rateLimit: { requests: 1, intervalMs: 60_000 } });
+    await limited.request({ method: 'GET', path: '/users', query: { limit: 1 } });
+    const controller = new AbortController();
+    const waiting = failure(limited.request({ method: 'GET', path: '/users', signal: controller.signal }));
+    setTimeout(() => controller.abort(), 50);
+    expect((await waiting).code).toBe('ABORTED');
+    expect(logged()).toHaveLength(1);
+    await limited.close();
+  });
+
   it('aborts while waiting out a Retry-After', async () => {
     emulator().control.addFaults({ kind: 'status', status: 429, retryAfter: 5 });
     const controller = new AbortController();
