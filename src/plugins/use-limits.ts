@@ -117,12 +117,16 @@ function entityReferences(document: DocumentNode, variables: Record<string, unkn
   return entityArguments(document).reduce<number>((total, argument) => {
     if (typeof argument === 'number') return total + argument;
     const given = variables[argument.variable];
-    return total + (Array.isArray(given) ? given.length : 1);
+    if (Array.isArray(given)) return total + given.length;
+    return total + (given === undefined ? argument.defaultLength : 1);
   }, 0);
 }
 
-/** Per document: a list's length, or the variable that holds the list. */
-type EntityArgument = number | { variable: string };
+/**
+ * Per document: a list's length, or the variable that holds the list and the length of its
+ * default (what counts when the request leaves the variable out).
+ */
+type EntityArgument = number | { variable: string; defaultLength: number };
 
 /**
  * yoga hands every request with the same query text the same parsed document, so the walk is
@@ -134,12 +138,24 @@ function entityArguments(document: DocumentNode): EntityArgument[] {
   const cached = entityArgumentsOf.get(document);
   if (cached) return cached;
   const found: EntityArgument[] = [];
+  // A name may be declared by several operations of the document: the longest default counts.
+  const defaultLengths = new Map<string, number>();
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const variable of definition.variableDefinitions ?? []) {
+      const length = variable.defaultValue?.kind === Kind.LIST ? variable.defaultValue.values.length : 1;
+      const name = variable.variable.name.value;
+      defaultLengths.set(name, Math.max(length, defaultLengths.get(name) ?? 1));
+    }
+  }
   visit(document, {
     Field(field) {
       if (field.name.value !== '_entities') return;
       const value = field.arguments?.find((arg) => arg.name.value === 'representations')?.value;
       if (value?.kind === Kind.LIST) found.push(value.values.length);
-      if (value?.kind === Kind.VARIABLE) found.push({ variable: value.name.value });
+      if (value?.kind === Kind.VARIABLE) {
+        found.push({ variable: value.name.value, defaultLength: defaultLengths.get(value.name.value) ?? 1 });
+      }
     },
   });
   entityArgumentsOf.set(document, found);
