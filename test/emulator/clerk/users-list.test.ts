@@ -49,6 +49,13 @@ describe('Clerk emulator: GET /users and GET /users/count', () => {
     expect((await api.get(`/users?${both}&user_id=-${a.id}`)).body.map((u: { id: string }) => u.id)).toEqual([
       b.id,
     ]);
+    const [c] = (await api.allUsers()).slice(2);
+    const three = `${both}&user_id=${c.id}`;
+    const everyone = ids((await api.get('/users?order_by=%2Bcreated_at&limit=100')).body);
+    const ordered = everyone.filter((id: string) => [a.id, b.id, c.id].includes(id));
+    expect(ids((await api.get(`/users?${three}&order_by=%2Bcreated_at&offset=1&limit=1`)).body)).toEqual(
+      ordered.slice(1, 2),
+    );
     const email = a.email_addresses[0].email_address;
     expect(ids((await api.get(`/users?${both}&email_address=${encodeURIComponent(email)}`)).body)).toEqual([
       a.id,
