@@ -42,6 +42,16 @@ export class Loaders {
   get oauthTokens() {
     return (this.oauthTokensLoader ??= createOAuthTokensLoader(this.providers, this.signal));
   }
+
+  /**
+   * Drops what this request cached about a user after a change, so a later field reads it again.
+   * Device lists are keyed by user, not id, and cost at most one call to refill: all go. A loader
+   * not made yet holds nothing to drop.
+   */
+  forget(userId: string): void {
+    this.userLoader?.clear(userId);
+    this.devicesLoader?.clearAll();
+  }
 }
 
 export function createLoaders(providers: ProviderRegistry, signal?: AbortSignal): Loaders {

@@ -15,13 +15,9 @@ export function remember(ctx: Context, user: User): User {
   return user;
 }
 
-/**
- * The request's cached copy of a user is dropped after a change, so a later field reads it
- * again. Device lists are keyed by user, not id, and cost at most one call to refill: all go.
- */
+/** The request's cached copy of a user is dropped after a change (see Loaders.forget). */
 export function forget(ctx: Context, userId: string): void {
-  ctx.loaders.user.clear(userId);
-  ctx.loaders.devices.clearAll();
+  ctx.loaders.forget(userId);
 }
 
 /** `<Name>Payload { user: User! }`: the user as the provider left it. */
