@@ -256,6 +256,9 @@ try {
     };
     const base = { concurrency: 1, maxOps: MAX_OPS_PER_RUN, op };
     const warm = await runLoad({ ...base, durationMs: WARMUP_MS, startIndex: index });
+    const warmFailure = runs.find((run) => run.failed > 0);
+    if (warmFailure)
+      throw new Error(`warm-up of scenario ${scenario.id}, one in flight: ${warmFailure.error}`);
     runs = fresh();
     const servers = modes.map((mode) => (mode === 'floor' ? undefined : children.get(mode)));
     await Promise.all(servers.map((child) => child?.mark()));
@@ -349,7 +352,13 @@ for (const row of failures) {
     `scenario ${row.scenario.id}, ${row.mode}: ${row.failed} failed operations (${row.firstError})`,
   );
 }
-process.exit(failures.length > 0 ? 1 : 0);
+const cannonFailures = cannonRows.filter((row) => row.non2xx + row.errors > 0);
+for (const row of cannonFailures) {
+  console.error(
+    `autocannon, scenario ${row.scenario.id}: ${row.non2xx} non-2xx answers, ${row.errors} errors`,
+  );
+}
+process.exit(failures.length + cannonFailures.length > 0 ? 1 : 0);
 
 // ---- usergraph, in its own process ----------------------------------------------------------
 
@@ -396,6 +405,7 @@ async function startChild(mode: Mode, script: string, options: unknown): Promise
       child.on('message', onMessage).once('exit', onExit);
       if (send) child.send(send);
     });
+  child.on('error', (error) => console.error(`  [${mode}] ${error.message}`));
   const { url, idleRssBytes } = await next('ready');
   return {
     url,
@@ -408,7 +418,8 @@ async function startChild(mode: Mode, script: string, options: unknown): Promise
       return { cpuMs, peakRssBytes };
     },
     stop: async () => {
-      if (child.exitCode !== null) return;
+      // Already gone (exited, killed, or its channel closed): nothing to ask.
+      if (child.exitCode !== null || child.signalCode !== null || !child.connected) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.send({ type: 'stop' } satisfies ParentMessage);
       const timer = setTimeout(() => child.kill(), 5_000);
@@ -436,7 +447,7 @@ async function graphqlOp(client: Pool, child: Child, scenario: Scenario, i: numb
       `usergraph answered ${response.statusCode}: ${JSON.stringify(body.errors ?? body).slice(0, 300)}`,
     );
   }
-  const problem = scenario.check(body.data);
+  const problem = scenario.check(body.data, i);
   if (problem) throw new Error(`usergraph answered an unexpected result: ${problem}`);
 }
 

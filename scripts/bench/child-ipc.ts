@@ -29,7 +29,11 @@ export async function serveToParent(http: Server, close: () => Promise<void>): P
   }, 20);
   const send = (message: ChildMessage) => process.send?.(message);
 
+  let stopping = false;
   async function stop() {
+    // Asked to stop, then disconnected: stop once.
+    if (stopping) return;
+    stopping = true;
     clearInterval(sampler);
     http.closeAllConnections();
     await new Promise((resolve) => http.close(resolve));

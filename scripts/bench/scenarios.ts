@@ -23,8 +23,8 @@ export interface Scenario {
   title: string;
   /** What operation `i` sends to usergraph. */
   graphql(i: number): GraphQLBody;
-  /** Why a successful response is not what was asked for, or undefined. */
-  check(data: any): string | undefined;
+  /** Why operation `i`'s successful response is not what was asked for, or undefined. */
+  check(data: any, i: number): string | undefined;
   /** Operation `i` by hand: direct REST calls to the emulator. Throws on any non-2xx. */
   floor(i: number): Promise<void>;
 }
@@ -78,7 +78,10 @@ export function scenarios(fixture: Fixture, agent: Agent): Scenario[] {
         }`,
         variables: { id: pick(clerkIds, i) },
       }),
-      check: (data) => (data?.user?.data?.id ? undefined : 'no user'),
+      check: (data, i) => {
+        const id = data?.user?.data?.id;
+        return id === pick(clerkIds, i) ? undefined : `asked for ${pick(clerkIds, i)}, got ${id}`;
+      },
       floor: async (i) => {
         await call('GET', `${emulator.clerkUrl}/users/${pick(clerkIds, i)}`, clerk);
       },
@@ -150,9 +153,13 @@ export function scenarios(fixture: Fixture, agent: Agent): Scenario[] {
         }`,
         variables: { representations: entityBatch(i).map((id) => ({ __typename: 'User', id })) },
       }),
-      check: (data) => {
+      check: (data, i) => {
         const entities = data?._entities as ({ id: string } | null)[] | undefined;
-        return entities?.length === ENTITY_BATCH && entities.every(Boolean) ? undefined : 'missing entities';
+        const asked = entityBatch(i);
+        // A gateway matches entities to references by position.
+        return entities?.length === asked.length && entities.every((entity, n) => entity?.id === asked[n])
+          ? undefined
+          : 'entities missing or out of order';
       },
       floor: async (i) => {
         const query = entityBatch(i)
@@ -184,7 +191,14 @@ export function scenarios(fixture: Fixture, agent: Agent): Scenario[] {
           variables: { userId },
         };
       },
-      check: (data) => (data?.result?.user?.id ? undefined : (data?.result?.message ?? 'no user')),
+      check: (data, i) => {
+        const { userId, ban } = moderation(i);
+        const user = data?.result?.user;
+        if (!user) return data?.result?.message ?? 'no user';
+        return user.id === userId && user.banned === ban
+          ? undefined
+          : `${userId} not ${ban ? 'banned' : 'unbanned'}`;
+      },
       floor: async (i) => {
         const { userId, ban } = moderation(i);
         await call('POST', `${emulator.clerkUrl}/users/${userId}/${ban ? 'ban' : 'unban'}`, clerk);
