@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UNKNOWN_IDS, useMutations } from './helpers.js';
 
 describe('deleteDevice', () => {
-  const { mutate, emulator, passage, passageUsers, clerkUsers, routes, upstream } = useMutations();
+  const { mutate, gql, emulator, passage, passageUsers, clerkUsers, routes, upstream } = useMutations();
 
   /** A seeded user of each provider with at least one device, and that device's id. */
   async function withDevice(provider: 'clerk' | 'passage'): Promise<{ userId: string; deviceId: string }> {
@@ -41,6 +41,27 @@ describe('deleteDevice', () => {
       if (provider === 'passage') expect(emulator().control.stats().passage.devices).toBe(devices - 1);
     },
   );
+
+  it('two deletions in one operation: each payload reads the devices as the one before left them', async () => {
+    let found: { userId: string; devices: string[] } | undefined;
+    for (const user of await passageUsers()) {
+      const { body } = await passage('GET', `/users/${user.id}/devices`);
+      if (body.devices.length >= 3) found = { userId: user.id, devices: body.devices.map((d: any) => d.id) };
+    }
+    if (!found) throw new Error('no seeded Passage user has three devices');
+    const [first, second] = found.devices as [string, string];
+    const { body } = await gql(
+      `mutation($u: ID!, $a: ID!, $b: ID!) {
+        a: deleteDevice(input: { userId: $u, deviceId: $a }) { ... on DeleteDevicePayload { user { devices { id } } } }
+        b: deleteDevice(input: { userId: $u, deviceId: $b }) { ... on DeleteDevicePayload { user { devices { id } } } }
+      }`,
+      { u: found.userId, a: first, b: second },
+    );
+    expect(body.errors).toBeUndefined();
+    const ids = (alias: 'a' | 'b') => body.data[alias].user.devices.map((d: { id: string }) => d.id);
+    expect(ids('a')).toEqual(found.devices.filter((id) => id !== first));
+    expect(ids('b')).toEqual(found.devices.filter((id) => id !== first && id !== second));
+  });
 
   it.each(['clerk', 'passage'] as const)('an unknown %s device is NotFoundError', async (provider) => {
     const { userId } = await withDevice(provider);
