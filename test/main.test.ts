@@ -1,10 +1,20 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-describe('npm start with no environment (the embedded default)', () => {
+/** `npm start`, and what `npm run build` makes for production: the same server either way. */
+const STARTS: [string, string[]][] = [
+  ['npm start', ['--import', 'tsx', 'src/main.ts']],
+  ['the build (node dist/main.js)', ['dist/main.js']],
+];
+
+describe.each(STARTS)('%s with no environment (the embedded default)', (_, args) => {
+  beforeAll(() => {
+    if (args[0] === 'dist/main.js') execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
+  }, 60_000);
+
   it('says it serves the emulator, opens GraphiQL on a working query, and answers it and a users query', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, args, {
       env: { PATH: process.env.PATH ?? '', PORT: '0', EMULATOR_SEED_USERS: '5' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
