@@ -5,6 +5,7 @@
  * read's CPU in-process).
  */
 import type { ProviderRegistry } from '../providers/registry.js';
+import type { User } from '../providers/types.js';
 import { createDevicesLoader } from './devices.js';
 import { createInvitationsLoader } from './invitations.js';
 import { createMembershipsLoader } from './memberships.js';
@@ -44,9 +45,20 @@ export class Loaders {
   }
 
   /**
-   * Drops what this request cached about a user after a change, so a later field reads it again.
-   * Device lists are keyed by user, not id, and cost at most one call to refill: all go. A loader
-   * not made yet holds nothing to drop.
+   * After a change that answered the user: the request's cached copy is replaced by what the
+   * provider just answered, so a field read later in the same request never sees the user as
+   * it was.
+   */
+  remember(user: User): User {
+    this.forget(user.id);
+    this.user.prime(user.id, user);
+    return user;
+  }
+
+  /**
+   * After a change that did not answer the user: what this request cached about them is dropped,
+   * so a later field reads it again. Device lists are keyed by user, not id, and cost at most one
+   * call to refill: all go. A loader not made yet holds nothing to drop.
    */
   forget(userId: string): void {
     this.userLoader?.clear(userId);

@@ -8,7 +8,7 @@ import type { Context } from '../../context.js';
 import type { CallOptions, Provider, User } from '../../providers/types.js';
 import { builder } from '../builder.js';
 import { actionErrors } from '../errors.js';
-import { forget, remember, userEffectPayload, userPayload } from './payloads.js';
+import { userEffectPayload, userPayload } from './payloads.js';
 import { requireId } from './validate.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
@@ -71,7 +71,9 @@ export function defineUserAction(name: string, description: string, run: UserCal
     payload: userPayload(`${Name}Payload`, `The result of \`${name}\`.`),
     resolve: async (input, ctx) => {
       const id = requireId('userId', input.userId);
-      return { user: remember(ctx, await run(ctx.providers.forUserId(id), id, { signal: ctx.signal })) };
+      return {
+        user: ctx.loaders.remember(await run(ctx.providers.forUserId(id), id, { signal: ctx.signal })),
+      };
     },
   });
 }
@@ -86,7 +88,7 @@ export function defineUserEffect(name: string, description: string, run: UserCal
     resolve: async (input, ctx) => {
       const userId = requireId('userId', input.userId);
       await run(ctx.providers.forUserId(userId), userId, { signal: ctx.signal });
-      forget(ctx, userId);
+      ctx.loaders.forget(userId);
       return { userId };
     },
   });
@@ -125,7 +127,7 @@ export function defineSubResourceDelete(
       const userId = requireId('userId', fields.userId ?? '');
       const deletedId = requireId(idField, fields[idField] ?? '');
       await options.run(ctx.providers.forUserId(userId), userId, deletedId, { signal: ctx.signal });
-      forget(ctx, userId);
+      ctx.loaders.forget(userId);
       return { userId, deletedId };
     },
   });

@@ -6,7 +6,7 @@
 import type { MetadataPatch } from '../../providers/types.js';
 import { builder } from '../builder.js';
 import { defineMutation } from './define.js';
-import { remember, userPayload } from './payloads.js';
+import { userPayload } from './payloads.js';
 import { checkMetadataSizes, given, METADATA_FIELDS, requireId, requireSomeField } from './validate.js';
 
 const UpdateUserMetadataInput = builder.inputType('UpdateUserMetadataInput', {
@@ -34,6 +34,8 @@ defineMutation('updateUserMetadata', {
     requireSomeField(patch, METADATA_FIELDS);
     checkMetadataSizes(patch);
     const provider = ctx.providers.forUserId(id);
-    return { user: remember(ctx, await provider.updateUserMetadata(id, patch, { signal: ctx.signal })) };
+    return {
+      user: ctx.loaders.remember(await provider.updateUserMetadata(id, patch, { signal: ctx.signal })),
+    };
   },
 });

@@ -6,7 +6,6 @@ import type { TotpEnrollment } from '../../providers/types.js';
 import { operation } from '../../providers/registry.js';
 import { builder } from '../builder.js';
 import { defineMutation, defineUserEffect, userIdInput } from './define.js';
-import { forget } from './payloads.js';
 import { requireId } from './validate.js';
 
 const CreateTotpInput = userIdInput('CreateTotpInput', 'The user `createTotp` enrols.');
@@ -41,7 +40,7 @@ defineMutation('createTotp', {
     const userId = requireId('userId', input.userId);
     const provider = ctx.providers.forUserId(userId);
     const enrollment = await operation(provider, 'createTotp')(userId, { signal: ctx.signal });
-    forget(ctx, userId);
+    ctx.loaders.forget(userId);
     return { ...enrollment, userId };
   },
 });

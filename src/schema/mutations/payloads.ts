@@ -1,24 +1,10 @@
 /**
- * What admin mutations answer, and keeping the request's user cache true after a change: a
- * mutation that answers the user primes the loader with it, one that does not drops the entry,
- * so a field read later in the same request never sees the user as it was.
+ * What admin mutations answer. A mutation keeps the request's user cache true after its change
+ * through `ctx.loaders.remember(user)` or `ctx.loaders.forget(userId)` (src/loaders/index.ts).
  */
-import type { Context } from '../../context.js';
 import type { User } from '../../providers/types.js';
 import { builder } from '../builder.js';
 import { UserRef } from '../user.js';
-
-/** The request's cached copy of a user is replaced by what the provider just answered. */
-export function remember(ctx: Context, user: User): User {
-  forget(ctx, user.id);
-  ctx.loaders.user.prime(user.id, user);
-  return user;
-}
-
-/** The request's cached copy of a user is dropped after a change (see Loaders.forget). */
-export function forget(ctx: Context, userId: string): void {
-  ctx.loaders.forget(userId);
-}
 
 /** `<Name>Payload { user: User! }`: the user as the provider left it. */
 export function userPayload(typeName: string, description: string) {

@@ -5,7 +5,7 @@
 import { operation } from '../../providers/registry.js';
 import { builder } from '../builder.js';
 import { defineMutation, defineUserAction } from './define.js';
-import { remember, userPayload } from './payloads.js';
+import { userPayload } from './payloads.js';
 import { invalidInput, requireId } from './validate.js';
 
 /** Clerk refuses larger images. */
@@ -46,7 +46,7 @@ defineMutation('setProfileImage', {
       filename: file.name,
       contentType: file.type,
     };
-    return { user: remember(ctx, await setImage(id, image, { signal: ctx.signal })) };
+    return { user: ctx.loaders.remember(await setImage(id, image, { signal: ctx.signal })) };
   },
 });
 

@@ -7,7 +7,7 @@ import type { CreateUserInput, UpdateUserInput } from '../../providers/types.js'
 import { builder } from '../builder.js';
 import { Provider } from '../provider.js';
 import { defineMutation, userIdInput } from './define.js';
-import { forget, remember, userPayload } from './payloads.js';
+import { userPayload } from './payloads.js';
 import {
   checkEmail,
   checkMetadataSizes,
@@ -70,7 +70,7 @@ defineMutation('createUser', {
       const configured = ctx.providers.all.map((p) => p.name).join(', ') || 'none';
       throw invalidInput('provider', `must be a configured provider (${configured}), got ${name}`);
     }
-    return { user: remember(ctx, await provider.createUser(input, { signal: ctx.signal })) };
+    return { user: ctx.loaders.remember(await provider.createUser(input, { signal: ctx.signal })) };
   },
 });
 
@@ -123,7 +123,7 @@ defineMutation('updateUser', {
     checkEmail('email', input.email);
     checkPhone('phone', input.phone);
     const provider = ctx.providers.forUserId(id);
-    return { user: remember(ctx, await provider.updateUser(id, input, { signal: ctx.signal })) };
+    return { user: ctx.loaders.remember(await provider.updateUser(id, input, { signal: ctx.signal })) };
   },
 });
 
@@ -143,7 +143,7 @@ defineMutation('deleteUser', {
   resolve: async (input, ctx) => {
     const id = requireId('userId', input.userId);
     await ctx.providers.forUserId(id).deleteUser(id, { signal: ctx.signal });
-    forget(ctx, id);
+    ctx.loaders.forget(id);
     return { deletedUserId: id };
   },
 });
