@@ -1,12 +1,10 @@
 /**
  * Who already exists in the target: users holding one of the batch's external ids, e-mail
- * addresses or phone numbers, asked 100 values to a call (the most a Clerk filter takes).
+ * addresses or phone numbers, asked as many values to a call as the target's filters take.
  */
 import type { Provider, User, UserFilter } from '../providers/types.js';
 import { emailKey } from './mapping.js';
 import type { Pacer } from './pacer.js';
-
-const VALUES_PER_CALL = 100;
 
 export interface TargetMatches {
   byExternalId: Map<string, User>;
@@ -22,10 +20,11 @@ export async function lookUpTargets(
 ): Promise<TargetMatches> {
   const matches: TargetMatches = { byExternalId: new Map(), byEmail: new Map(), byPhone: new Map() };
   const ask = async (values: string[], filterOf: (chunk: string[]) => UserFilter) => {
-    for (let i = 0; i < values.length; i += VALUES_PER_CALL) {
-      const filter = filterOf(values.slice(i, i + VALUES_PER_CALL));
+    const perCall = target.maxFilterValuesPerCall;
+    for (let i = 0; i < values.length; i += perCall) {
+      const filter = filterOf(values.slice(i, i + perCall));
       const page = await pacer.run(
-        () => target.listUsers(filter, { offset: 0, limit: 500 }, undefined, { signal }),
+        () => target.listUsers(filter, { offset: 0, limit: target.maxPageSize }, undefined, { signal }),
         signal,
       );
       for (const user of page.items) index(matches, user);

@@ -332,6 +332,13 @@ export interface Provider {
   ownsUserId(id: string): boolean;
   /** Most ids one `getUsers` call upstream takes (Clerk 100; 1 where there is no batch read). */
   readonly maxUsersPerCall: number;
+  /**
+   * Most values one list filter (`externalIds`, `emails`, `phones`, …) takes in one `listUsers`
+   * call (Clerk 100; Passage 1: it filters one value per parameter).
+   */
+  readonly maxFilterValuesPerCall: number;
+  /** Most users one `listUsers` page holds. */
+  readonly maxPageSize: number;
 
   /** Users by id; an id with no user is absent from the map. */
   getUsers(ids: readonly string[], options?: CallOptions): Promise<Map<string, User>>;

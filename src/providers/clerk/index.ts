@@ -11,6 +11,7 @@ import {
   expectDeleted,
   expectUserId,
   invitationStatusParam,
+  MAX_PAGE_SIZE,
   metadataBody,
   oauthProviderParam,
   orderByParam,
@@ -41,8 +42,8 @@ export type ClerkProviderOptions = ClerkClientOptions;
  */
 const DEFAULT_RATE_LIMIT = { requests: 900, intervalMs: 10_000 };
 
-/** How many ids `GET /users?user_id=…` takes at once. */
-const IDS_PER_CALL = 100;
+/** How many values each of `GET /users`'s list filters (`user_id`, `email_address`, …) takes at once. */
+const VALUES_PER_FILTER = 100;
 
 export function createClerkProvider(options: ClerkProviderOptions): Provider {
   const client = createClerkClient({
@@ -54,13 +55,15 @@ export function createClerkProvider(options: ClerkProviderOptions): Provider {
   return {
     name: 'clerk',
     ownsUserId,
-    maxUsersPerCall: IDS_PER_CALL,
+    maxUsersPerCall: VALUES_PER_FILTER,
+    maxFilterValuesPerCall: VALUES_PER_FILTER,
+    maxPageSize: MAX_PAGE_SIZE,
 
     async getUsers(ids, call = {}) {
       // An id that cannot be Clerk's would only make Clerk answer nothing for it.
       const wanted = [...new Set(ids)].filter(ownsUserId);
-      const chunks = Array.from({ length: Math.ceil(wanted.length / IDS_PER_CALL) }, (_, i) =>
-        wanted.slice(i * IDS_PER_CALL, (i + 1) * IDS_PER_CALL),
+      const chunks = Array.from({ length: Math.ceil(wanted.length / VALUES_PER_FILTER) }, (_, i) =>
+        wanted.slice(i * VALUES_PER_FILTER, (i + 1) * VALUES_PER_FILTER),
       );
       const pages = await Promise.all(
         chunks.map(async (chunk) =>

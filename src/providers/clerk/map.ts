@@ -51,7 +51,7 @@ import {
 
 /** Clerk's cap on the values of one list filter (`user_id`, `email_address`...). */
 const MAX_FILTER_VALUES = 100;
-const MAX_PAGE_SIZE = 500;
+export const MAX_PAGE_SIZE = 500;
 
 const invalidInput = (message: string) =>
   new ProviderError({ provider: 'clerk', code: 'INVALID_INPUT', message });

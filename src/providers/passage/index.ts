@@ -13,6 +13,7 @@ import type { Provider } from '../types.js';
 import { createPassageClient } from './client.js';
 import {
   decodePassageError,
+  MAX_LIMIT,
   pagesCovering,
   toCreateUserRequest,
   toDevices,
@@ -51,6 +52,8 @@ export function createPassageProvider(options: PassageProviderOptions): Provider
     // Passage ids are 24 alphanumerics; everything that is not a Clerk id is routed here.
     ownsUserId: (id) => id !== '' && !id.startsWith('user_'),
     maxUsersPerCall: 1,
+    maxFilterValuesPerCall: 1,
+    maxPageSize: MAX_LIMIT,
 
     async getUsers(ids, { signal } = {}) {
       // Blank ids name no user (and could not be put in a path).
