@@ -16,6 +16,7 @@ import { createLogger } from './logger.js';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { callerOf, useCallerAuth } from './plugins/use-caller-auth.js';
+import { useContextRelease } from './plugins/use-context-release.js';
 import { useLimits } from './plugins/use-limits.js';
 import { AttemptBudget } from './security/attempt-budget.js';
 import { instanceIdentity } from './migration/engine.js';
@@ -80,6 +81,8 @@ export async function createServer(config: ServerConfig): Promise<UsergraphServe
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
       // Off on real data unless asked for; `_service` still serves the SDL to gateways.
       ...(config.introspection ? [] : [useDisableIntrospection()]),
+      // A finished request is freed by the next minor GC, not the next full one.
+      useContextRelease(),
     ],
     // Same-origin only unless origins are listed; never a wildcard with credentials.
     cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins, credentials: true } : false,
