@@ -3,9 +3,10 @@
  *
  * 1. reads the whole source; a problem with the source itself (a missing column) refuses it;
  * 2. plans every user before writing anything: invalid or duplicated records are SKIPPED; the
- *    target is asked, 100 values to a call, who already holds each external id, e-mail and phone;
- *    a user found under its own external id is ADOPTED (or, if this run's journal sent its create,
- *    taken as CREATED), one whose e-mail or phone another user holds is a CONFLICT;
+ *    target is asked, as many values to a call as its filters take, who already holds each
+ *    external id, e-mail and phone; a user found under its own external id is ADOPTED (or, if
+ *    this run's journal sent its create, taken as CREATED), one whose e-mail or phone another
+ *    user holds is a CONFLICT;
  * 3. refuses to write when anything was skipped or in conflict, unless partial runs are allowed;
  *    a dry run stops here, with every check made and nothing written;
  * 4. creates the rest a few at a time, within the rate budget, journaling `creating` before each

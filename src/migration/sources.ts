@@ -10,8 +10,6 @@ import { readPassageCsv, readPassageDump } from '../providers/passage/export.js'
 import type { Provider, User } from '../providers/types.js';
 import type { MigrationSource, SourceContents } from './types.js';
 
-/** Passage's largest page. */
-const PAGE_SIZE = 500;
 /** Per-user reads in flight while reading a live app (Passage has no batch read). */
 const READ_CONCURRENCY = 8;
 
@@ -23,11 +21,12 @@ export function passageApiSource(passage: Provider, appIdentity: string): Migrat
     async read(signal) {
       const listed: User[] = [];
       let anchor: number | undefined;
-      for (let offset = 0; ; offset += PAGE_SIZE) {
-        const page = await passage.listUsers({}, { offset, limit: PAGE_SIZE, anchor }, undefined, { signal });
+      const pageSize = passage.maxPageSize;
+      for (let offset = 0; ; offset += pageSize) {
+        const page = await passage.listUsers({}, { offset, limit: pageSize, anchor }, undefined, { signal });
         anchor ??= page.anchor;
         listed.push(...page.items);
-        if (page.items.length < PAGE_SIZE) break;
+        if (page.items.length < pageSize) break;
       }
       const queue = new PQueue({ concurrency: READ_CONCURRENCY });
       const full = await Promise.all(

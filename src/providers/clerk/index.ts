@@ -11,6 +11,7 @@ import {
   expectDeleted,
   expectUserId,
   invitationStatusParam,
+  MAX_FILTER_VALUES,
   MAX_PAGE_SIZE,
   metadataBody,
   oauthProviderParam,
@@ -42,9 +43,6 @@ export type ClerkProviderOptions = ClerkClientOptions;
  */
 const DEFAULT_RATE_LIMIT = { requests: 900, intervalMs: 10_000 };
 
-/** How many values each of `GET /users`'s list filters (`user_id`, `email_address`, …) takes at once. */
-const VALUES_PER_FILTER = 100;
-
 export function createClerkProvider(options: ClerkProviderOptions): Provider {
   const client = createClerkClient({
     ...options,
@@ -55,15 +53,15 @@ export function createClerkProvider(options: ClerkProviderOptions): Provider {
   return {
     name: 'clerk',
     ownsUserId,
-    maxUsersPerCall: VALUES_PER_FILTER,
-    maxFilterValuesPerCall: VALUES_PER_FILTER,
+    maxUsersPerCall: MAX_FILTER_VALUES,
+    maxFilterValuesPerCall: MAX_FILTER_VALUES,
     maxPageSize: MAX_PAGE_SIZE,
 
     async getUsers(ids, call = {}) {
       // An id that cannot be Clerk's would only make Clerk answer nothing for it.
       const wanted = [...new Set(ids)].filter(ownsUserId);
-      const chunks = Array.from({ length: Math.ceil(wanted.length / VALUES_PER_FILTER) }, (_, i) =>
-        wanted.slice(i * VALUES_PER_FILTER, (i + 1) * VALUES_PER_FILTER),
+      const chunks = Array.from({ length: Math.ceil(wanted.length / MAX_FILTER_VALUES) }, (_, i) =>
+        wanted.slice(i * MAX_FILTER_VALUES, (i + 1) * MAX_FILTER_VALUES),
       );
       const pages = await Promise.all(
         chunks.map(async (chunk) =>

@@ -50,7 +50,8 @@ import {
 } from './wire.js';
 
 /** Clerk's cap on the values of one list filter (`user_id`, `email_address`...). */
-const MAX_FILTER_VALUES = 100;
+/** How many values each of `GET /users`'s list filters (`user_id`, `email_address`, …) takes. */
+export const MAX_FILTER_VALUES = 100;
 export const MAX_PAGE_SIZE = 500;
 
 const invalidInput = (message: string) =>
