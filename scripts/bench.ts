@@ -131,7 +131,14 @@ interface CannonRow {
 }
 
 const startedAt = performance.now();
-const emulator = await startEmulator({ users: USERS, seed: 1, faults: [{ kind: 'latency', ...LATENCY }] });
+// Scenario 1's modes idle 4 s between their slices: with the default 5 s keep-alive (which undici
+// trims to 3 s), every slice would reopen its upstream connections.
+const emulator = await startEmulator({
+  users: USERS,
+  seed: 1,
+  faults: [{ kind: 'latency', ...LATENCY }],
+  keepAliveTimeoutMs: 30_000,
+});
 const agent = floorAgent();
 const clerkIds = await listClerkIds();
 const children = new Map<Exclude<Mode, 'floor'>, Child>();

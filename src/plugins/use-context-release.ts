@@ -10,7 +10,10 @@
  *
  * So the context carries Pothos's own cache key (`initContextCache()` in context.ts), and once
  * execution is done the key is unhooked from the context: nothing the WeakMaps hold reaches their
- * key any more, and the next scavenge frees the request.
+ * key any more, and the next scavenge frees the request. A lookup after that (a list item still
+ * resolving after its sibling failed the operation) keys on the context itself, as without this.
+ * usergraph has no subscriptions, @defer or @stream; with them, the key would have to be cleared
+ * when the stream ends, not at its first payload.
  */
 import { contextCacheSymbol } from '@pothos/core';
 import type { Plugin } from 'graphql-yoga';
