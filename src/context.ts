@@ -2,7 +2,6 @@
  * What every resolver receives: who is calling, the providers, and loaders made for this request
  * alone.
  */
-import { initContextCache } from '@pothos/core';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import type { MigrationManager } from './migration/manager.js';
 import type { Caller } from './plugins/use-caller-auth.js';
@@ -30,8 +29,6 @@ export type ServerScope = Pick<Context, 'providers' | 'limits' | 'verifyAttempts
 
 export function createContext(server: ServerScope, request: Request, caller: Caller): Context {
   return {
-    // Pothos's per-request caches are keyed by this, not by the context: see use-context-release.ts.
-    ...initContextCache(),
     ...server,
     caller,
     loaders: createLoaders(server.providers, request.signal),

@@ -1,36 +1,46 @@
 /**
- * A finished request must not stay reachable from Pothos's per-request WeakMaps (see
- * src/plugins/use-context-release.ts): the context carries Pothos's cache key while the
- * operation runs and no longer once it is done.
+ * A finished request must not stay reachable from scope-auth's module-wide cache (see
+ * src/plugins/use-context-release.ts): the cache a request's fields were checked with is dropped
+ * once the operation is done, so the next lookup for that context starts a new one.
  */
-import { contextCacheSymbol } from '@pothos/core';
-import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
+import SchemaBuilder from '@pothos/core';
+import ScopeAuthPlugin, { RequestCache } from '@pothos/plugin-scope-auth';
+import { createYoga, type Plugin } from 'graphql-yoga';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext, type Context, type ServerScope } from '../../src/context.js';
 import { useContextRelease } from '../../src/plugins/use-context-release.js';
-import type { Caller } from '../../src/plugins/use-caller-auth.js';
-import { createRegistry } from '../../src/providers/registry.js';
 
-describe('useContextRelease', () => {
-  const contexts: Record<symbol, unknown>[] = [];
-  // Records the context each operation ran with, as any plugin after it would see it.
-  const recordContext: Plugin = {
-    onExecute: ({ args }) => void contexts.push(args.contextValue as unknown as Record<symbol, unknown>),
-  };
-  const yoga = createYoga({
-    schema: createSchema<Context>({
-      typeDefs: 'type Query { keyed: Boolean! }',
-      resolvers: {
-        Query: {
-          keyed: (_: unknown, __: unknown, ctx: Context) =>
-            Boolean((ctx as unknown as Record<symbol, unknown>)[contextCacheSymbol]),
-        },
+interface TestContext {
+  canRead: boolean;
+}
+
+// A schema of its own with scope-auth, so the test can look at the cache from a resolver.
+const builder = new SchemaBuilder<{ Context: TestContext; AuthScopes: { read: boolean } }>({
+  plugins: [ScopeAuthPlugin],
+  scopeAuth: { authScopes: (ctx) => ({ read: ctx.canRead }) },
+});
+/** The scope cache scope-auth holds for a request's context (made on first use). */
+const cacheOf = (context: TestContext): unknown =>
+  RequestCache.fromContext(context as never, builder as never);
+const cachesSeen: { context: TestContext; cache: unknown }[] = [];
+builder.queryType({
+  fields: (t) => ({
+    secret: t.string({
+      authScopes: { read: true },
+      resolve: (_root, _args, context) => {
+        cachesSeen.push({ context, cache: cacheOf(context) });
+        return 'ok';
       },
     }),
-    context: () => createContext(scope(), new Request('http://localhost/graphql'), caller),
-    plugins: [useContextRelease(), recordContext],
+  }),
+});
+
+function serve(plugins: Plugin[]) {
+  const yoga = createYoga<Record<string, never>, TestContext>({
+    schema: builder.toSchema(),
+    context: () => ({ canRead: true }),
+    plugins,
   });
   let http: Server;
   let url = '';
@@ -40,23 +50,38 @@ describe('useContextRelease', () => {
     url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
   });
   afterAll(() => new Promise((resolve) => http.close(resolve)));
-
-  it("keys Pothos's caches while the operation runs and unhooks the key once it is done", async () => {
+  return async (query: string) => {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ keyed }' }),
+      body: JSON.stringify({ query }),
     });
-    expect(await response.json()).toEqual({ data: { keyed: true } });
-    expect(contexts).toHaveLength(1);
-    expect(contexts[0]![contextCacheSymbol]).toBeUndefined();
-    // The rest of the context is left as it was.
-    expect(contexts[0]).toMatchObject({ caller, signal: expect.anything() });
+    return response.json();
+  };
+}
+
+describe('useContextRelease', () => {
+  const post = serve([useContextRelease()]);
+
+  it("drops the request's scope cache once the operation is done", async () => {
+    cachesSeen.length = 0;
+    expect(await post('{ a: secret b: secret }')).toEqual({ data: { a: 'ok', b: 'ok' } });
+    // Both fields of the operation were checked with one cache...
+    expect(cachesSeen).toHaveLength(2);
+    const [first, second] = cachesSeen as [(typeof cachesSeen)[0], (typeof cachesSeen)[0]];
+    expect(second.cache).toBe(first.cache);
+    // ...which the module-wide map no longer holds: a lookup now starts a new one.
+    expect(cacheOf(first.context)).not.toBe(first.cache);
   });
 });
 
-const caller: Caller = { kind: 'gateway', scopes: new Set(['read']) } as Caller;
+describe('without useContextRelease', () => {
+  const post = serve([]);
 
-function scope(): ServerScope {
-  return { providers: createRegistry([]), limits: { maxComplexity: 1 } } as unknown as ServerScope;
-}
+  it('scope-auth keeps the cache for as long as the context lives (what the plugin undoes)', async () => {
+    cachesSeen.length = 0;
+    expect(await post('{ secret }')).toEqual({ data: { secret: 'ok' } });
+    const [seen] = cachesSeen as [(typeof cachesSeen)[0]];
+    expect(cacheOf(seen.context)).toBe(seen.cache);
+  });
+});
