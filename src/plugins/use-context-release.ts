@@ -18,12 +18,15 @@
 import { RequestCache } from '@pothos/plugin-scope-auth';
 import type { Plugin } from 'graphql-yoga';
 
+const contextRelease: Plugin = {
+  onExecute: () => ({
+    onExecuteDone: ({ args }) => {
+      if (args.contextValue) RequestCache.clearForContext(args.contextValue);
+    },
+  }),
+};
+
+/** One stateless plugin object, so a test can find it among a server's plugins. */
 export function useContextRelease(): Plugin {
-  return {
-    onExecute: () => ({
-      onExecuteDone: ({ args }) => {
-        if (args.contextValue) RequestCache.clearForContext(args.contextValue);
-      },
-    }),
-  };
+  return contextRelease;
 }

@@ -1,7 +1,8 @@
 /**
  * A finished request must not stay reachable from scope-auth's module-wide cache (see
  * src/plugins/use-context-release.ts): the cache a request's fields were checked with is dropped
- * once the operation is done, so the next lookup for that context starts a new one.
+ * once the operation is done, so the next lookup for that context starts a new one; and
+ * usergraph's server runs the plugin.
  */
 import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin, { RequestCache } from '@pothos/plugin-scope-auth';
@@ -9,7 +10,9 @@ import { createYoga, type Plugin } from 'graphql-yoga';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { useContextRelease } from '../../src/plugins/use-context-release.js';
+import { createServer as createUsergraph } from '../../src/server.js';
 
 interface TestContext {
   canRead: boolean;
@@ -83,5 +86,18 @@ describe('without useContextRelease', () => {
     expect(await post('{ secret }')).toEqual({ data: { secret: 'ok' } });
     const [seen] = cachesSeen as [(typeof cachesSeen)[0]];
     expect(cacheOf(seen.context)).toBe(seen.cache);
+  });
+});
+
+describe("usergraph's server", () => {
+  it('runs useContextRelease', async () => {
+    const server = await createUsergraph(loadConfig({ EMULATOR_SEED_USERS: '1' }));
+    try {
+      // yoga keeps the plugin list it runs (a protected field: its types do not offer it).
+      const running = (server.yoga as unknown as { plugins: Plugin[] }).plugins;
+      expect(running).toContain(useContextRelease());
+    } finally {
+      await server.close();
+    }
   });
 });
