@@ -188,8 +188,10 @@ try {
   const all = scenarios({ emulator, clerkIds }, agent);
   let index = 0;
 
+  /** The server a mode runs on; the floor has none. */
+  const childOf = (mode: Mode) => (mode === 'floor' ? undefined : children.get(mode));
   const opFor = (scenario: Scenario, mode: Mode) => {
-    const child = mode === 'floor' ? undefined : children.get(mode);
+    const child = childOf(mode);
     const client = clients.get(mode as Exclude<Mode, 'floor'>);
     return child && client
       ? (i: number) => graphqlOp(client, child, scenario, i)
@@ -214,9 +216,9 @@ try {
   for (const [mode, list] of warmUps) {
     for (const scenario of list) {
       const steps = scenario.id === 1 && SCENARIO_1_COMPARED.includes(mode) ? SCENARIO_1_WARMUP_STEPS : 1;
+      const child = children.get(mode) as Child;
       const cpuMsPerOp: number[] = [];
       for (let step = 0; step < steps; step += 1) {
-        const child = children.get(mode) as Child;
         await child.mark();
         const warm = await runLoad({
           concurrency: CONCURRENCY,
@@ -269,7 +271,7 @@ try {
     }));
     const slice = async (turn: number, durationMs: number, counted: boolean) => {
       const mode = modes[turn]!;
-      const child = mode === 'floor' ? undefined : children.get(mode);
+      const child = childOf(mode);
       const total = totals[turn]!;
       emulator.control.clearRequests();
       await child?.mark();
@@ -350,7 +352,7 @@ try {
     if (warmFailure)
       throw new Error(`warm-up of scenario ${scenario.id}, one in flight: ${warmFailure.error}`);
     runs = fresh();
-    const servers = modes.map((mode) => (mode === 'floor' ? undefined : children.get(mode)));
+    const servers = modes.map(childOf);
     await Promise.all(servers.map((child) => child?.mark()));
     const done = await runLoad({ ...base, durationMs: ALONE_SECONDS * 1000, startIndex: warm.nextIndex });
     index = done.nextIndex;

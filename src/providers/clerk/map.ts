@@ -50,8 +50,8 @@ import {
 } from './wire.js';
 
 /** Clerk's cap on the values of one list filter (`user_id`, `email_address`...). */
-/** How many values each of `GET /users`'s list filters (`user_id`, `email_address`, …) takes. */
 export const MAX_FILTER_VALUES = 100;
+/** Clerk's cap on `limit` for its lists. */
 export const MAX_PAGE_SIZE = 500;
 
 const invalidInput = (message: string) =>
