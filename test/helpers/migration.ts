@@ -90,7 +90,17 @@ export async function passageWireUsers(emulator: RunningEmulator): Promise<any[]
     listed.push(...body.users);
     if (body.users.length < 500) break;
   }
-  return Promise.all(listed.map(async (item) => (await call(`${base}/${item.id}`, { headers })).body.user));
+  // 2,000 reads at once overflow the emulator's listen backlog on a busy machine (ECONNRESET).
+  const users: any[] = [];
+  for (let start = 0; start < listed.length; start += 50) {
+    const batch = listed.slice(start, start + 50);
+    users.push(
+      ...(await Promise.all(
+        batch.map(async (item) => (await call(`${base}/${item.id}`, { headers })).body.user),
+      )),
+    );
+  }
+  return users;
 }
 
 /** Creates a Clerk user straight through the emulator's REST API. */
