@@ -44,7 +44,7 @@ export interface Limits {
   maxDirectives: number;
   /**
    * The most a query may cost: every field costs 1, a list or connection field multiplies what
-   * it selects by its page size (`first`, `last`, or 20). @default 5000
+   * it selects by its page size (`first`, `last`, or 20). @default 20_000
    */
   maxComplexity: number;
   /** References one `_entities` call may resolve (a gateway sends a page's worth). @default 500 */

@@ -85,7 +85,7 @@ export function useSupergraph(emulatorOptions: StartOptions = {}) {
           url,
           willSendRequest({ request, context }) {
             fetches.push({ subgraph: name, query: request.query ?? '' });
-            // What a production gateway must do for usergraph's caller auth (README "Federation").
+            // What a production gateway must do for usergraph's caller auth (docs/federation.md).
             const authorization = context.request?.headers.get('authorization');
             if (authorization) request.http?.headers.set('authorization', authorization);
           },
