@@ -79,7 +79,7 @@ describe('trusted documents (USERGRAPH_TRUSTED_DOCUMENTS)', () => {
     ['an unlisted document', { query: UNLISTED }, 'PERSISTED_QUERY_ID_REQUIRED'],
     ['a listed document reformatted', { query: print(FIRST_USERS) }, 'PERSISTED_QUERY_ID_REQUIRED'],
     [
-      'a listed document with an unlisted one beside it',
+      'a query text sent along with a listed documentId',
       { query: UNLISTED, documentId: HASH },
       'PERSISTED_QUERY_ID_REQUIRED',
     ],
