@@ -2,7 +2,8 @@
  * Environment → typed configuration, parsed once. Nothing else in the project reads
  * `process.env`; a bad value fails with one message that names the variable and what it got.
  */
-import { createPublicKey } from 'node:crypto';
+import { createHash, createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { FaultSpec, StartOptions } from './emulator/index.js';
@@ -49,6 +50,11 @@ export interface ServerConfig {
   corsOrigins: string[];
   /** Where migrations started through GraphQL keep their journal and reports. */
   migrationDirectory: string;
+  /**
+   * `USERGRAPH_TRUSTED_DOCUMENTS`: when set, only these documents run, each under the sha256 hex
+   * of its text (see `useTrustedDocuments`); unset, any document may run.
+   */
+  trustedDocuments?: ReadonlyMap<string, string>;
 }
 
 /** What a caller may do: `read` queries, `write` admin mutations, `secrets` read or check secrets. */
@@ -186,7 +192,49 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     introspection: flag(env, 'USERGRAPH_INTROSPECTION', embedded),
     corsOrigins: origins(env, 'USERGRAPH_CORS_ORIGINS'),
     migrationDirectory: nonEmpty(env.USERGRAPH_MIGRATION_DIR) ?? join('.usergraph', 'migrations'),
+    trustedDocuments: trustedDocuments(env, 'USERGRAPH_TRUSTED_DOCUMENTS'),
   };
+}
+
+/**
+ * The manifest a path names, `{ "<sha256 hex of the document>": "<document>" }` (what
+ * graphql-codegen's client preset writes with `persistedDocuments`), with every key checked
+ * against its document so a hand-edited entry cannot run under another document's hash.
+ */
+function trustedDocuments(env: Env, name: string): ReadonlyMap<string, string> | undefined {
+  const path = nonEmpty(env[name]);
+  if (path === undefined) return undefined;
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(
+      code
+        ? `${name} must name a readable file, got ${JSON.stringify(path)} (${code})`
+        : `${name} must name a JSON manifest, got ${JSON.stringify(path)}, which is not JSON`,
+    );
+  }
+  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) {
+    throw new ConfigError(`${name} must hold a JSON object of "<sha256 hex>": "<document>" entries`);
+  }
+  const documents = new Map<string, string>();
+  for (const [hash, document] of Object.entries(manifest)) {
+    if (!/^[0-9a-f]{64}$/.test(hash)) {
+      const shown = JSON.stringify(hash.length > 80 ? `${hash.slice(0, 80)}…` : hash);
+      throw new ConfigError(`${name} keys must be sha256 hex digests (64 characters 0-9, a-f), got ${shown}`);
+    }
+    if (typeof document !== 'string') {
+      throw new ConfigError(`${name} entry ${hash} must be a document string, got ${typeof document}`);
+    }
+    const actual = createHash('sha256').update(document).digest('hex');
+    if (actual !== hash) {
+      throw new ConfigError(`${name} entry ${hash} holds a document whose sha256 is ${actual}`);
+    }
+    documents.set(hash, document);
+  }
+  if (documents.size === 0) throw new ConfigError(`${name} lists no document: nothing could run`);
+  return documents;
 }
 
 /** The providers' HTTP tuning the environment may set; Clerk's and Passage's have the same shape. */

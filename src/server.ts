@@ -18,6 +18,7 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { callerOf, useCallerAuth } from './plugins/use-caller-auth.js';
 import { useContextRelease } from './plugins/use-context-release.js';
 import { useLimits } from './plugins/use-limits.js';
+import { DOCUMENT_ID_PARAM, useTrustedDocuments } from './plugins/use-trusted-documents.js';
 import { AttemptBudget } from './security/attempt-budget.js';
 import { instanceIdentity } from './migration/engine.js';
 import { MigrationManager } from './migration/manager.js';
@@ -68,6 +69,7 @@ export async function createServer(config: ServerConfig): Promise<UsergraphServe
     limits: config.limits,
     verifyAttempts: new AttemptBudget({ attempts: config.verifyAttemptsPerUser, windowMs: 15 * 60_000 }),
   };
+  const { trustedDocuments } = config;
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
     // The caller is decided by useCallerAuth before parsing; the context only carries it.
@@ -79,6 +81,11 @@ export async function createServer(config: ServerConfig): Promise<UsergraphServe
       useLimits(config.limits),
       // A browser cannot send a "simple" (form or text) request that yoga would execute.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
+      // Only documents from the manifest run, when one is configured; introspection texts pass
+      // on to the introspection setting below.
+      ...(trustedDocuments
+        ? [useTrustedDocuments({ documents: trustedDocuments, maxTokens: config.limits.maxTokens })]
+        : []),
       // Off on real data unless asked for; `_service` still serves the SDL to gateways.
       ...(config.introspection ? [] : [useDisableIntrospection()]),
       // A finished request is freed by the next minor GC, not the next full one.
@@ -86,6 +93,8 @@ export async function createServer(config: ServerConfig): Promise<UsergraphServe
     ],
     // Same-origin only unless origins are listed; never a wildcard with credentials.
     cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins, credentials: true } : false,
+    // `documentId` names a trusted document; without a manifest it stays an unexpected parameter.
+    extraParamNames: trustedDocuments ? [DOCUMENT_ID_PARAM] : [],
     // Batched requests would multiply every per-operation limit; yoga leaves them off, and so do we.
     batching: false,
     // useLimits refuses a POST without a Content-Length or over its ceiling, and Node reads no

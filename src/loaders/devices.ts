@@ -10,6 +10,6 @@ import type { Device, User } from '../providers/types.js';
 export function createDevicesLoader(providers: ProviderRegistry, signal: AbortSignal | undefined) {
   return perKeyLoader<User, Device[]>(
     async (user) => user.devices ?? providers.forUserId(user.id).listDevices(user.id, { signal }),
-    (user) => `${user.provider}:${user.id}`,
+    (user) => user,
   );
 }

@@ -45,24 +45,23 @@ export class Loaders {
   }
 
   /**
-   * After a change that answered the user: the request's cached copy is replaced by what the
-   * provider just answered, so a field read later in the same request never sees the user as
-   * it was.
+   * After a mutation changed a user: everything this request holds about them (the user, their
+   * devices, memberships, invitations, OAuth tokens) is dropped, and the user the provider
+   * answered, if any, is kept, so a field read later in the same operation sees the change. The
+   * one hook for cache upkeep: mutations reach it through their declaration (`changes` in
+   * src/schema/mutations/define.ts), never by hand. A loader not made yet holds nothing to drop.
    */
-  remember(user: User): User {
-    this.forget(user.id);
-    this.user.prime(user.id, user);
-    return user;
-  }
-
-  /**
-   * After a change that did not answer the user: what this request cached about them is dropped,
-   * so a later field reads it again. Device lists are keyed by user, not id, and cost at most one
-   * call to refill: all go. A loader not made yet holds nothing to drop.
-   */
-  forget(userId: string): void {
+  userChanged(userId: string, user?: User): void {
     this.userLoader?.clear(userId);
-    this.devicesLoader?.clearAll();
+    for (const loader of [
+      this.devicesLoader,
+      this.membershipsLoader,
+      this.invitationsLoader,
+      this.oauthTokensLoader,
+    ]) {
+      loader?.forgetUser(userId);
+    }
+    if (user) this.user.prime(userId, user);
   }
 }
 

@@ -23,6 +23,7 @@ export function createInvitationsLoader(providers: ProviderRegistry, signal: Abo
         ? provider.listInvitations(user.id, { offset, limit }, status, { signal })
         : null;
     },
-    ({ user, offset, limit, status }) => `${user.provider}:${user.id}:${status ?? '*'}:${offset}:${limit}`,
+    ({ user }) => user,
+    ({ offset, limit, status }) => `${status ?? '*'}:${offset}:${limit}`,
   );
 }

@@ -22,6 +22,7 @@ export function createMembershipsLoader(providers: ProviderRegistry, signal: Abo
         ? provider.listMemberships(user.id, { offset, limit }, { signal })
         : null;
     },
-    ({ user, offset, limit }) => `${user.provider}:${user.id}:${offset}:${limit}`,
+    ({ user }) => user,
+    ({ offset, limit }) => `${offset}:${limit}`,
   );
 }

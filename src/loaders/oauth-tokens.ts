@@ -21,6 +21,7 @@ export function createOAuthTokensLoader(providers: ProviderRegistry, signal: Abo
         ? provider.getOAuthAccessTokens(user.id, identityProvider, { signal })
         : null;
     },
-    ({ user, provider }) => `${user.provider}:${user.id}:${provider}`,
+    ({ user }) => user,
+    ({ provider }) => provider,
   );
 }

@@ -6,7 +6,11 @@
 import { operation } from '../../providers/registry.js';
 import { defineSubResourceDelete } from './define.js';
 
-defineSubResourceDelete('deleteExternalAccount', {
+defineSubResourceDelete({
+  name: 'deleteExternalAccount',
+  input: 'DeleteExternalAccountInput',
+  payload: 'DeleteExternalAccountPayload',
+  result: 'DeleteExternalAccountResult',
   description:
     'Unlink an external account (Clerk): the user can no longer sign in through it. `UnsupportedError` on Passage.',
   things: 'external accounts',
@@ -15,7 +19,11 @@ defineSubResourceDelete('deleteExternalAccount', {
   run: (provider, userId, id, call) => operation(provider, 'deleteExternalAccount')(userId, id, call),
 });
 
-defineSubResourceDelete('deleteWeb3Wallet', {
+defineSubResourceDelete({
+  name: 'deleteWeb3Wallet',
+  input: 'DeleteWeb3WalletInput',
+  payload: 'DeleteWeb3WalletPayload',
+  result: 'DeleteWeb3WalletResult',
   description: 'Remove a web3 wallet from a user (Clerk). `UnsupportedError` on Passage.',
   things: 'web3 wallets',
   idField: 'web3WalletId',

@@ -1,8 +1,13 @@
 /**
  * How an admin mutation is declared, once: `<name>(input: <Name>Input!): <Name>Result`, where the
  * result is a union of `<Name>Payload` and the typed errors of `actionErrors`. Most admin actions
- * take nothing but a user id, so they are declared from (name, description, provider call) by
+ * take nothing but a user id, so they are declared from (names, description, provider call) by
  * `defineUserAction` and friends, without a copy of this wiring each.
+ *
+ * Every declaration writes its three type names out, so a search for `BanUserPayload` finds
+ * where it is declared; the schema build refuses a name that does not follow `name`. Every
+ * declaration also says what it changes (`changes`), and the wrapper tells the request's loaders
+ * (`Loaders.userChanged`), so no mutation keeps its cache true by hand, or forgets to.
  */
 import type { Context } from '../../context.js';
 import type { CallOptions, Provider, User } from '../../providers/types.js';
@@ -15,18 +20,56 @@ type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T
 
 const pascal = (name: string) => `${name[0]?.toUpperCase()}${name.slice(1)}`;
 
+/** The names a mutation's declaration writes out: `banUser`, `BanUserInput`, `BanUserPayload`... */
+export interface MutationNames<Name extends string> {
+  name: Name;
+  input: `${Capitalize<Name>}Input`;
+  payload: `${Capitalize<Name>}Payload`;
+  result: `${Capitalize<Name>}Result`;
+}
+
+/**
+ * Throws when a written name does not follow the mutation's: the types cannot drift from what
+ * a reader searches for, even when a name is not a literal the compiler can check.
+ */
+export function checkNames(names: { name: string; input: string; payload: string; result: string }): void {
+  for (const kind of ['input', 'payload', 'result'] as const) {
+    const expected = `${pascal(names.name)}${pascal(kind)}`;
+    if (names[kind] !== expected) {
+      throw new Error(
+        `mutation ${names.name}: its ${kind} type must be named ${expected}, got ${names[kind]}`,
+      );
+    }
+  }
+}
+
+/** How a payload names the user a mutation changed: the user as the provider answered, or the id. */
+export type ChangedUser = { user: User } | { userId: string };
+
+/**
+ * `'user'`: the payload names the user the mutation changed (`ChangedUser`), and what the
+ * request cached about them is dropped after it. `'nothing'`: the mutation changes no user.
+ */
+type Changes<Payload> = Payload extends ChangedUser ? 'user' : 'nothing';
+
 /** `<name>(input: <Name>Input!)` returning `<Name>Result = <Name>Payload | <typed errors>`. */
-export function defineMutation<Input extends object, Payload>(
-  name: string,
-  options: {
-    description: string;
-    input: PothosSchemaTypes.InputObjectRef<Types, Input>;
-    payload: PothosSchemaTypes.ObjectRef<Types, Payload>;
-    resolve: (input: Input, ctx: Context) => Promise<Payload>;
-    /** The answer or the check involves secrets: the `secrets` scope is needed besides `write`. */
-    secrets?: boolean;
-  },
-): void {
+export function defineMutation<Name extends string, Input extends object, Payload>(options: {
+  name: Name;
+  /** The union of the payload and the typed errors, named here so a search finds it. */
+  result: `${Capitalize<Name>}Result`;
+  description: string;
+  /** Built where the mutation is declared, named `<Name>Input`. */
+  input: PothosSchemaTypes.InputObjectRef<Types, Input>;
+  /** Built where the mutation is declared, named `<Name>Payload`. */
+  payload: PothosSchemaTypes.ObjectRef<Types, Payload>;
+  /** What the mutation changes, so the wrapper keeps the request's cache true after it. */
+  changes: Changes<Payload>;
+  resolve: (input: Input, ctx: Context) => Promise<Payload>;
+  /** The answer or the check involves secrets: the `secrets` scope is needed besides `write`. */
+  secrets?: boolean;
+}): void {
+  const { name } = options;
+  checkNames({ name, input: options.input.name, payload: options.payload.name, result: options.result });
   builder.mutationField(name, (t) =>
     t.field({
       type: options.payload,
@@ -35,7 +78,7 @@ export function defineMutation<Input extends object, Payload>(
       description: `${options.description} ${options.secrets ? 'Needs the `write` and `secrets` scopes.' : 'Needs the `write` scope.'}`,
       // `write` comes from the Mutation type (builder.ts), for every mutation however declared.
       authScopes: options.secrets ? { secrets: true } : undefined,
-      errors: { types: actionErrors, directResult: true, union: { name: `${pascal(name)}Result` } },
+      errors: { types: actionErrors, directResult: true, union: { name: options.result } },
       args: {
         input: t.arg({
           type: options.input,
@@ -44,10 +87,18 @@ export function defineMutation<Input extends object, Payload>(
         }),
       },
       // Pothos cannot infer a generic Input's argument shape; the wrapper's signature states it.
-      resolve: ((_root: unknown, args: { input: Input }, ctx: Context) =>
-        options.resolve(args.input, ctx)) as never,
+      resolve: (async (_root: unknown, args: { input: Input }, ctx: Context) => {
+        const payload = await options.resolve(args.input, ctx);
+        if (options.changes === 'user') userChanged(ctx, payload as ChangedUser);
+        return payload;
+      }) as never,
     }),
   );
+}
+
+function userChanged(ctx: Context, payload: ChangedUser): void {
+  if ('user' in payload) ctx.loaders.userChanged(payload.user.id, payload.user);
+  else ctx.loaders.userChanged(payload.userId);
 }
 
 /** `<Name>Input { userId: ID! }`, for actions that need nothing but the user. */
@@ -62,42 +113,51 @@ export function userIdInput(typeName: string, description: string) {
 
 type UserCall<T> = (provider: Provider, userId: string, call: CallOptions) => Promise<T>;
 
+interface UserActionOptions<Name extends string, T> extends MutationNames<Name> {
+  description: string;
+  run: UserCall<T>;
+}
+
 /** An action on one user that answers the changed user: `{ user }`. */
-export function defineUserAction(name: string, description: string, run: UserCall<User>): void {
-  const Name = pascal(name);
-  defineMutation(name, {
-    description,
-    input: userIdInput(`${Name}Input`, `The user \`${name}\` acts on.`),
-    payload: userPayload(`${Name}Payload`, `The result of \`${name}\`.`),
+export function defineUserAction<Name extends string>(options: UserActionOptions<Name, User>): void {
+  const { name, run } = options;
+  checkNames(options);
+  defineMutation({
+    name,
+    result: options.result,
+    description: options.description,
+    input: userIdInput(options.input, `The user \`${name}\` acts on.`),
+    payload: userPayload(options.payload, `The result of \`${name}\`.`),
+    changes: 'user',
     resolve: async (input, ctx) => {
       const id = requireId('userId', input.userId);
-      return {
-        user: ctx.loaders.remember(await run(ctx.providers.forUserId(id), id, { signal: ctx.signal })),
-      };
+      return { user: await run(ctx.providers.forUserId(id), id, { signal: ctx.signal }) };
     },
   });
 }
 
 /** An action on one user that answers nothing: `{ userId, user }`. */
-export function defineUserEffect(name: string, description: string, run: UserCall<void>): void {
-  const Name = pascal(name);
-  defineMutation(name, {
-    description,
-    input: userIdInput(`${Name}Input`, `The user \`${name}\` acts on.`),
-    payload: userEffectPayload(`${Name}Payload`, `The result of \`${name}\`.`),
+export function defineUserEffect<Name extends string>(options: UserActionOptions<Name, void>): void {
+  const { name, run } = options;
+  checkNames(options);
+  defineMutation({
+    name,
+    result: options.result,
+    description: options.description,
+    input: userIdInput(options.input, `The user \`${name}\` acts on.`),
+    payload: userEffectPayload(options.payload, `The result of \`${name}\`.`),
+    changes: 'user',
     resolve: async (input, ctx) => {
       const userId = requireId('userId', input.userId);
       await run(ctx.providers.forUserId(userId), userId, { signal: ctx.signal });
-      ctx.loaders.forget(userId);
       return { userId };
     },
   });
 }
 
 /** `delete<Thing>(input: { userId, <thing>Id })`: removes one thing a user has. */
-export function defineSubResourceDelete(
-  name: string,
-  options: {
+export function defineSubResourceDelete<Name extends string>(
+  options: MutationNames<Name> & {
     description: string;
     /** What is removed, plural, for descriptions: `devices`. */
     things: string;
@@ -107,27 +167,29 @@ export function defineSubResourceDelete(
     run: (provider: Provider, userId: string, id: string, call: CallOptions) => Promise<void>;
   },
 ): void {
-  const Name = pascal(name);
-  const { idField } = options;
-  const input = builder.inputType(`${Name}Input`, {
+  const { name, idField } = options;
+  checkNames(options);
+  const input = builder.inputType(options.input as string, {
     description: `Which user, and which of their ${options.things}, \`${name}\` removes.`,
     fields: (t) => ({
       userId: t.id({ required: true, description: 'The user: the id `User.id` returns.' }),
       [idField]: t.id({ required: true, description: options.idDescription }),
     }),
   });
-  defineMutation(name, {
+  defineMutation({
+    name,
+    result: options.result,
     description: options.description,
     input: input as unknown as PothosSchemaTypes.InputObjectRef<Types, Record<string, string | number>>,
-    payload: userEffectPayload(`${Name}Payload`, `The result of \`${name}\`.`, {
+    payload: userEffectPayload(options.payload, `The result of \`${name}\`.`, {
       field: `deleted${pascal(idField)}`,
       description: 'The id of what was removed.',
     }),
+    changes: 'user',
     resolve: async (fields, ctx) => {
       const userId = requireId('userId', fields.userId ?? '');
       const deletedId = requireId(idField, fields[idField] ?? '');
       await options.run(ctx.providers.forUserId(userId), userId, deletedId, { signal: ctx.signal });
-      ctx.loaders.forget(userId);
       return { userId, deletedId };
     },
   });

@@ -23,19 +23,20 @@ const UpdateUserMetadataInput = builder.inputType('UpdateUserMetadataInput', {
   }),
 });
 
-defineMutation('updateUserMetadata', {
+defineMutation({
+  name: 'updateUserMetadata',
+  result: 'UpdateUserMetadataResult',
   description:
     "Merge metadata into a user's (both providers; private and unsafe metadata are Clerk only): `null` removes a key. Clerk merges at any depth, Passage top-level keys only.",
   input: UpdateUserMetadataInput,
   payload: userPayload('UpdateUserMetadataPayload', 'The result of `updateUserMetadata`.'),
+  changes: 'user',
   resolve: async ({ userId, ...fields }, ctx) => {
     const id = requireId('userId', userId);
     const patch: MetadataPatch = given(fields);
     requireSomeField(patch, METADATA_FIELDS);
     checkMetadataSizes(patch);
     const provider = ctx.providers.forUserId(id);
-    return {
-      user: ctx.loaders.remember(await provider.updateUserMetadata(id, patch, { signal: ctx.signal })),
-    };
+    return { user: await provider.updateUserMetadata(id, patch, { signal: ctx.signal }) };
   },
 });

@@ -30,35 +30,47 @@ const CreateTotpPayload = builder
     }),
   });
 
-defineMutation('createTotp', {
+defineMutation({
+  name: 'createTotp',
+  result: 'CreateTotpResult',
   description:
     'Enrol a TOTP authenticator for a user (Clerk), replacing any they had, and issue new backup codes. The answer holds secrets shown once. `UnsupportedError` on Passage.',
   input: CreateTotpInput,
   payload: CreateTotpPayload,
+  changes: 'user',
   secrets: true,
   resolve: async (input, ctx) => {
     const userId = requireId('userId', input.userId);
     const provider = ctx.providers.forUserId(userId);
     const enrollment = await operation(provider, 'createTotp')(userId, { signal: ctx.signal });
-    ctx.loaders.forget(userId);
     return { ...enrollment, userId };
   },
 });
 
-defineUserEffect(
-  'deleteTotp',
-  "Remove a user's TOTP authenticator (Clerk). `UnsupportedError` on Passage.",
-  (provider, id, call) => operation(provider, 'deleteTotp')(id, call),
-);
+defineUserEffect({
+  name: 'deleteTotp',
+  input: 'DeleteTotpInput',
+  payload: 'DeleteTotpPayload',
+  result: 'DeleteTotpResult',
+  description: "Remove a user's TOTP authenticator (Clerk). `UnsupportedError` on Passage.",
+  run: (provider, id, call) => operation(provider, 'deleteTotp')(id, call),
+});
 
-defineUserEffect(
-  'deleteBackupCodes',
-  "Remove a user's backup codes (Clerk). `UnsupportedError` on Passage.",
-  (provider, id, call) => operation(provider, 'deleteBackupCodes')(id, call),
-);
+defineUserEffect({
+  name: 'deleteBackupCodes',
+  input: 'DeleteBackupCodesInput',
+  payload: 'DeleteBackupCodesPayload',
+  result: 'DeleteBackupCodesResult',
+  description: "Remove a user's backup codes (Clerk). `UnsupportedError` on Passage.",
+  run: (provider, id, call) => operation(provider, 'deleteBackupCodes')(id, call),
+});
 
-defineUserEffect(
-  'disableMfa',
-  'Turn off every second factor of a user (Clerk): TOTP and backup codes. `UnsupportedError` on Passage.',
-  (provider, id, call) => operation(provider, 'disableMfa')(id, call),
-);
+defineUserEffect({
+  name: 'disableMfa',
+  input: 'DisableMfaInput',
+  payload: 'DisableMfaPayload',
+  result: 'DisableMfaResult',
+  description:
+    'Turn off every second factor of a user (Clerk): TOTP and backup codes. `UnsupportedError` on Passage.',
+  run: (provider, id, call) => operation(provider, 'disableMfa')(id, call),
+});

@@ -8,44 +8,71 @@
 import { operation } from '../../providers/registry.js';
 import { defineUserAction, defineUserEffect } from './define.js';
 
-defineUserAction(
-  'banUser',
-  'Ban a user (Clerk): every session is revoked and signing in is refused until `unbanUser`. `UnsupportedError` on Passage: use `deactivateUser`.',
-  (provider, id, call) => operation(provider, 'banUser')(id, call),
-);
+defineUserAction({
+  name: 'banUser',
+  input: 'BanUserInput',
+  payload: 'BanUserPayload',
+  result: 'BanUserResult',
+  description:
+    'Ban a user (Clerk): every session is revoked and signing in is refused until `unbanUser`. `UnsupportedError` on Passage: use `deactivateUser`.',
+  run: (provider, id, call) => operation(provider, 'banUser')(id, call),
+});
 
-defineUserAction(
-  'unbanUser',
-  'Unban a user (Clerk), so they can sign in again. `UnsupportedError` on Passage: use `activateUser`.',
-  (provider, id, call) => operation(provider, 'unbanUser')(id, call),
-);
+defineUserAction({
+  name: 'unbanUser',
+  input: 'UnbanUserInput',
+  payload: 'UnbanUserPayload',
+  result: 'UnbanUserResult',
+  description:
+    'Unban a user (Clerk), so they can sign in again. `UnsupportedError` on Passage: use `activateUser`.',
+  run: (provider, id, call) => operation(provider, 'unbanUser')(id, call),
+});
 
-defineUserAction(
-  'lockUser',
-  "Lock a user (Clerk) as too many failed sign-ins would, until `unlockUser` or the instance's lockout period ends. `UnsupportedError` on Passage.",
-  (provider, id, call) => operation(provider, 'lockUser')(id, call),
-);
+defineUserAction({
+  name: 'lockUser',
+  input: 'LockUserInput',
+  payload: 'LockUserPayload',
+  result: 'LockUserResult',
+  description:
+    "Lock a user (Clerk) as too many failed sign-ins would, until `unlockUser` or the instance's lockout period ends. `UnsupportedError` on Passage.",
+  run: (provider, id, call) => operation(provider, 'lockUser')(id, call),
+});
 
-defineUserAction(
-  'unlockUser',
-  'Unlock a locked user (Clerk). `UnsupportedError` on Passage.',
-  (provider, id, call) => operation(provider, 'unlockUser')(id, call),
-);
+defineUserAction({
+  name: 'unlockUser',
+  input: 'UnlockUserInput',
+  payload: 'UnlockUserPayload',
+  result: 'UnlockUserResult',
+  description: 'Unlock a locked user (Clerk). `UnsupportedError` on Passage.',
+  run: (provider, id, call) => operation(provider, 'unlockUser')(id, call),
+});
 
-defineUserAction(
-  'activateUser',
-  'Activate a deactivated user (Passage), so they can sign in again. `UnsupportedError` on Clerk: use `unbanUser` or `unlockUser`.',
-  (provider, id, call) => operation(provider, 'activateUser')(id, call),
-);
+defineUserAction({
+  name: 'activateUser',
+  input: 'ActivateUserInput',
+  payload: 'ActivateUserPayload',
+  result: 'ActivateUserResult',
+  description:
+    'Activate a deactivated user (Passage), so they can sign in again. `UnsupportedError` on Clerk: use `unbanUser` or `unlockUser`.',
+  run: (provider, id, call) => operation(provider, 'activateUser')(id, call),
+});
 
-defineUserAction(
-  'deactivateUser',
-  'Deactivate a user (Passage): the account stays but cannot sign in until `activateUser`. `UnsupportedError` on Clerk: use `banUser`.',
-  (provider, id, call) => operation(provider, 'deactivateUser')(id, call),
-);
+defineUserAction({
+  name: 'deactivateUser',
+  input: 'DeactivateUserInput',
+  payload: 'DeactivateUserPayload',
+  result: 'DeactivateUserResult',
+  description:
+    'Deactivate a user (Passage): the account stays but cannot sign in until `activateUser`. `UnsupportedError` on Clerk: use `banUser`.',
+  run: (provider, id, call) => operation(provider, 'deactivateUser')(id, call),
+});
 
-defineUserEffect(
-  'signOutUser',
-  "Sign a user out everywhere (Passage): revokes every refresh token, so sessions end when their access token expires. `UnsupportedError` on Clerk (`banUser` revokes a Clerk user's sessions).",
-  (provider, id, call) => operation(provider, 'signOutUser')(id, call),
-);
+defineUserEffect({
+  name: 'signOutUser',
+  input: 'SignOutUserInput',
+  payload: 'SignOutUserPayload',
+  result: 'SignOutUserResult',
+  description:
+    "Sign a user out everywhere (Passage): revokes every refresh token, so sessions end when their access token expires. `UnsupportedError` on Clerk (`banUser` revokes a Clerk user's sessions).",
+  run: (provider, id, call) => operation(provider, 'signOutUser')(id, call),
+});

@@ -1,6 +1,6 @@
 /**
- * What admin mutations answer. A mutation keeps the request's user cache true after its change
- * through `ctx.loaders.remember(user)` or `ctx.loaders.forget(userId)` (src/loaders/index.ts).
+ * What admin mutations answer. Each payload names the user it changed (`user` or `userId`), which
+ * is how `defineMutation` keeps the request's cache true after the change.
  */
 import type { User } from '../../providers/types.js';
 import { builder } from '../builder.js';

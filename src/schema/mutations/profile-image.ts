@@ -23,11 +23,14 @@ const SetProfileImageInput = builder.inputType('SetProfileImageInput', {
   }),
 });
 
-defineMutation('setProfileImage', {
+defineMutation({
+  name: 'setProfileImage',
+  result: 'SetProfileImageResult',
   description:
     "Set a user's profile image (Clerk), sent as a multipart request. A file that is not an image is `InvalidInputError`. `UnsupportedError` on Passage.",
   input: SetProfileImageInput,
   payload: userPayload('SetProfileImagePayload', 'The result of `setProfileImage`.'),
+  changes: 'user',
   resolve: async (input, ctx) => {
     const id = requireId('userId', input.userId);
     const { file } = input;
@@ -46,12 +49,15 @@ defineMutation('setProfileImage', {
       filename: file.name,
       contentType: file.type,
     };
-    return { user: ctx.loaders.remember(await setImage(id, image, { signal: ctx.signal })) };
+    return { user: await setImage(id, image, { signal: ctx.signal }) };
   },
 });
 
-defineUserAction(
-  'deleteProfileImage',
-  "Remove a user's profile image (Clerk). `UnsupportedError` on Passage.",
-  (provider, id, call) => operation(provider, 'deleteProfileImage')(id, call),
-);
+defineUserAction({
+  name: 'deleteProfileImage',
+  input: 'DeleteProfileImageInput',
+  payload: 'DeleteProfileImagePayload',
+  result: 'DeleteProfileImageResult',
+  description: "Remove a user's profile image (Clerk). `UnsupportedError` on Passage.",
+  run: (provider, id, call) => operation(provider, 'deleteProfileImage')(id, call),
+});

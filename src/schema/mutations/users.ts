@@ -55,11 +55,14 @@ const CreateUserInputRef = builder.inputType('CreateUserInput', {
   }),
 });
 
-defineMutation('createUser', {
+defineMutation({
+  name: 'createUser',
+  result: 'CreateUserResult',
   description:
     'Create a user on the provider named in the input (both providers). Never retried: a lost answer is an error, not a second user. An e-mail or phone already taken is `ConflictError`.',
   input: CreateUserInputRef,
   payload: userPayload('CreateUserPayload', 'The result of `createUser`.'),
+  changes: 'user',
   resolve: async ({ provider: name, ...fields }, ctx) => {
     const input: CreateUserInput = given(fields);
     checkEmail('email', input.email);
@@ -70,7 +73,7 @@ defineMutation('createUser', {
       const configured = ctx.providers.all.map((p) => p.name).join(', ') || 'none';
       throw invalidInput('provider', `must be a configured provider (${configured}), got ${name}`);
     }
-    return { user: ctx.loaders.remember(await provider.createUser(input, { signal: ctx.signal })) };
+    return { user: await provider.createUser(input, { signal: ctx.signal }) };
   },
 });
 
@@ -104,11 +107,14 @@ const UpdateUserInputRef = builder.inputType('UpdateUserInput', {
   }),
 });
 
-defineMutation('updateUser', {
+defineMutation({
+  name: 'updateUser',
+  result: 'UpdateUserResult',
   description:
     "Change a user's identifiers, names or password (both providers; most fields are Clerk only). Metadata has its own mutation, `updateUserMetadata`.",
   input: UpdateUserInputRef,
   payload: userPayload('UpdateUserPayload', 'The result of `updateUser`.'),
+  changes: 'user',
   resolve: async ({ userId, externalId, username, firstName, lastName, ...fields }, ctx) => {
     const id = requireId('userId', userId);
     const { primaryEmailAddressId, primaryPhoneNumberId, ...rest } = given(fields);
@@ -123,27 +129,32 @@ defineMutation('updateUser', {
     checkEmail('email', input.email);
     checkPhone('phone', input.phone);
     const provider = ctx.providers.forUserId(id);
-    return { user: ctx.loaders.remember(await provider.updateUser(id, input, { signal: ctx.signal })) };
+    return { user: await provider.updateUser(id, input, { signal: ctx.signal }) };
   },
 });
 
 const DeleteUserInput = userIdInput('DeleteUserInput', 'The user `deleteUser` removes.');
 
-const DeleteUserPayload = builder.objectRef<{ deletedUserId: string }>('DeleteUserPayload').implement({
+const DeleteUserPayload = builder.objectRef<{ userId: string }>('DeleteUserPayload').implement({
   description: 'The result of `deleteUser`.',
   fields: (t) => ({
-    deletedUserId: t.exposeID('deletedUserId', { description: 'The id of the user that no longer exists.' }),
+    deletedUserId: t.id({
+      description: 'The id of the user that no longer exists.',
+      resolve: (p) => p.userId,
+    }),
   }),
 });
 
-defineMutation('deleteUser', {
+defineMutation({
+  name: 'deleteUser',
+  result: 'DeleteUserResult',
   description: 'Delete a user and everything they have (both providers). It cannot be undone.',
   input: DeleteUserInput,
   payload: DeleteUserPayload,
+  changes: 'user',
   resolve: async (input, ctx) => {
     const id = requireId('userId', input.userId);
     await ctx.providers.forUserId(id).deleteUser(id, { signal: ctx.signal });
-    ctx.loaders.forget(id);
-    return { deletedUserId: id };
+    return { userId: id };
   },
 });

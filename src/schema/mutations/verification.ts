@@ -34,25 +34,31 @@ const VerifyPasswordInput = builder.inputType('VerifyPasswordInput', {
   }),
 });
 
-const VerifyPasswordPayload = builder.objectRef<{ verified: boolean }>('VerifyPasswordPayload').implement({
-  description: 'Whether the password was right.',
-  fields: (t) => ({
-    verified: t.exposeBoolean('verified', { description: "True when it is the user's password." }),
-  }),
-});
+const VerifyPasswordPayload = builder
+  .objectRef<{ verified: boolean; userId: string }>('VerifyPasswordPayload')
+  .implement({
+    description: 'Whether the password was right.',
+    fields: (t) => ({
+      verified: t.exposeBoolean('verified', { description: "True when it is the user's password." }),
+    }),
+  });
 
-defineMutation('verifyPassword', {
+defineMutation({
+  name: 'verifyPassword',
+  result: 'VerifyPasswordResult',
   description:
     "Check a password against a user's (Clerk). A wrong password is `verified: false` and counts towards Clerk's lockout; a user with no password is `InvalidInputError`. At most one check per operation, and a few per user per 15 minutes (`RateLimitedError` beyond). `UnsupportedError` on Passage.",
   input: VerifyPasswordInput,
   payload: VerifyPasswordPayload,
+  // A wrong guess counts towards Clerk's lockout, so `User.locked` may differ afterwards.
+  changes: 'user',
   secrets: true,
   resolve: async (input, ctx) => {
     const userId = requireId('userId', input.userId);
     const password = requireSecret('password', input.password);
     spendGuess(ctx, userId);
     const verify = operation(ctx.providers.forUserId(userId), 'verifyPassword');
-    return { verified: await verify(userId, password, { signal: ctx.signal }) };
+    return { verified: await verify(userId, password, { signal: ctx.signal }), userId };
   },
 });
 
@@ -76,7 +82,9 @@ const VerifyTotpInput = builder.inputType('VerifyTotpInput', {
 });
 
 const VerifyTotpPayload = builder
-  .objectRef<{ verified: boolean; codeType: 'TOTP' | 'BACKUP_CODE' | null }>('VerifyTotpPayload')
+  .objectRef<{ verified: boolean; codeType: 'TOTP' | 'BACKUP_CODE' | null; userId: string }>(
+    'VerifyTotpPayload',
+  )
   .implement({
     description: 'Whether the code was right, and what kind it was.',
     fields: (t) => ({
@@ -90,16 +98,21 @@ const VerifyTotpPayload = builder
     }),
   });
 
-defineMutation('verifyTotp', {
+defineMutation({
+  name: 'verifyTotp',
+  result: 'VerifyTotpResult',
   description:
     "Check a TOTP or backup code against a user's (Clerk). A wrong code is `verified: false`; a backup code is used up; a user without TOTP is `InvalidInputError`. At most one check per operation, and a few per user per 15 minutes (`RateLimitedError` beyond). `UnsupportedError` on Passage.",
   input: VerifyTotpInput,
   payload: VerifyTotpPayload,
+  // A wrong guess counts towards Clerk's lockout, so `User.locked` may differ afterwards.
+  changes: 'user',
   secrets: true,
   resolve: async (input, ctx) => {
     const userId = requireId('userId', input.userId);
     const code = requireSecret('code', input.code);
     spendGuess(ctx, userId);
-    return operation(ctx.providers.forUserId(userId), 'verifyTotp')(userId, code, { signal: ctx.signal });
+    const verify = operation(ctx.providers.forUserId(userId), 'verifyTotp');
+    return { ...(await verify(userId, code, { signal: ctx.signal })), userId };
   },
 });
