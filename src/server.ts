@@ -10,7 +10,7 @@ import {
   maskError as maskUnexpected,
   type YogaServerInstance,
 } from 'graphql-yoga';
-import type { ServerConfig } from './config.js';
+import type { ServerConfig } from './config/server.js';
 import { createContext, type Context } from './context.js';
 import { createLogger } from './logger.js';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
@@ -21,7 +21,7 @@ import { useLimits } from './plugins/use-limits.js';
 import { AttemptBudget } from './security/attempt-budget.js';
 import { instanceIdentity } from './migration/engine.js';
 import { MigrationManager } from './migration/manager.js';
-import { startEmulator, type RunningEmulator } from './emulator/index.js';
+import type { RunningEmulator } from './emulator/index.js';
 import { createClerkProvider } from './providers/clerk/index.js';
 import { ProviderError } from './providers/errors.js';
 import { createPassageProvider } from './providers/passage/index.js';
@@ -38,7 +38,10 @@ export interface UsergraphServer {
 }
 
 export async function createServer(config: ServerConfig): Promise<UsergraphServer> {
-  const emulator = config.embedded ? await startEmulator({ users: config.embeddedUsers }) : undefined;
+  // Imported only here, so a server with provider credentials never loads the emulator.
+  const emulator = config.embedded
+    ? await (await import('./emulator/index.js')).startEmulator({ users: config.embeddedUsers })
+    : undefined;
   const clerk = emulator
     ? { secretKey: emulator.keys.clerkSecretKey, apiUrl: emulator.clerkUrl }
     : config.clerk;

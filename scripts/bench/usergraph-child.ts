@@ -24,7 +24,7 @@ const options = JSON.parse(process.argv[2] ?? '{}') as ChildOptions;
 if (options.loaders === 'off') register('./loaders-off-hooks.ts', import.meta.url);
 
 // Imported after the hook is registered, so src/loaders/ sees the swapped dataloader.
-const { loadConfig } = await import('../../src/config.js');
+const { loadConfig } = await import('../../src/config/server.js');
 const { createServer } = await import('../../src/server.js');
 
 const config = loadConfig(options.env);
