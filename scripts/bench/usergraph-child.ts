@@ -1,6 +1,6 @@
 /**
  * usergraph in a process of its own, so the benchmark can measure the server's CPU and memory
- * apart from the emulator and the load generator. Started by `scripts/bench.ts` with
+ * apart from the emulator and the load generator. Started by `scripts/bench/run.ts` with
  * `node --import tsx`; talks to its parent over IPC (child-ipc.ts).
  *
  * With `loaders: 'off'` every DataLoader in src/loaders/ is built with `batch: false, cache:
