@@ -1,6 +1,7 @@
 /**
  * What every program's configuration is parsed with: one error type, and readers that let zod
  * coerce a variable and fail with one line naming the variable, the contract and the value.
+ * Only the config modules (src/config/, and each program's own config.ts) read `process.env`.
  */
 import { z } from 'zod';
 
