@@ -22,10 +22,8 @@ export const WARMUP_MS = 1_000;
 export const JIT_WARMUP_MS = 2_000;
 /**
  * Scenario 1 is compared to a fraction of a millisecond, so the servers in that comparison run
- * it for longer, in steps whose CPU per operation is printed. Measured one server at a time,
- * pinned to one core, ten in flight: usergraph's fell from 2.0 ms in its first 5 s to 0.9–1.0 ms
- * after 20 s, an empty yoga's from 2.2 ms to 0.5–0.6 ms after 25 s. With 2 s, V8's compiling of
- * usergraph's larger request path was charged to the layer.
+ * it for longer, in steps whose CPU per operation is printed: with a short warm-up, V8's compiling
+ * of usergraph's larger request path was charged to the layer (BENCHMARKS.md has the figures).
  */
 export const SCENARIO_1_WARMUP_STEPS = 5;
 /**
