@@ -1,13 +1,12 @@
 /** `npm start`: load the configuration, build the server, listen. */
 import { createServer as createHttpServer } from 'node:http';
-import type { CallerAuthConfig } from './config.js';
+import type { CallerAuthConfig } from './config/caller-auth.js';
 
-// graphql-js and GraphQL Armor load their development builds unless NODE_ENV is `production`:
-// graphql-js's cross-realm `instanceof` checks alone cost ~20 % of a request's GraphQL CPU
-// (measured in-process). They read it once, when first loaded, so it is set before the rest of
-// usergraph is imported. An explicit NODE_ENV is kept (vitest's `test` keeps the checks).
+// graphql-js and GraphQL Armor run their slower development checks unless NODE_ENV is
+// `production` when they are first loaded, so it is set before the rest of usergraph is imported;
+// an explicit NODE_ENV is kept (vitest's `test` keeps the checks).
 process.env.NODE_ENV ??= 'production';
-const { ConfigError, loadConfig } = await import('./config.js');
+const { ConfigError, loadConfig } = await import('./config/server.js');
 const { createServer } = await import('./server.js');
 
 async function main(): Promise<void> {

@@ -10,7 +10,7 @@ import {
   maskError as maskUnexpected,
   type YogaServerInstance,
 } from 'graphql-yoga';
-import type { ServerConfig } from './config.js';
+import type { ServerConfig } from './config/server.js';
 import { createContext, type Context } from './context.js';
 import { createLogger } from './logger.js';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
@@ -22,7 +22,7 @@ import { DOCUMENT_ID_PARAM, useTrustedDocuments } from './plugins/use-trusted-do
 import { AttemptBudget } from './security/attempt-budget.js';
 import { instanceIdentity } from './migration/engine.js';
 import { MigrationManager } from './migration/manager.js';
-import { startEmulator, type RunningEmulator } from './emulator/index.js';
+import type { RunningEmulator } from './emulator/index.js';
 import { createClerkProvider } from './providers/clerk/index.js';
 import { ProviderError } from './providers/errors.js';
 import { createPassageProvider } from './providers/passage/index.js';
@@ -39,7 +39,10 @@ export interface UsergraphServer {
 }
 
 export async function createServer(config: ServerConfig): Promise<UsergraphServer> {
-  const emulator = config.embedded ? await startEmulator({ users: config.embeddedUsers }) : undefined;
+  // Imported only here, so a server with provider credentials never loads the emulator.
+  const emulator = config.embedded
+    ? await (await import('./emulator/index.js')).startEmulator({ users: config.embeddedUsers })
+    : undefined;
   const clerk = emulator
     ? { secretKey: emulator.keys.clerkSecretKey, apiUrl: emulator.clerkUrl }
     : config.clerk;
@@ -98,14 +101,13 @@ export async function createServer(config: ServerConfig): Promise<UsergraphServe
     // Batched requests would multiply every per-operation limit; yoga leaves them off, and so do we.
     batching: false,
     // useLimits refuses a POST without a Content-Length or over its ceiling, and Node reads no
-    // more body than Content-Length says; yoga's own byte counter would pipe every body through
-    // a TransformStream (0.2 ms of CPU per request measured) to enforce a looser 25 MB.
+    // more body than Content-Length says, so yoga's costly byte counter would guard nothing.
     maxRequestBodySize: false,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    // GraphiQL is bundled (no CDN), so it works offline. The bundle is 32 MB of strings on the
-    // heap (78 MB of RSS measured), so it is loaded only when GraphiQL is served.
+    // GraphiQL is bundled (no CDN), so it works offline; the bundle is large, so it is loaded
+    // only when GraphiQL is served.
     renderGraphiQL: config.graphiql
       ? (await import('@graphql-yoga/render-graphiql')).renderGraphiQL
       : undefined,

@@ -1,6 +1,7 @@
 import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, loadEmulatorConfig } from '../src/config.js';
+import { ConfigError, loadConfig } from '../src/config/server.js';
+import { loadEmulatorConfig } from '../src/emulator/config.js';
 
 describe('loadEmulatorConfig', () => {
   it('has working defaults with an empty environment', () => {

@@ -1,5 +1,5 @@
 /**
- * The protocol between `scripts/bench.ts` and each server it starts in a process of its own
+ * The protocol between `scripts/bench/run.ts` and each server it starts in a process of its own
  * (usergraph-child.ts, reference-child.ts): the child listens on 127.0.0.1, says where, and
  * answers `mark` (start counting CPU and peak RSS), `read` (the counts since the mark) and
  * `stop`. CPU is `process.cpuUsage` (user + system), so it is the server's alone. `ready` carries

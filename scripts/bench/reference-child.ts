@@ -10,7 +10,7 @@
  *   set up as usergraph sets up yoga (no body byte counter, no batching, no logging). What the
  *   GraphQL server framework costs with nothing in it.
  *
- * Started by `scripts/bench.ts` like usergraph-child.ts, and measured the same way.
+ * Started by `scripts/bench/run.ts` like usergraph-child.ts, and measured the same way.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createSchema, createYoga } from 'graphql-yoga';

@@ -1,6 +1,6 @@
 /**
  * usergraph in a process of its own, so the benchmark can measure the server's CPU and memory
- * apart from the emulator and the load generator. Started by `scripts/bench.ts` with
+ * apart from the emulator and the load generator. Started by `scripts/bench/run.ts` with
  * `node --import tsx`; talks to its parent over IPC (child-ipc.ts).
  *
  * With `loaders: 'off'` every DataLoader in src/loaders/ is built with `batch: false, cache:
@@ -24,7 +24,7 @@ const options = JSON.parse(process.argv[2] ?? '{}') as ChildOptions;
 if (options.loaders === 'off') register('./loaders-off-hooks.ts', import.meta.url);
 
 // Imported after the hook is registered, so src/loaders/ sees the swapped dataloader.
-const { loadConfig } = await import('../../src/config.js');
+const { loadConfig } = await import('../../src/config/server.js');
 const { createServer } = await import('../../src/server.js');
 
 const config = loadConfig(options.env);

@@ -23,7 +23,7 @@ import type { EmulatorResponse, ProviderName, ProviderStats } from './provider.j
 import { FixedWindowLimiter, rateLimitSpecSchema, type RateLimitSpec } from './rate-limit.js';
 import type { LoggedRequest, RequestFilter, RequestLog } from './request-log.js';
 import { DEFAULT_SEED_USERS, seededUsersOf, type EmulatorOptions, type SeedUsers } from './options.js';
-import type { MountedProvider, RequestTarget } from './server.js';
+import type { MountedProvider, RequestTarget } from './mounted-provider.js';
 
 const userCount = z.number().int().min(0).max(1_000_000);
 

@@ -2,7 +2,7 @@
  * `npm run emulator`: both providers' admin APIs on one local port, configured from the
  * environment (see the README), printing the base URLs and the keys to use.
  */
-import { ConfigError, loadEmulatorConfig } from '../config.js';
+import { ConfigError, loadEmulatorConfig } from './config.js';
 import { DEMO_KEYS, startEmulator } from './index.js';
 
 async function main(): Promise<void> {

@@ -2,6 +2,9 @@
 import type { FaultSpec } from './faults.js';
 import type { EmulatorKeys, ProviderName } from './provider.js';
 import type { RateLimitSpec } from './rate-limit.js';
+import { DEFAULT_SEED_USERS } from '../config/seed-users.js';
+
+export { DEFAULT_SEED_USERS };
 
 export interface EmulatorOptions {
   /** Users seeded per provider: one count for both, or `{clerk, passage}`. @default 50 */
@@ -24,8 +27,6 @@ export const DEMO_KEYS: EmulatorKeys = {
   passageAppId: 'usergraph-demo-app',
   passageApiKey: 'passage_usergraph_emulator_demo_key',
 };
-
-export const DEFAULT_SEED_USERS = 50;
 
 export type SeedUsers = number | Partial<Record<ProviderName, number>>;
 

@@ -12,6 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createClerkEmulator } from './clerk/index.js';
 import { createControl, type EmulatorControl } from './control.js';
 import { FaultInjector, type OutcomeFault } from './faults.js';
+import type { MountedProvider, RequestTarget } from './mounted-provider.js';
 import { createPassageEmulator } from './passage/index.js';
 import {
   MalformedBodyError,
@@ -22,19 +23,10 @@ import {
 } from './provider.js';
 import { DEMO_KEYS, type EmulatorOptions } from './options.js';
 import { Random } from './random.js';
-import type { FixedWindowLimiter } from './rate-limit.js';
 import { redactBody, RequestLog } from './request-log.js';
 import { ProviderRouter } from './router.js';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
-
-export interface MountedProvider {
-  emulator: ProviderEmulator;
-  /** Where the provider is served, e.g. `/clerk/v1`. */
-  mount: string;
-  router: ProviderRouter;
-  limiter: FixedWindowLimiter | undefined;
-}
 
 export interface Emulator {
   handle(req: IncomingMessage, res: ServerResponse): void;
@@ -194,12 +186,6 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   }
 
   return { handle, control, keys };
-}
-
-export interface RequestTarget {
-  pathname: string;
-  search: string;
-  searchParams: URLSearchParams;
 }
 
 /**

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { ConfigError, loadMigrationConfig } from '../config.js';
+import { ConfigError, loadMigrationConfig } from './config.js';
 import { createClerkProvider } from '../providers/clerk/index.js';
 import { createPassageProvider } from '../providers/passage/index.js';
 import type { Provider } from '../providers/types.js';

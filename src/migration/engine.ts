@@ -403,7 +403,7 @@ export class Migration {
     // A create sent by an earlier run that found nothing at planning may still land later.
     let sentBefore = store.user(user.id)?.createSent ?? false;
     for (let attempt = 1; ; attempt += 1) {
-      store.creating(user.id);
+      await store.creating(user.id);
       try {
         const created = await this.pacer.run(
           () => this.options.target.createUser(input, { signal }),

@@ -3,7 +3,8 @@
  * (one line per step per user, append-only) and a `lock` naming the process that runs it.
  *
  * The one rule that makes a crash safe: `creating` is on disk (fdatasync) before the create is
- * sent. A user whose last line is `creating` may or may not exist in the target; the next run
+ * sent: `creating()` resolves only then, syncing on libuv's thread pool so a migration run by
+ * the server does not stall its event loop. A user whose last line is `creating` may or may not exist in the target; the next run
  * looks it up by external id and takes it as this run's own if it is there, or creates it if
  * it is not. The other lines are written without a sync: losing one costs a lookup, never a
  * duplicate. A line torn by a crash mid-write is ignored.
@@ -11,7 +12,7 @@
 import {
   closeSync,
   existsSync,
-  fdatasyncSync,
+  fdatasync,
   mkdirSync,
   openSync,
   readFileSync,
@@ -20,6 +21,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Outcome } from './types.js';
 
 export type JournalLine =
@@ -47,6 +49,8 @@ export interface JournaledUser {
   deleted: boolean;
 }
 
+const fdatasyncAsync = promisify(fdatasync);
+
 export class RunLockedError extends Error {
   override name = 'RunLockedError';
 }
@@ -66,8 +70,9 @@ export class RunStore {
     const { lines, torn } = readLines(journalPath);
     for (const line of lines) this.fold(line);
     this.fd = openSync(journalPath, 'a');
-    // A line torn by a crash is ended, or the next line (a synced `creating`) would be glued to it.
-    if (torn) this.append(undefined, true);
+    // A line torn by a crash is ended, or the next line would be glued to it; the next synced
+    // line (a `creating`) makes the ending durable with it.
+    if (torn) this.append(undefined);
   }
 
   /** Opens (or starts) the run's directory and takes its lock. */
@@ -85,9 +90,10 @@ export class RunStore {
     return this.users.get(id);
   }
 
-  /** Must be called, and return, before the create for `id` is sent. */
-  creating(id: string): void {
-    this.append({ at: now(), id, step: 'creating' }, true);
+  /** Must be called, and settle, before the create for `id` is sent. */
+  creating(id: string): Promise<void> {
+    this.append({ at: now(), id, step: 'creating' });
+    return this.sync();
   }
 
   created(id: string, target: string): void {
@@ -101,8 +107,9 @@ export class RunStore {
     this.append({ at: now(), id, step: 'finished', ...result });
   }
 
-  deleted(id: string, target: string): void {
-    this.append({ at: now(), id, step: 'deleted', target }, true);
+  deleted(id: string, target: string): Promise<void> {
+    this.append({ at: now(), id, step: 'deleted', target });
+    return this.sync();
   }
 
   writeFile(name: string, contents: string): string {
@@ -116,10 +123,15 @@ export class RunStore {
     rmSync(this.lockPath, { force: true });
   }
 
-  private append(line: JournalLine | undefined, durable = false): void {
+  /** Written at once, so lines never interleave; durable only once `sync()` settles. */
+  private append(line: JournalLine | undefined): void {
     writeSync(this.fd, line ? `${JSON.stringify(line)}\n` : '\n');
-    if (durable) fdatasyncSync(this.fd);
     if (line) this.fold(line);
+  }
+
+  /** Every line appended so far, on disk. */
+  private sync(): Promise<void> {
+    return fdatasyncAsync(this.fd);
   }
 
   private fold(line: JournalLine): void {

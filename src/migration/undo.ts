@@ -55,23 +55,23 @@ export async function undoMigration({
       const journaledId = store.user(sourceId)?.targetId;
       // The id's holder is another user than the one this run made (it was deleted and made again).
       if (existing && journaledId && existing.id !== journaledId) {
-        store.deleted(sourceId, journaledId);
+        await store.deleted(sourceId, journaledId);
         result.alreadyGone.push(sourceId);
         continue;
       }
       if (!existing) {
-        store.deleted(sourceId, store.user(sourceId)?.targetId ?? '');
+        await store.deleted(sourceId, store.user(sourceId)?.targetId ?? '');
         result.alreadyGone.push(sourceId);
         continue;
       }
       try {
         await pacer.run(() => target.deleteUser(existing.id, { signal }), signal);
-        store.deleted(sourceId, existing.id);
+        await store.deleted(sourceId, existing.id);
         result.deleted.push(sourceId);
       } catch (error) {
         if (!(error instanceof ProviderError) || error.code === 'ABORTED') throw error;
         if (error.code === 'NOT_FOUND') {
-          store.deleted(sourceId, existing.id);
+          await store.deleted(sourceId, existing.id);
           result.alreadyGone.push(sourceId);
         } else {
           result.failed.push({ sourceId, code: error.code });

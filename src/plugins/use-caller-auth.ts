@@ -2,7 +2,7 @@
  * `useCallerAuth(options)`: who is calling, and with which scopes, decided once per HTTP request
  * before anything is parsed, validated or executed.
  *
- * Options are the `callerAuth` section of the config (`src/config.ts` documents the defaults):
+ * Options are the `callerAuth` section of the config (`src/config/caller-auth.ts` documents the defaults):
  * - `open` (the embedded default with nothing configured) and `gateway` (`USERGRAPH_AUTH=none`):
  *   every request is a caller with every scope; an `Authorization` header is ignored.
  * - `enforced`: every GraphQL request needs `Authorization: Bearer <token>`. A token shaped like a
@@ -28,9 +28,8 @@ import {
   type CryptoKey,
   type JWTVerifyGetKey,
 } from 'jose';
-import { SCOPES, type CallerAuthConfig, type JwtAuthConfig, type Scope } from '../config.js';
-
-export type { Scope };
+import type { CallerAuthConfig, JwtAuthConfig } from '../config/caller-auth.js';
+import { SCOPES, type Scope } from '../security/scopes.js';
 
 export interface Caller {
   /** How the caller got in: a verified JWT, an API key, or a mode that checks nobody. */

@@ -1,6 +1,6 @@
 /**
  * `useLimits(limits)`: the abuse limits every request meets before any resolver runs, each
- * configurable (USERGRAPH_MAX_* in config.ts) with the safe defaults below. A refused request
+ * configurable (USERGRAPH_MAX_* in src/config/server.ts) with the safe defaults below. A refused request
  * gets a GraphQL error with `extensions.code` and never reaches a provider.
  *
  * - size: the request body (`Content-Length` required on POST; uploads get their own ceiling);

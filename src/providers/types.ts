@@ -6,7 +6,7 @@
  * `passage/` (client.ts: one small function per endpoint over `HttpClient`; wire.ts: the
  * provider's JSON types; map.ts: wire → domain, parsed with zod; index.ts: a factory returning
  * `Provider`), implement the core operations and whichever optional ones the provider has, and
- * add one line to `registry.ts`. An optional operation left out is reported to callers as
+ * add one line to `server.ts`. An optional operation left out is reported to callers as
  * UNSUPPORTED by `operation()`, never by an `if` on the provider's name.
  */
 

@@ -3,7 +3,7 @@
  * report as a connection, the `migration`/`migrations` queries and the `migrationProgress`
  * subscription (served over SSE by yoga). The engine is src/migration/; this file only shows it.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
+import { Repeater } from 'graphql-yoga';
 import type { Migration } from '../migration/engine.js';
 import type { MigrationManager } from '../migration/manager.js';
 import { ProviderError } from '../providers/errors.js';
@@ -238,21 +238,40 @@ builder.subscriptionField('migrationProgress', (t) =>
   }),
 );
 
-/** Polled, not pushed: one event per interval at most, and nothing to unhook when the client leaves. */
-async function* progressOf(migration: Migration, signal: AbortSignal | undefined) {
-  let last = '';
-  while (!signal?.aborted) {
-    // Read before the progress, so the event sent last is never older than the end it reports.
-    const running = migration.isRunning();
-    const { state, done, targetCalls } = migration.progress();
-    const seen = `${state}:${done}:${targetCalls}`;
-    if (seen !== last) {
-      last = seen;
-      yield migration;
-    }
-    if (!running) return;
-    await sleep(PROGRESS_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
-  }
+/**
+ * Pushed by the migration's own change events, at most one per interval: a burst of creates
+ * becomes one event, and the final state is always the last one sent.
+ */
+function progressOf(migration: Migration, signal: AbortSignal | undefined): Repeater<Migration> {
+  return new Repeater<Migration>(async (push, stop) => {
+    let last = '';
+    let sentAt = -Infinity;
+    let timer: NodeJS.Timeout | undefined;
+    const send = () => {
+      timer = undefined;
+      sentAt = performance.now();
+      // Read before the progress, so the event sent last is never older than the end it reports.
+      const running = migration.isRunning();
+      const { state, done, targetCalls } = migration.progress();
+      const seen = `${state}:${done}:${targetCalls}`;
+      if (seen !== last) {
+        last = seen;
+        void push(migration);
+      }
+      if (!running) stop();
+    };
+    const changed = () => {
+      timer ??= setTimeout(send, Math.max(0, sentAt + PROGRESS_INTERVAL_MS - performance.now()));
+    };
+    const unsubscribe = migration.subscribe(changed);
+    const leave = () => stop();
+    signal?.addEventListener('abort', leave, { once: true });
+    send();
+    await stop;
+    unsubscribe();
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', leave);
+  });
 }
 
 export function migrationById(migrations: MigrationManager, id: string): Migration {

@@ -9,7 +9,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import type { Context } from '../context.js';
-import type { Scope } from '../plugins/use-caller-auth.js';
+import type { Scope } from '../security/scopes.js';
 
 /** The scope initializer: a scope holds when the caller's credentials carry it. */
 export function grantedScopes(ctx: Context): Record<Scope, boolean> {

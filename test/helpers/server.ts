@@ -7,7 +7,7 @@ import { print } from 'graphql';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config/server.js';
 import { createServer, type UsergraphServer } from '../../src/server.js';
 import { useEmulator } from './emulator.js';
 import type { StartOptions } from '../../src/emulator/index.js';

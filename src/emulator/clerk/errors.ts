@@ -98,9 +98,6 @@ export const paramError = (code: string, param: string, message: string, longMes
 export const formParamInvalid = (param: string, longMessage = `${param} is invalid.`) =>
   fail(422, paramError('form_param_value_invalid', param, 'is invalid', longMessage));
 
-export const formParamFormatInvalid = (param: string, longMessage: string) =>
-  fail(422, paramError('form_param_format_invalid', param, 'is invalid', longMessage));
-
 export const formParamUnknown = (param: string) =>
   paramError(
     'form_param_unknown',

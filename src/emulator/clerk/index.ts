@@ -24,8 +24,6 @@ import { userReadRoutes } from './routes/users.js';
 import { seedClerk } from './seed.js';
 import { ClerkState } from './state.js';
 
-export { DEMO_PASSWORD } from './seed.js';
-
 export function createClerkEmulator(options: { secretKey: string }): ProviderEmulator {
   const state = new ClerkState();
   const context: ClerkContext = { state, now: () => Date.now() };

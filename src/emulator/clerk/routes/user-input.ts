@@ -56,7 +56,6 @@ export const createUserSchema = z.strictObject({
   banned: flag,
   locked: flag,
 });
-export type CreateUserBody = z.output<typeof createUserSchema>;
 
 const updateFields = {
   ...shared,

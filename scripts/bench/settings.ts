@@ -1,0 +1,90 @@
+/** What `npm run bench` runs with: its flags, its fixed durations and limits, and the modes it compares. */
+import { parseArgs } from 'node:util';
+import type { Scenario } from './scenarios.js';
+
+export const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '8' },
+    concurrency: { type: 'string', default: '10' },
+    users: { type: 'string', default: '2000' },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+export const SECONDS = Number(args.seconds);
+export const CONCURRENCY = Number(args.concurrency);
+export const USERS = Number(args.users);
+export const WARMUP_MS = 1_000;
+/**
+ * Before anything is measured, each server runs every scenario it will be measured on for this
+ * long: V8 compiles a request's path over the first thousands of requests, and a server that has
+ * just started is not the server that runs in production.
+ */
+export const JIT_WARMUP_MS = 2_000;
+/**
+ * Scenario 1 is compared to a fraction of a millisecond, so the servers in that comparison run
+ * it for longer, in steps whose CPU per operation is printed: with a short warm-up, V8's compiling
+ * of usergraph's larger request path was charged to the layer (BENCHMARKS.md has the figures).
+ */
+export const SCENARIO_1_WARMUP_STEPS = 5;
+/**
+ * Scenario 1 with ten in flight: the modes take turns in slices of this length until each has had
+ * its seconds, so each meets the same machine (a shared one drifts over seconds).
+ */
+export const SLICE_MS = 1_000;
+export const AUTOCANNON_SECONDS = 3;
+export const DIAGNOSTIC_SECONDS = 4;
+/** Scenario 1 with one operation in flight, the floor, the reference servers and usergraph taking turns. */
+export const ALONE_SECONDS = 12;
+/** Log lines of a usergraph child shown before they are only counted. */
+export const CHILD_LOG_LINES = 5;
+/** No run may go on for ever, whatever the clock says. */
+export const MAX_OPS_PER_RUN = 200_000;
+/** The issue's budget for the whole benchmark on a 2-core machine. */
+export const BUDGET_MS = 5 * 60_000;
+export const LATENCY = { ms: 15, jitterMs: 10 }; // 20 ms ± 5 ms: the emulator adds 0..jitterMs
+
+export type Mode =
+  | 'floor'
+  | 'usergraph'
+  | 'loaders off'
+  | 'usergraph, 64 connections'
+  | 'proxy, no GraphQL'
+  | 'yoga, one resolver';
+export const MODES: Mode[] = ['floor', 'usergraph', 'loaders off'];
+/**
+ * Scenario 1 only: servers with nothing of usergraph in them (reference-child.ts), to split the
+ * overhead over the floor into the hop, the GraphQL framework, and usergraph's own part.
+ */
+export const REFERENCES: Mode[] = ['proxy, no GraphQL', 'yoga, one resolver'];
+/** The servers whose scenario 1 figures the overhead target compares. */
+export const SCENARIO_1_COMPARED: Mode[] = ['usergraph', ...REFERENCES];
+/** Upstream connections per provider for the diagnostic mode (the product's default is 256). */
+export const NARROW_POOL = 64;
+
+export interface Row {
+  scenario: Scenario;
+  mode: Mode;
+  concurrency: number;
+  ops: number;
+  failed: number;
+  firstError?: string;
+  opsPerSecond: number;
+  p50: number;
+  p99: number;
+  upstreamPerOp: number;
+  /** Server CPU (ms per operation, and % of one core); undefined for the floor, which has no server. */
+  cpuMsPerOp?: number;
+  cpuPercent?: number;
+  peakRssMb?: number;
+}
+
+export interface CannonRow {
+  scenario: Scenario;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  upstreamPerOp: number;
+}

@@ -1,0 +1,47 @@
+/** `CLERK_*` and `PASSAGE_*`: the provider variables the server and the migration share. */
+import type { ClerkProviderOptions } from '../providers/clerk/index.js';
+import type { PassageProviderOptions } from '../providers/passage/index.js';
+import { baseUrl, ConfigError, integer, nonEmpty, type Env } from './env.js';
+
+export interface ProviderCredentials {
+  /**
+   * Set when `CLERK_SECRET_KEY` is. Its `http` tunes the calls to Clerk: connections from
+   * `USERGRAPH_UPSTREAM_CONNECTIONS`; timeouts, retries and the rate budget only in code.
+   */
+  clerk?: ClerkProviderOptions;
+  /** Set when `PASSAGE_APP_ID` and `PASSAGE_API_KEY` are; its `http` as Clerk's. */
+  passage?: PassageProviderOptions;
+}
+
+/** Each provider is configured when its key is set. */
+export function providerCredentials(env: Env): ProviderCredentials {
+  const clerkSecretKey = nonEmpty(env.CLERK_SECRET_KEY);
+  const passageAppId = nonEmpty(env.PASSAGE_APP_ID);
+  const passageApiKey = nonEmpty(env.PASSAGE_API_KEY);
+  if ((passageAppId === undefined) !== (passageApiKey === undefined)) {
+    throw new ConfigError(
+      `PASSAGE_APP_ID and PASSAGE_API_KEY go together: set both or neither (only ${passageAppId ? 'PASSAGE_APP_ID' : 'PASSAGE_API_KEY'} is set)`,
+    );
+  }
+  const http = upstreamHttp(env);
+  const clerk = clerkSecretKey
+    ? { secretKey: clerkSecretKey, apiUrl: baseUrl(env, 'CLERK_API_URL', 'https://api.clerk.com/v1'), http }
+    : undefined;
+  const passage =
+    passageAppId && passageApiKey
+      ? {
+          appId: passageAppId,
+          apiKey: passageApiKey,
+          apiUrl: baseUrl(env, 'PASSAGE_API_URL', 'https://api.passage.id/v1'),
+          http,
+        }
+      : undefined;
+  return { clerk, passage };
+}
+
+/** The providers' HTTP tuning the environment may set; Clerk's and Passage's have the same shape. */
+function upstreamHttp(env: Env): NonNullable<ClerkProviderOptions['http']> {
+  // Unset keeps the HTTP client's own default, documented where it is applied (providers/http.ts).
+  if (nonEmpty(env.USERGRAPH_UPSTREAM_CONNECTIONS) === undefined) return {};
+  return { connections: integer(env, 'USERGRAPH_UPSTREAM_CONNECTIONS', 0, 1, 1024) };
+}

@@ -1,0 +1,103 @@
+/**
+ * Configuration of `npm start` (see the README's configuration table). It loads no emulator
+ * module: the server imports the emulator only when it embeds it.
+ */
+import { join } from 'node:path';
+import { DEFAULT_LIMITS, type Limits } from '../plugins/use-limits.js';
+import { loadCallerAuth, type CallerAuthConfig } from './caller-auth.js';
+import { ConfigError, flag, integer, nonEmpty, type Env } from './env.js';
+import { providerCredentials, type ProviderCredentials } from './providers.js';
+import { DEFAULT_SEED_USERS } from './seed-users.js';
+import { trustedDocuments } from './trusted-documents.js';
+
+export { ConfigError } from './env.js';
+
+export interface ServerConfig extends ProviderCredentials {
+  port: number;
+  /**
+   * No provider credentials at all: the server starts the emulator in-process with seeded demo
+   * data for both providers (the embedded default), and says so.
+   */
+  embedded: boolean;
+  /** Users the embedded emulator seeds per provider. */
+  embeddedUsers: number;
+  /** Who may call usergraph, and with which scopes (see `CallerAuthConfig`). */
+  callerAuth: CallerAuthConfig;
+  /** Abuse limits every request meets (see `useLimits`). */
+  limits: Limits;
+  /** Password and TOTP checks allowed per user per 15 minutes. */
+  verifyAttemptsPerUser: number;
+  /** Serve GraphiQL at /graphql in a browser (default: only on the embedded default). */
+  graphiql: boolean;
+  /** Answer introspection queries (default: only on the embedded default). */
+  introspection: boolean;
+  /** Origins allowed to call from a browser (CORS); none means same-origin only. */
+  corsOrigins: string[];
+  /** Where migrations started through GraphQL keep their journal and reports. */
+  migrationDirectory: string;
+  /**
+   * `USERGRAPH_TRUSTED_DOCUMENTS`: when set, only these documents run, each under the sha256 hex
+   * of its text (see `useTrustedDocuments`); unset, any document may run.
+   */
+  trustedDocuments?: ReadonlyMap<string, string>;
+}
+
+export function loadConfig(env: Env = process.env): ServerConfig {
+  const port = integer(env, 'PORT', 4000, 0, 65_535);
+  const { clerk, passage } = providerCredentials(env);
+  const embedded = !clerk && !passage;
+  const callerAuth = loadCallerAuth(env, embedded);
+  return {
+    port,
+    clerk,
+    passage,
+    embedded,
+    embeddedUsers: integer(env, 'EMULATOR_SEED_USERS', DEFAULT_SEED_USERS, 0, 1_000_000),
+    callerAuth,
+    limits: {
+      maxRequestBytes: integer(
+        env,
+        'USERGRAPH_MAX_REQUEST_BYTES',
+        DEFAULT_LIMITS.maxRequestBytes,
+        1024,
+        10_000_000,
+      ),
+      maxUploadBytes: integer(
+        env,
+        'USERGRAPH_MAX_UPLOAD_BYTES',
+        DEFAULT_LIMITS.maxUploadBytes,
+        1024,
+        50_000_000,
+      ),
+      maxTokens: integer(env, 'USERGRAPH_MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 100, 100_000),
+      maxDepth: integer(env, 'USERGRAPH_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 2, 100),
+      maxAliases: integer(env, 'USERGRAPH_MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 1000),
+      maxDirectives: integer(env, 'USERGRAPH_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives, 0, 1000),
+      maxComplexity: integer(env, 'USERGRAPH_MAX_COMPLEXITY', DEFAULT_LIMITS.maxComplexity, 10, 1_000_000),
+      maxEntities: integer(env, 'USERGRAPH_MAX_ENTITIES', DEFAULT_LIMITS.maxEntities, 1, 10_000),
+    },
+    verifyAttemptsPerUser: integer(env, 'USERGRAPH_VERIFY_ATTEMPTS', 5, 1, 1000),
+    // Production answers its own clients, not explorers: on real data both are opt-in.
+    graphiql: flag(env, 'USERGRAPH_GRAPHIQL', embedded),
+    introspection: flag(env, 'USERGRAPH_INTROSPECTION', embedded),
+    corsOrigins: origins(env, 'USERGRAPH_CORS_ORIGINS'),
+    migrationDirectory: nonEmpty(env.USERGRAPH_MIGRATION_DIR) ?? join('.usergraph', 'migrations'),
+    trustedDocuments: trustedDocuments(env, 'USERGRAPH_TRUSTED_DOCUMENTS'),
+  };
+}
+
+/** `https://app.example.com,https://admin.example.com`: exact origins, no wildcards. */
+function origins(env: Env, name: string): string[] {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return [];
+  return raw.split(',').map((entry, i) => {
+    const origin = entry.trim();
+    // A URL that is its own origin: no wildcard, path or trailing slash.
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+      throw new ConfigError(
+        `${name} entry ${i + 1} must be an origin like https://app.example.com, got ${JSON.stringify(origin)}`,
+      );
+    }
+    return origin;
+  });
+}

@@ -1,0 +1,22 @@
+/** Configuration of `npm run migrate`: the same provider variables as the server's. */
+import { ConfigError, type Env } from '../config/env.js';
+import { providerCredentials, type ProviderCredentials } from '../config/providers.js';
+
+export { ConfigError } from '../config/env.js';
+
+export interface MigrationConfig {
+  /** The target; required. */
+  clerk: NonNullable<ProviderCredentials['clerk']>;
+  /** The live source, when the migration reads Passage's API (or the emulator) directly. */
+  passage: ProviderCredentials['passage'];
+}
+
+export function loadMigrationConfig(env: Env = process.env): MigrationConfig {
+  const { clerk, passage } = providerCredentials(env);
+  if (!clerk) {
+    throw new ConfigError(
+      'CLERK_SECRET_KEY must be set: the migration writes to Clerk (for a rehearsal, point CLERK_API_URL at `npm run emulator`)',
+    );
+  }
+  return { clerk, passage };
+}

@@ -1,0 +1,144 @@
+/**
+ * A program loads no module it does not run: with provider credentials set, neither the server
+ * (as production runs it, from the build) nor `npm run migrate` loads any part of the emulator.
+ * Each child runs with a resolve hook (test/helpers/record-modules.mjs) that writes down every
+ * module it loads; a bundled file counts as every source file esbuild names in it.
+ */
+import { execSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../src/emulator/index.js';
+import { useEmulator } from './helpers/emulator.js';
+
+const RECORDER = resolve('test/helpers/record-modules.mjs');
+const EMULATOR_MODULE = /(^|\/)src\/emulator\//;
+
+/** Runs `command` with the recorder preloaded; returns its output and the modules it loaded. */
+async function recorded(
+  command: string[],
+  env: Record<string, string>,
+  whileRunning?: (output: () => string) => Promise<void>,
+): Promise<{ code: number | null; output: string; modules: string[] }> {
+  const work = mkdtempSync(join(tmpdir(), 'usergraph-modules-'));
+  const file = join(work, 'modules.txt');
+  try {
+    const child = spawn(command[0]!, command.slice(1), {
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_OPTIONS: `--import=${RECORDER}`,
+        RECORD_MODULES_TO: file,
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const exited = once(child, 'exit');
+    if (whileRunning) {
+      await whileRunning(() => output).finally(() => child.kill('SIGTERM'));
+    }
+    const [code] = (await exited) as [number | null];
+    const urls = new Set(readFileSync(file, 'utf8').split('\n').filter(Boolean));
+    return { code, output, modules: [...urls].flatMap(sourcesOf) };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** A source file is itself; a bundle is the sources esbuild's `// src/...` comments name in it. */
+function sourcesOf(url: string): string[] {
+  if (!url.startsWith('file:') || url.includes('/node_modules/')) return [url];
+  const path = fileURLToPath(url);
+  if (!path.endsWith('.js')) return [path];
+  const bundled = [...readFileSync(path, 'utf8').matchAll(/^\/\/ (src\/\S+\.ts)$/gm)].map((m) => m[1]!);
+  return [path, ...bundled];
+}
+
+function credentials(emulator: RunningEmulator): Record<string, string> {
+  return {
+    CLERK_SECRET_KEY: emulator.keys.clerkSecretKey,
+    CLERK_API_URL: emulator.clerkUrl,
+    PASSAGE_APP_ID: emulator.keys.passageAppId,
+    PASSAGE_API_KEY: emulator.keys.passageApiKey,
+    PASSAGE_API_URL: emulator.passageUrl,
+  };
+}
+
+describe('modules each program loads', () => {
+  const emulator = useEmulator({ users: 20 });
+  let build: string;
+
+  beforeAll(() => {
+    // `npm run build`'s own command, into a directory of this test's (test/main.test.ts builds dist/).
+    build = mkdtempSync(join('dist', 'loaded-modules-'));
+    const script = JSON.parse(readFileSync('package.json', 'utf8')).scripts.build as string;
+    expect(script).toContain('--outdir=dist ');
+    execSync(script.replace('--outdir=dist ', `--outdir=${build} `), {
+      env: { ...process.env, PATH: `${resolve('node_modules/.bin')}:${process.env.PATH}` },
+      stdio: 'inherit',
+    });
+  }, 60_000);
+  afterAll(() => {
+    if (build) rmSync(build, { recursive: true, force: true });
+  });
+
+  /** Starts the built server, waits until it listens, asks it for users, then stops it. */
+  const serve = (env: Record<string, string>) =>
+    recorded(['node', join(build, 'main.js')], { PORT: '0', ...env }, async (output) => {
+      const url = await new Promise<string>((found, failed) => {
+        const poll = setInterval(() => {
+          const match = /GraphQL \(and GraphiQL in a browser\) at (\S+)/.exec(output());
+          if (match) {
+            clearInterval(poll);
+            found(match[1]!);
+          } else if (/Error|usergraph: .* must/.test(output())) {
+            clearInterval(poll);
+            failed(new Error(output()));
+          }
+        }, 20);
+      });
+      const answer = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query:
+            '{ clerk: users(provider: CLERK, first: 2) { __typename } passage: users(provider: PASSAGE, first: 2) { __typename } }',
+        }),
+      });
+      expect(await answer.json()).toEqual({
+        data: { clerk: { __typename: 'UserConnection' }, passage: { __typename: 'UserConnection' } },
+      });
+    });
+
+  it('node dist/main.js with provider credentials loads no emulator module', async () => {
+    const { modules } = await serve({ ...credentials(emulator()), USERGRAPH_AUTH: 'none' });
+    expect(modules).toContain('src/main.ts');
+    expect(modules).toContain('src/server.ts');
+    expect(modules.filter((url) => EMULATOR_MODULE.test(url))).toEqual([]);
+  }, 30_000);
+
+  it('node dist/main.js on the embedded default does load the emulator (the check can see it)', async () => {
+    const { modules } = await serve({ EMULATOR_SEED_USERS: '2' });
+    expect(modules.filter((url) => EMULATOR_MODULE.test(url))).not.toHaveLength(0);
+  }, 30_000);
+
+  it('npm run migrate with provider credentials loads no emulator module', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'usergraph-migrate-'));
+    try {
+      const { code, output, modules } = await recorded(
+        ['npm', 'run', '-s', 'migrate', '--', 'run', '--from', 'passage-api', '--dry-run', '--dir', dir],
+        credentials(emulator()),
+      );
+      expect(code, output).toBe(0);
+      expect(modules.some((path) => path.endsWith('/src/migration/engine.ts'))).toBe(true);
+      expect(modules.filter((url) => EMULATOR_MODULE.test(url))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
