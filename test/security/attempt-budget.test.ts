@@ -14,12 +14,17 @@ describe('AttemptBudget', () => {
     expect(budget.take('user_a')).toEqual({ allowed: true });
   });
 
-  it('tracks a bounded number of users, dropping the oldest', () => {
-    const budget = new AttemptBudget({ attempts: 1, windowMs: 60_000, maxTracked: 2 }, () => 0);
-    budget.take('user_1');
-    budget.take('user_2');
-    budget.take('user_3'); // user_1's window is dropped
-    expect(budget.take('user_1')).toEqual({ allowed: true });
-    expect(budget.take('user_3')).toEqual({ allowed: false, retryAfterSeconds: 60 });
+  it("never drops a live window: a flood of other ids cannot reset a victim's count", () => {
+    let now = 0;
+    const budget = new AttemptBudget({ attempts: 1, windowMs: 60_000, maxTracked: 2 }, () => now);
+    expect(budget.take('user_victim')).toEqual({ allowed: true });
+    expect(budget.take('user_junk1')).toEqual({ allowed: true });
+    // Full of live windows: a new id is refused, the victim's window stays.
+    expect(budget.take('user_junk2')).toEqual({ allowed: false, retryAfterSeconds: 60 });
+    expect(budget.take('user_victim')).toEqual({ allowed: false, retryAfterSeconds: 60 });
+    now = 60_000;
+    // Expired windows make room again.
+    expect(budget.take('user_junk2')).toEqual({ allowed: true });
+    expect(budget.take('user_victim')).toEqual({ allowed: true });
   });
 });

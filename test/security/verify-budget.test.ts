@@ -33,4 +33,25 @@ describe('password and TOTP guesses per user', () => {
     const other = await gql(VERIFY, { id: second, p: 'correct-horse-battery-staple' });
     expect(other.body.data.verifyPassword.__typename).toBe('VerifyPasswordPayload');
   });
+
+  it("spends no guess on a malformed id, so junk ids cannot reset or exhaust another user's budget", async () => {
+    const { clerkUrl, keys } = emulator();
+    const [victim] = (await (
+      await fetch(`${clerkUrl}/users?limit=1`, {
+        headers: { authorization: `Bearer ${keys.clerkSecretKey}` },
+      })
+    ).json()) as { id: string }[];
+    for (let i = 0; i < 3; i++) await gql(VERIFY, { id: victim!.id, p: `wrong-guess-${i}` });
+    emulator().control.clearRequests();
+    for (const junk of ['../x', 'user_ünï', 'a'.repeat(5000), 'user_1/verify_password']) {
+      // More tries than the budget: a junk id that spent guesses would turn RateLimitedError.
+      for (let i = 0; i < 4; i++) {
+        const { body } = await gql(VERIFY, { id: junk, p: 'guess' });
+        expect(body.data.verifyPassword.__typename, junk.slice(0, 20)).toBe('InvalidInputError');
+      }
+    }
+    const still = await gql(VERIFY, { id: victim!.id, p: 'wrong-guess-4' });
+    expect(still.body.data.verifyPassword.__typename).toBe('RateLimitedError');
+    expect(emulator().control.requests()).toHaveLength(0);
+  });
 });

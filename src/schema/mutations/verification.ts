@@ -56,8 +56,9 @@ defineMutation({
   resolve: async (input, ctx) => {
     const userId = requireId('userId', input.userId);
     const password = requireSecret('password', input.password);
-    spendGuess(ctx, userId);
+    // Routed first: a malformed id or a provider without the check spends no one's guess.
     const verify = operation(ctx.providers.forUserId(userId), 'verifyPassword');
+    spendGuess(ctx, userId);
     return { verified: await verify(userId, password, { signal: ctx.signal }), userId };
   },
 });
@@ -111,8 +112,9 @@ defineMutation({
   resolve: async (input, ctx) => {
     const userId = requireId('userId', input.userId);
     const code = requireSecret('code', input.code);
-    spendGuess(ctx, userId);
+    // Routed first: a malformed id or a provider without the check spends no one's guess.
     const verify = operation(ctx.providers.forUserId(userId), 'verifyTotp');
+    spendGuess(ctx, userId);
     return { ...(await verify(userId, code, { signal: ctx.signal })), userId };
   },
 });
