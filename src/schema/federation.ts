@@ -16,6 +16,8 @@
  * - Error types, enums and scalars stay owned by usergraph (no `@shareable`): a subgraph that
  *   wants them should reference usergraph's, not define look-alikes that could drift.
  */
+import type { GraphQLSchema } from 'graphql';
+import type { Context } from '../context.js';
 import type { User } from '../providers/types.js';
 import { ProviderError } from '../providers/errors.js';
 import { builder } from './builder.js';
@@ -36,4 +38,20 @@ builder.asEntity(UserRef, {
 function nullIfNotFound(error: unknown): User | null {
   if (error instanceof ProviderError && error.code === 'NOT_FOUND') return null;
   throw error;
+}
+
+/**
+ * `_service { sdl }` is the whole schema, like introspection, and is added after Pothos wraps
+ * resolvers, so scope auth never sees it: it needs `read` like every other Query field.
+ */
+export function requireReadForService(schema: GraphQLSchema): GraphQLSchema {
+  const service = schema.getQueryType()?.getFields()._service;
+  const serve = service?.resolve;
+  if (service && serve) {
+    service.resolve = (root, args, ctx: Context, info) => {
+      requireScope(ctx, 'read', info);
+      return serve(root, args, ctx, info);
+    };
+  }
+  return schema;
 }

@@ -20,7 +20,7 @@ import './mutations/credentials.js';
 import './mutations/verification.js';
 import './migration.js';
 import './mutations/migration.js';
-import './federation.js';
+import { requireReadForService } from './federation.js';
 import { builder } from './builder.js';
 
 /**
@@ -28,4 +28,6 @@ import { builder } from './builder.js';
  * `_entities`). Federation 2.3 has every directive used here and composes with any Fed 2 gateway
  * or router of the last years; raise it only for a directive that needs it.
  */
-export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.3' });
+export const schema = requireReadForService(
+  builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.3' }),
+);

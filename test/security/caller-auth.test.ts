@@ -324,6 +324,17 @@ describe('caller authentication with API keys and JWTs from a JWKS URL', () => {
     },
   );
 
+  it('needs `read` for Query._service too: the SDL is not for a token with no scope', async () => {
+    const refused = await send(url(), '{ _service { sdl } }', {}, bearer(KEYS.writeOnly));
+    expect(refused.body.errors?.[0]).toMatchObject({
+      path: ['_service'],
+      extensions: { code: 'FORBIDDEN', requiredScopes: ['read'] },
+    });
+    expect(JSON.stringify(refused.body.data ?? null)).not.toContain('type User');
+    const served = await send(url(), '{ _service { sdl } }', {}, bearer(KEYS.read));
+    expect(served.body.data?._service.sdl).toContain('type User');
+  });
+
   it('lets a `read` API key query, and refuses its mutations as FORBIDDEN naming `write`, changing nothing', async () => {
     const before = (await clerkGet(emulator(), '/users?limit=1'))[0];
     const passageId = await passageUserId(emulator());
