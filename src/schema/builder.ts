@@ -45,6 +45,9 @@ export const builder = new SchemaBuilder<{
       ),
   },
   scopeAuth: {
+    // A subscription is refused when it starts, not per event: otherwise a caller without
+    // `read` could open one and hold it.
+    authorizeOnSubscribe: true,
     authScopes: grantedScopes,
     unauthorizedError: (_parent, ctx, info, result) => forbidden(failedScopes(result.failure), ctx, info),
   },

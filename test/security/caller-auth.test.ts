@@ -324,6 +324,23 @@ describe('caller authentication with API keys and JWTs from a JWKS URL', () => {
     },
   );
 
+  it('refuses a subscription without `read` when it starts, not when its first event comes', async () => {
+    const response = await fetch(url(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...bearer(KEYS.writeOnly) },
+      body: JSON.stringify({ query: 'subscription { migrationProgress(id: "no-such-run") { state } }' }),
+    });
+    const events = (await response.text())
+      .split('\n')
+      .filter((line) => line.startsWith('data: ') && line.length > 6)
+      .map((line) => JSON.parse(line.slice(6)));
+    // Checked per event, the unknown run would have answered NOT_FOUND from the subscribe step.
+    expect(events[0]?.errors?.[0]).toMatchObject({
+      extensions: { code: 'FORBIDDEN', requiredScopes: ['read'] },
+    });
+    expect(upstream()).toEqual([]);
+  });
+
   it('needs `read` for Query._service too: the SDL is not for a token with no scope', async () => {
     const refused = await send(url(), '{ _service { sdl } }', {}, bearer(KEYS.writeOnly));
     expect(refused.body.errors?.[0]).toMatchObject({
