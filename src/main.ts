@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const server = await createServer(config);
   const http = createHttpServer(server.yoga);
-  await new Promise<void>((resolve) => http.listen(config.port, resolve));
+  await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const providers = server.providers.all.map((provider) => provider.name).join(' and ');
@@ -23,8 +23,15 @@ async function main(): Promise<void> {
     );
   }
   console.log(`usergraph: ${describeCallerAuth(config.callerAuth)}`);
+  if (config.callerAuth.mode === 'gateway' && config.host === undefined) {
+    console.log(
+      'usergraph: USERGRAPH_AUTH=none while listening on every interface: anyone who reaches this port has every scope. Set USERGRAPH_HOST=127.0.0.1 (or a private interface) unless a network policy lets only the gateway in.',
+    );
+  }
+  const shownHost =
+    config.host === undefined ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
   console.log(
-    `usergraph: GraphQL (and GraphiQL in a browser) at http://localhost:${port}/graphql over ${providers}`,
+    `usergraph: GraphQL (and GraphiQL in a browser) at http://${shownHost}:${port}/graphql over ${providers}`,
   );
 
   const shutdown = () => {

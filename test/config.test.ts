@@ -62,6 +62,18 @@ describe('loadEmulatorConfig', () => {
 });
 
 describe('loadConfig', () => {
+  it('listens on every interface unless USERGRAPH_HOST names one', () => {
+    expect(loadConfig({}).host).toBeUndefined();
+    expect(loadConfig({ USERGRAPH_HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ USERGRAPH_HOST: '::1' }).host).toBe('::1');
+    expect(loadConfig({ USERGRAPH_HOST: 'usergraph.internal' }).host).toBe('usergraph.internal');
+    expect(() => loadConfig({ USERGRAPH_HOST: 'http://0.0.0.0:4000' })).toThrow(
+      new ConfigError(
+        'USERGRAPH_HOST must be an IP address or a host name, like 127.0.0.1, got "http://0.0.0.0:4000"',
+      ),
+    );
+  });
+
   it('runs on the embedded default with no provider credentials', () => {
     expect(loadConfig({})).toMatchObject({
       port: 4000,

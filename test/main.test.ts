@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { networkInterfaces } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 /** `npm start`, and what `npm run build` makes for production: the same server either way. */
@@ -88,5 +89,39 @@ describe('npm start with provider credentials and no caller authentication', () 
       expect(stderr).toContain(name);
     expect(stderr).toMatch(/^usergraph: provider credentials are set but nothing authenticates callers/);
     expect(stderr).not.toContain('sk_live_never_printed');
+  });
+});
+
+describe('npm start with USERGRAPH_HOST', () => {
+  it('listens on that interface only, and says where', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH ?? '', PORT: '0', EMULATOR_SEED_USERS: '1', USERGRAPH_HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', () => {
+          const found = /GraphQL \(and GraphiQL in a browser\) at (\S+)/.exec(output)?.[1];
+          if (found) resolve(found);
+        });
+        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
+      });
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+      expect((await fetch(url.replace('/graphql', '/health'))).status).toBe(200);
+      // Another interface of this machine, if it has one, must not answer.
+      const other = Object.values(networkInterfaces())
+        .flat()
+        .find((address) => address && address.family === 'IPv4' && !address.internal);
+      if (other) {
+        const port = new URL(url).port;
+        await expect(fetch(`http://${other.address}:${port}/health`)).rejects.toThrow();
+      }
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
   });
 });

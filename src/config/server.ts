@@ -2,6 +2,7 @@
  * Configuration of `npm start` (see the README's configuration table). It loads no emulator
  * module: the server imports the emulator only when it embeds it.
  */
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { DEFAULT_LIMITS, type Limits } from '../plugins/use-limits.js';
 import { loadCallerAuth, type CallerAuthConfig } from './caller-auth.js';
@@ -14,6 +15,11 @@ export { ConfigError } from './env.js';
 
 export interface ServerConfig extends ProviderCredentials {
   port: number;
+  /**
+   * `USERGRAPH_HOST`: the interface to listen on; unset, every interface (as in a container).
+   * Under `USERGRAPH_AUTH=none` bind 127.0.0.1 or a private interface (see docs/security.md).
+   */
+  host: string | undefined;
   /**
    * No provider credentials at all: the server starts the emulator in-process with seeded demo
    * data for both providers (the embedded default), and says so.
@@ -49,6 +55,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
   const callerAuth = loadCallerAuth(env, embedded);
   return {
     port,
+    host: listenHost(env, 'USERGRAPH_HOST'),
     clerk,
     passage,
     embedded,
@@ -100,4 +107,15 @@ function origins(env: Env, name: string): string[] {
     }
     return origin;
   });
+}
+
+/** An IP address or a host name (what `net.Server.listen` takes), checked for length first. */
+function listenHost(env: Env, name: string): string | undefined {
+  const value = nonEmpty(env[name]);
+  if (value === undefined) return undefined;
+  if (value.length <= 253 && (isIP(value) !== 0 || /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(value))) {
+    return value;
+  }
+  const shown = JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  throw new ConfigError(`${name} must be an IP address or a host name, like 127.0.0.1, got ${shown}`);
 }
