@@ -3,7 +3,8 @@
  * configurable (USERGRAPH_MAX_* in src/config/server.ts) with the safe defaults below. A refused request
  * gets a GraphQL error with `extensions.code` and never reaches a provider.
  *
- * - size: the request body (`Content-Length` required on POST; uploads get their own ceiling);
+ * - size: the request body (`Content-Length` required on POST; uploads get their own ceiling,
+ *   only for an operation that takes a `File`, and its `operations` part is held to the JSON one);
  * - tokens, depth, aliases and directives (GraphQL Armor's rules);
  * - no field suggestions in errors (they map the schema for an attacker);
  * - verifyPassword / verifyTotp at most once per operation, so aliases and fragments cannot
@@ -20,11 +21,18 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import {
   GraphQLError,
   Kind,
+  getNamedType,
+  isInputObjectType,
+  isInputType,
+  parse,
+  typeFromAST,
   visit,
   type DocumentNode,
   type ASTVisitor,
   type FragmentDefinitionNode,
   type SelectionSetNode,
+  type GraphQLInputType,
+  type GraphQLSchema,
   type ValidationContext,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -65,7 +73,11 @@ export const DEFAULT_LIMITS: Limits = {
 const VERIFY_FIELDS = new Set(['verifyPassword', 'verifyTotp']);
 
 export function useLimits(limits: Limits = DEFAULT_LIMITS): Plugin {
+  let schema: GraphQLSchema | undefined;
   return {
+    onSchemaChange({ schema: served }) {
+      schema = served;
+    },
     onPluginInit({ addPlugin }) {
       addPlugin(maxTokensPlugin({ n: limits.maxTokens }));
       addPlugin(maxDepthPlugin({ n: limits.maxDepth, flattenFragments: true }));
@@ -86,6 +98,27 @@ export function useLimits(limits: Limits = DEFAULT_LIMITS): Plugin {
         return endResponse(tooLarge(fetchAPI, 413, message));
       }
     },
+    // The upload ceiling is for files: the operation itself is held to the JSON limit, and a
+    // multipart request must be an upload, or it would only be a way past that limit.
+    onParams({ request, params }) {
+      if (!request.headers.get('content-type')?.startsWith('multipart/form-data')) return;
+      const { query, variables, operationName, extensions } = params;
+      const size = Buffer.byteLength(JSON.stringify({ query, variables, operationName, extensions }));
+      if (size > limits.maxRequestBytes) {
+        throw protocolError(
+          413,
+          'REQUEST_TOO_LARGE',
+          `the operations part of a multipart request must be at most ${limits.maxRequestBytes} bytes, got ${size}`,
+        );
+      }
+      if (!takesFile(schema, query, limits.maxTokens)) {
+        throw protocolError(
+          400,
+          'BAD_REQUEST',
+          'a multipart request is for uploads: this operation takes no File variable, send it as JSON',
+        );
+      }
+    },
     onValidate({ addValidationRule }) {
       addValidationRule(oneVerificationPerOperation);
     },
@@ -103,6 +136,40 @@ export function useLimits(limits: Limits = DEFAULT_LIMITS): Plugin {
       }
     },
   };
+}
+
+function protocolError(status: number, code: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status } } });
+}
+
+/**
+ * Whether the document declares a variable that can hold a `File`, directly or inside an input
+ * object (the GraphQL multipart spec's map targets).
+ */
+function takesFile(schema: GraphQLSchema | undefined, query: string | undefined, maxTokens: number): boolean {
+  if (!schema || !query) return false;
+  let document: DocumentNode;
+  try {
+    document = parse(query, { maxTokens });
+  } catch {
+    return false;
+  }
+  return document.definitions.some(
+    (definition) =>
+      definition.kind === Kind.OPERATION_DEFINITION &&
+      (definition.variableDefinitions ?? []).some((variable) => {
+        const type = typeFromAST(schema, variable.type);
+        return type !== undefined && isInputType(type) && holdsFile(type, new Set());
+      }),
+  );
+}
+
+function holdsFile(type: GraphQLInputType, seen: Set<string>): boolean {
+  const named = getNamedType(type);
+  if (named.name === 'File') return true;
+  if (!isInputObjectType(named) || seen.has(named.name)) return false;
+  seen.add(named.name);
+  return Object.values(named.getFields()).some((field) => holdsFile(field.type, seen));
 }
 
 function tooLarge(fetchAPI: { Response: typeof Response }, status: number, message: string): Response {
