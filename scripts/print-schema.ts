@@ -12,7 +12,9 @@ import { graphql, lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from '../src/schema/builder.js';
 import { schema } from '../src/schema/index.js';
 
-const served = await graphql({ schema, source: '{ _service { sdl } }' });
+// `_service` needs the `read` scope, as a gateway's token would carry.
+const contextValue = { caller: { kind: 'open', scopes: new Set(['read']) } };
+const served = await graphql({ schema, source: '{ _service { sdl } }', contextValue });
 const sdl = (served.data?._service as { sdl?: string } | undefined)?.sdl;
 if (!sdl) throw new Error(`_service { sdl } answered no SDL: ${JSON.stringify(served.errors)}`);
 

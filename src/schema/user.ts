@@ -145,7 +145,9 @@ export const UserRef = builder.objectRef<User>('User').implement({
     privateMetadata: t.field({
       type: 'JSONObject',
       nullable: true,
-      description: 'Clerk only: metadata the user never sees.',
+      // Apps keep what the user must not see here, often tokens or internal notes.
+      authScopes: { secrets: true },
+      description: 'Clerk only: metadata the user never sees. Needs the `secrets` scope.',
       resolve: (u) => u.privateMetadata,
     }),
     unsafeMetadata: t.field({

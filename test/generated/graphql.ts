@@ -706,13 +706,13 @@ export type Mutation = {
   deleteExternalAccount?: Maybe<DeleteExternalAccountResult>;
   /** Remove a user's profile image (Clerk). `UnsupportedError` on Passage. Needs the `write` scope. */
   deleteProfileImage?: Maybe<DeleteProfileImageResult>;
-  /** Remove a user's TOTP authenticator (Clerk). `UnsupportedError` on Passage. Needs the `write` scope. */
+  /** Remove a user's TOTP authenticator (Clerk). `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
   deleteTotp?: Maybe<DeleteTotpResult>;
   /** Delete a user and everything they have (both providers). It cannot be undone. Needs the `write` scope. */
   deleteUser?: Maybe<DeleteUserResult>;
   /** Remove a web3 wallet from a user (Clerk). `UnsupportedError` on Passage. Needs the `write` scope. */
   deleteWeb3Wallet?: Maybe<DeleteWeb3WalletResult>;
-  /** Turn off every second factor of a user (Clerk): TOTP and backup codes. `UnsupportedError` on Passage. Needs the `write` scope. */
+  /** Turn off every second factor of a user (Clerk): TOTP and backup codes. `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
   disableMfa?: Maybe<DisableMfaResult>;
   /** Lock a user (Clerk) as too many failed sign-ins would, until `unlockUser` or the instance's lockout period ends. `UnsupportedError` on Passage. Needs the `write` scope. */
   lockUser?: Maybe<LockUserResult>;
@@ -728,7 +728,7 @@ export type Mutation = {
   undoPassageMigration?: Maybe<UndoPassageMigrationResult>;
   /** Unlock a locked user (Clerk). `UnsupportedError` on Passage. Needs the `write` scope. */
   unlockUser?: Maybe<UnlockUserResult>;
-  /** Change a user's identifiers, names or password (both providers; most fields are Clerk only). Metadata has its own mutation, `updateUserMetadata`. Needs the `write` scope. */
+  /** Change a user's identifiers, names or password (both providers; most fields are Clerk only). Metadata has its own mutation, `updateUserMetadata`. Needs the `write` scope, and `secrets` too to set a password or change an e-mail, a phone or a primary identifier. */
   updateUser?: Maybe<UpdateUserResult>;
   /** Merge metadata into a user's (both providers; private and unsafe metadata are Clerk only): `null` removes a key. Clerk merges at any depth, Passage top-level keys only. Needs the `write` scope. */
   updateUserMetadata?: Maybe<UpdateUserMetadataResult>;
@@ -1323,7 +1323,7 @@ export type User = {
   phone?: Maybe<Scalars['String']['output']>;
   /** Every phone number. */
   phoneNumbers: Array<PhoneNumber>;
-  /** Clerk only: metadata the user never sees. */
+  /** Clerk only: metadata the user never sees. Needs the `secrets` scope. */
   privateMetadata?: Maybe<Scalars['JSONObject']['output']>;
   /** Where the user lives. */
   provider: Provider;

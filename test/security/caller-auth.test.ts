@@ -341,6 +341,40 @@ describe('caller authentication with API keys and JWTs from a JWKS URL', () => {
     expect(upstream()).toEqual([]);
   });
 
+  it('lets a `write` key rename a user, but not set its password or read its private metadata', async () => {
+    const user = (await clerkGet(emulator(), '/users?limit=1'))[0];
+    emulator().control.clearRequests();
+    const renamed = await send(
+      url(),
+      'mutation($id: ID!) { updateUser(input: { userId: $id, firstName: "Renamed" }) { __typename } }',
+      { id: user.id },
+      bearer(KEYS.readWrite),
+    );
+    expect(renamed.body.data?.updateUser).toEqual({ __typename: 'UpdateUserPayload' });
+    emulator().control.clearRequests();
+    const password = await send(
+      url(),
+      'mutation($id: ID!) { updateUser(input: { userId: $id, firstName: "Again", password: "n3w-pass-phrase-x" }) { __typename } }',
+      { id: user.id },
+      bearer(KEYS.readWrite),
+    );
+    expect(password.body.errors?.[0]).toMatchObject({
+      path: ['updateUser'],
+      extensions: { code: 'FORBIDDEN', requiredScopes: ['secrets'] },
+    });
+    expect(upstream()).toEqual([]);
+    const read = await send(
+      url(),
+      '{ users(provider: CLERK, first: 1) { ... on UserConnection { edges { node { id privateMetadata } } } } }',
+      {},
+      bearer(KEYS.readWrite),
+    );
+    expect(read.body.errors?.[0]).toMatchObject({
+      extensions: { code: 'FORBIDDEN', requiredScopes: ['secrets'] },
+    });
+    expect(JSON.stringify(read.body.data)).not.toContain('"privateMetadata":{');
+  });
+
   it('needs `read` for Query._service too: the SDL is not for a token with no scope', async () => {
     const refused = await send(url(), '{ _service { sdl } }', {}, bearer(KEYS.writeOnly));
     expect(refused.body.errors?.[0]).toMatchObject({

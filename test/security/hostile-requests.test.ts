@@ -347,6 +347,47 @@ describe('hostile and malformed requests', () => {
         ),
       { code: 'FORBIDDEN' },
     ],
+    // Account takeover needs `secrets`, not only `write`.
+    [
+      'a key without secrets setting a password',
+      () =>
+        query(
+          `mutation($p: String!) { updateUser(input: { userId: "user_a", password: $p }) { __typename } }`,
+          { p: PASSWORD },
+          KEYS.readWrite,
+        ),
+      { code: 'FORBIDDEN' },
+    ],
+    [
+      "a key without secrets changing a Passage user's e-mail",
+      () =>
+        query(
+          `mutation { updateUser(input: { userId: "AFd063PFrH4cfGE6AgJhi9gB", email: "attacker@example.com" }) { __typename } }`,
+          {},
+          KEYS.readWrite,
+        ),
+      { code: 'FORBIDDEN' },
+    ],
+    [
+      'a key without secrets making another address primary',
+      () =>
+        query(
+          `mutation { updateUser(input: { userId: "user_a", primaryEmailAddressId: "idn_x" }) { __typename } }`,
+          {},
+          KEYS.readWrite,
+        ),
+      { code: 'FORBIDDEN' },
+    ],
+    [
+      'a key without secrets disabling MFA',
+      () => query(`mutation { disableMfa(input: { userId: "user_a" }) { __typename } }`, {}, KEYS.readWrite),
+      { code: 'FORBIDDEN' },
+    ],
+    [
+      'a key without secrets removing TOTP',
+      () => query(`mutation { deleteTotp(input: { userId: "user_a" }) { __typename } }`, {}, KEYS.readWrite),
+      { code: 'FORBIDDEN' },
+    ],
   ];
 
   it('has at least 40 cases', () => {

@@ -65,8 +65,12 @@ export function defineMutation<Name extends string, Input extends object, Payloa
   /** What the mutation changes, so the wrapper keeps the request's cache true after it. */
   changes: Changes<Payload>;
   resolve: (input: Input, ctx: Context) => Promise<Payload>;
-  /** The answer or the check involves secrets: the `secrets` scope is needed besides `write`. */
-  secrets?: boolean;
+  /**
+   * The `secrets` scope is needed besides `write`: the answer or the check involves secrets, or
+   * the action could hand the account to someone else (a new password, identifier or no MFA).
+   * A function decides from the input, for a mutation where only some fields do that.
+   */
+  secrets?: boolean | { when: (input: Input) => boolean; description: string };
 }): void {
   const { name } = options;
   checkNames({ name, input: options.input.name, payload: options.payload.name, result: options.result });
@@ -75,9 +79,10 @@ export function defineMutation<Name extends string, Input extends object, Payloa
       type: options.payload,
       // Nullable so a provider outage fails this mutation alone, with a located error.
       nullable: true,
-      description: `${options.description} ${options.secrets ? 'Needs the `write` and `secrets` scopes.' : 'Needs the `write` scope.'}`,
+      description: `${options.description} ${scopesNeeded(options.secrets)}`,
       // `write` comes from the Mutation type (builder.ts), for every mutation however declared.
-      authScopes: options.secrets ? { secrets: true } : undefined,
+      // Pothos cannot infer a generic Input's argument shape, as for `resolve` below.
+      authScopes: secretsScope(options.secrets) as never,
       errors: { types: actionErrors, directResult: true, union: { name: options.result } },
       args: {
         input: t.arg({
@@ -94,6 +99,18 @@ export function defineMutation<Name extends string, Input extends object, Payloa
       }) as never,
     }),
   );
+}
+
+function scopesNeeded(secrets: boolean | { description: string } | undefined): string {
+  if (!secrets) return 'Needs the `write` scope.';
+  if (secrets === true) return 'Needs the `write` and `secrets` scopes.';
+  return `Needs the \`write\` scope, and \`secrets\` too ${secrets.description}.`;
+}
+
+function secretsScope<Input>(secrets: boolean | { when: (input: Input) => boolean } | undefined) {
+  if (!secrets) return undefined;
+  if (secrets === true) return { secrets: true };
+  return (_root: unknown, args: { input: Input }) => (secrets.when(args.input) ? { secrets: true } : true);
 }
 
 function userChanged(ctx: Context, payload: ChangedUser): void {
@@ -116,6 +133,8 @@ type UserCall<T> = (provider: Provider, userId: string, call: CallOptions) => Pr
 interface UserActionOptions<Name extends string, T> extends MutationNames<Name> {
   description: string;
   run: UserCall<T>;
+  /** See `defineMutation`'s `secrets`. */
+  secrets?: boolean;
 }
 
 /** An action on one user that answers the changed user: `{ user }`. */
@@ -129,6 +148,7 @@ export function defineUserAction<Name extends string>(options: UserActionOptions
     input: userIdInput(options.input, `The user \`${name}\` acts on.`),
     payload: userPayload(options.payload, `The result of \`${name}\`.`),
     changes: 'user',
+    secrets: options.secrets,
     resolve: async (input, ctx) => {
       const id = requireId('userId', input.userId);
       return { user: await run(ctx.providers.forUserId(id), id, { signal: ctx.signal }) };
@@ -147,6 +167,7 @@ export function defineUserEffect<Name extends string>(options: UserActionOptions
     input: userIdInput(options.input, `The user \`${name}\` acts on.`),
     payload: userEffectPayload(options.payload, `The result of \`${name}\`.`),
     changes: 'user',
+    secrets: options.secrets,
     resolve: async (input, ctx) => {
       const userId = requireId('userId', input.userId);
       await run(ctx.providers.forUserId(userId), userId, { signal: ctx.signal });

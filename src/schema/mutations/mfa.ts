@@ -53,6 +53,8 @@ defineUserEffect({
   payload: 'DeleteTotpPayload',
   result: 'DeleteTotpResult',
   description: "Remove a user's TOTP authenticator (Clerk). `UnsupportedError` on Passage.",
+  // Without its second factor an account is one stolen password from takeover.
+  secrets: true,
   run: (provider, id, call) => operation(provider, 'deleteTotp')(id, call),
 });
 
@@ -72,5 +74,7 @@ defineUserEffect({
   result: 'DisableMfaResult',
   description:
     'Turn off every second factor of a user (Clerk): TOTP and backup codes. `UnsupportedError` on Passage.',
+  // Without its second factor an account is one stolen password from takeover.
+  secrets: true,
   run: (provider, id, call) => operation(provider, 'disableMfa')(id, call),
 });

@@ -89,6 +89,15 @@ const UPDATE_FIELDS = [
   'primaryPhoneNumberId',
 ] as const;
 
+/** The fields of `updateUser` that decide who can sign in as the user. */
+const ACCOUNT_TAKEOVER_FIELDS = [
+  'email',
+  'phone',
+  'password',
+  'primaryEmailAddressId',
+  'primaryPhoneNumberId',
+] as const;
+
 const UpdateUserInputRef = builder.inputType('UpdateUserInput', {
   description: 'What to change on a user; fields left out stay as they are. At least one is required.',
   fields: (t) => ({
@@ -115,6 +124,11 @@ defineMutation({
   input: UpdateUserInputRef,
   payload: userPayload('UpdateUserPayload', 'The result of `updateUser`.'),
   changes: 'user',
+  // A new password or sign-in identifier hands the account to whoever chose it.
+  secrets: {
+    when: (input) => ACCOUNT_TAKEOVER_FIELDS.some((field) => input[field] != null),
+    description: 'to set a password or change an e-mail, a phone or a primary identifier',
+  },
   resolve: async ({ userId, externalId, username, firstName, lastName, ...fields }, ctx) => {
     const id = requireId('userId', userId);
     const { primaryEmailAddressId, primaryPhoneNumberId, ...rest } = given(fields);
