@@ -30,11 +30,9 @@ export function createRegistry(providers: readonly Provider[]): ProviderRegistry
     get: (name) => providers.find((provider) => provider.name === name),
     forUserId(id) {
       if (!USER_ID.test(id)) {
-        throw refusedInput(
-          'id',
-          `a user id is 1–128 letters, digits, "_" or "-", got ${describeId(id)}`,
-          'not a user id',
-        );
+        throw refusedInput('id', `a user id is 1–128 letters, digits, "_" or "-", got ${describeId(id)}`, {
+          detail: 'not a user id',
+        });
       }
       const owner = providers.find((provider) => provider.ownsUserId(id));
       if (!owner) {

@@ -7,7 +7,7 @@
  * - Clerk's error envelope → the codes of `ProviderError`.
  */
 import type { z } from 'zod';
-import { codeForStatus, ProviderError, type ProviderErrorCode } from '../errors.js';
+import { codeForStatus, ProviderError, refusedInput, type ProviderErrorCode } from '../errors.js';
 import type { DecodedUpstreamError, Query } from '../http.js';
 import type {
   CreateUserInput,
@@ -54,8 +54,8 @@ export const MAX_FILTER_VALUES = 100;
 /** Clerk's cap on `limit` for its lists. */
 export const MAX_PAGE_SIZE = 500;
 
-const invalidInput = (message: string) =>
-  new ProviderError({ provider: 'clerk', code: 'INVALID_INPUT', message });
+/** Refusals from this folder name Clerk: it is Clerk that cannot express the input. */
+const CLERK = { provider: 'clerk' } as const;
 
 // ---- responses → domain ------------------------------------------------------------------------
 
@@ -283,7 +283,8 @@ const FILTER_PARAMS: FilterParams = {
 function rangeParams(prefix: string, range: TimeRange): Query {
   const millis = (at: Date | undefined, end: string) => {
     if (at === undefined) return undefined;
-    if (Number.isNaN(at.getTime())) throw invalidInput(`filter ${prefix} ${end} must be a valid date`);
+    if (Number.isNaN(at.getTime()))
+      throw refusedInput(prefix, `filter ${prefix} ${end} must be a valid date`, CLERK);
     return at.getTime();
   };
   return {
@@ -298,9 +299,10 @@ export function userFilterQuery(filter: UserFilter): Query {
   for (const [field, value] of Object.entries(filter) as [keyof UserFilter, unknown][]) {
     if (value === undefined || value === null) continue;
     const toParams = FILTER_PARAMS[field] as ((value: unknown) => Query) | 'passage only' | undefined;
-    if (toParams === undefined) throw invalidInput(`${String(field)} is not a user filter`);
+    if (toParams === undefined)
+      throw refusedInput(String(field), `${String(field)} is not a user filter`, CLERK);
     if (toParams === 'passage only')
-      throw invalidInput(`Clerk cannot filter users by ${field} (a Passage filter)`);
+      throw refusedInput(field, `Clerk cannot filter users by ${field} (a Passage filter)`, CLERK);
     if (Array.isArray(value)) checkListFilter(field, value);
     Object.assign(query, toParams(value));
   }
@@ -313,10 +315,14 @@ export function userFilterQuery(filter: UserFilter): Query {
  */
 function checkListFilter(field: string, values: unknown[]): void {
   if (values.length === 0 || values.length > MAX_FILTER_VALUES) {
-    throw invalidInput(`filter ${field} takes 1 to ${MAX_FILTER_VALUES} values, got ${values.length}`);
+    throw refusedInput(
+      field,
+      `filter ${field} takes 1 to ${MAX_FILTER_VALUES} values, got ${values.length}`,
+      CLERK,
+    );
   }
   if (values.some((value) => typeof value !== 'string' || value.trim() === '')) {
-    throw invalidInput(`filter ${field} must not hold empty values`);
+    throw refusedInput(field, `filter ${field} must not hold empty values`, CLERK);
   }
 }
 
@@ -339,17 +345,17 @@ const ORDER_FIELDS: Record<UserOrderField, string | null> = {
 export function orderByParam(order: UserOrder | undefined): string | undefined {
   if (!order) return undefined;
   const field = ORDER_FIELDS[order.field];
-  if (!field) throw invalidInput(`Clerk cannot order users by ${order.field}`);
+  if (!field) throw refusedInput('orderBy', `Clerk cannot order users by ${order.field}`, CLERK);
   return `${order.direction === 'DESC' ? '-' : '+'}${field}`;
 }
 
 /** `limit` and `offset`, as every Clerk list endpoint takes them. */
 export function pageParams({ limit, offset }: PageRequest): { limit: number; offset: number } {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw invalidInput(`limit must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${limit}`);
+    throw refusedInput('limit', `limit must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${limit}`, CLERK);
   }
   if (!Number.isInteger(offset) || offset < 0)
-    throw invalidInput(`offset must be an integer ≥ 0, got ${offset}`);
+    throw refusedInput('offset', `offset must be an integer ≥ 0, got ${offset}`, CLERK);
   return { limit, offset };
 }
 
@@ -359,8 +365,10 @@ export const invitationStatusParam = (status: InvitationStatus | undefined) => s
 export function oauthProviderParam(provider: string): string {
   const name = withoutOAuthPrefix(provider.trim());
   if (!/^[a-z0-9_]+$/.test(name)) {
-    throw invalidInput(
+    throw refusedInput(
+      'provider',
       `provider must be an identity provider such as google or github, got ${JSON.stringify(provider.slice(0, 40))}`,
+      CLERK,
     );
   }
   return `oauth_${name}`;
@@ -395,13 +403,17 @@ export function createUserBody(input: CreateUserInput): object {
  */
 export function updateUserBody(input: UpdateUserInput): object {
   if (input.email !== undefined) {
-    throw invalidInput(
+    throw refusedInput(
+      'email',
       'Clerk cannot change an e-mail address through an update; pass the id of one of the user’s e-mail addresses as primaryEmailAddressId',
+      CLERK,
     );
   }
   if (input.phone !== undefined) {
-    throw invalidInput(
+    throw refusedInput(
+      'phone',
       'Clerk cannot change a phone number through an update; pass the id of one of the user’s phone numbers as primaryPhoneNumberId',
+      CLERK,
     );
   }
   return {

@@ -6,7 +6,7 @@
  * express them.
  */
 import type { z } from 'zod';
-import { ProviderError, type ProviderErrorCode } from '../errors.js';
+import { ProviderError, refusedInput, type ProviderErrorCode } from '../errors.js';
 import type { DecodedUpstreamError } from '../http.js';
 import type {
   CreateUserInput,
@@ -39,6 +39,9 @@ import {
   type WebAuthnDevice,
   type WebAuthnType,
 } from './wire.js';
+
+/** Refusals from this folder name Passage: it is Passage that cannot express the input. */
+const PASSAGE = { provider: 'passage' } as const;
 
 // ---- wire → domain -----------------------------------------------------------------------------
 
@@ -260,11 +263,11 @@ export function toCreateUserRequest(input: CreateUserInput): UserRequest {
   refuseClerkOnly(input, CLERK_ONLY_CREATE_FIELDS, 'create a user with');
   for (const field of ['emailVerified', 'phoneVerified'] as const) {
     if (input[field] === true) {
-      throw invalidInput(field, `Passage creates identifiers unverified; ${field} cannot be true`);
+      throw refusedInput(field, `Passage creates identifiers unverified; ${field} cannot be true`, PASSAGE);
     }
   }
   if (!input.email && !input.phone) {
-    throw invalidInput('email', 'Passage needs an email or a phone to create a user');
+    throw refusedInput('email', 'Passage needs an email or a phone to create a user', PASSAGE);
   }
   return {
     email: input.email || undefined,
@@ -288,7 +291,7 @@ export function toUpdateUserRequest(input: UpdateUserInput): UserRequest {
   for (const field of ['email', 'phone'] as const) {
     // Passage reads "" as "leave it alone": refuse it rather than silently remove nothing.
     if (input[field] !== undefined && input[field].trim() === '') {
-      throw invalidInput(field, `Passage cannot remove a user's ${field}; give a new one`);
+      throw refusedInput(field, `Passage cannot remove a user's ${field}; give a new one`, PASSAGE);
     }
   }
   return { email: input.email, phone: input.phone };
@@ -301,7 +304,7 @@ export function toMetadataRequest(patch: MetadataPatch): UserRequest {
 
 function refuseClerkOnly<T extends object>(input: T, fields: readonly (keyof T & string)[], action: string) {
   const given = fields.find((field) => input[field] !== undefined);
-  if (given) throw invalidInput(given, `Passage cannot ${action} ${given} (a Clerk-only field)`);
+  if (given) throw refusedInput(given, `Passage cannot ${action} ${given} (a Clerk-only field)`, PASSAGE);
 }
 
 // ---- domain → wire: list parameters ------------------------------------------------------------
@@ -330,7 +333,8 @@ const CLERK_ONLY_FILTERS = [
  */
 export function toListFilterQuery(filter: UserFilter, order: UserOrder | undefined): ListFilterQuery {
   const clerkOnly = CLERK_ONLY_FILTERS.find((field) => isSet(filter[field]));
-  if (clerkOnly) throw invalidInput(clerkOnly, `Passage cannot filter by ${clerkOnly} (a Clerk-only filter)`);
+  if (clerkOnly)
+    throw refusedInput(clerkOnly, `Passage cannot filter by ${clerkOnly} (a Clerk-only filter)`, PASSAGE);
   const identifier = oneParameter('identifier', {
     emails: onlyValue('emails', filter.emails, 'Passage filters one e-mail at a time')?.toLowerCase(),
     phones: onlyValue('phones', filter.phones, 'Passage filters one phone at a time')?.toLowerCase(),
@@ -366,9 +370,10 @@ const ORDER_FIELDS = new Map<UserOrderField, string>([
 function toOrderBy(order: UserOrder): string {
   const field = ORDER_FIELDS.get(order.field);
   if (!field) {
-    throw invalidInput(
+    throw refusedInput(
       'order',
       `Passage cannot order by ${order.field}; use ${[...ORDER_FIELDS.keys()].join(', ')}`,
+      PASSAGE,
     );
   }
   return `${field}:${order.direction}`;
@@ -381,13 +386,13 @@ function toOrderBy(order: UserOrder): string {
  */
 export function pagesCovering(page: PageRequest): { first: number; skip: number } {
   if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_LIMIT) {
-    throw invalidInput('limit', `limit must be 1–${MAX_LIMIT}, got ${page.limit}`);
+    throw refusedInput('limit', `limit must be 1–${MAX_LIMIT}, got ${page.limit}`, PASSAGE);
   }
   if (!Number.isInteger(page.offset) || page.offset < 0) {
-    throw invalidInput('offset', `offset must be an integer of at least 0, got ${page.offset}`);
+    throw refusedInput('offset', `offset must be an integer of at least 0, got ${page.offset}`, PASSAGE);
   }
   if (page.anchor !== undefined && (!Number.isInteger(page.anchor) || page.anchor < 0)) {
-    throw invalidInput('anchor', `anchor must be a Unix timestamp in seconds, got ${page.anchor}`);
+    throw refusedInput('anchor', `anchor must be a Unix timestamp in seconds, got ${page.anchor}`, PASSAGE);
   }
   return { first: Math.floor(page.offset / page.limit) + 1, skip: page.offset % page.limit };
 }
@@ -399,9 +404,10 @@ function oneParameter(parameter: string, candidates: Record<string, string | und
   const set = Object.entries(candidates).filter(([, value]) => value !== undefined);
   if (set.length > 1) {
     const names = set.map(([field]) => field);
-    throw invalidInput(
+    throw refusedInput(
       names[1] ?? parameter,
       `Passage takes one ${parameter} filter; got ${names.join(' and ')}`,
+      PASSAGE,
     );
   }
   return set[0]?.[1];
@@ -409,7 +415,7 @@ function oneParameter(parameter: string, candidates: Record<string, string | und
 
 function onlyValue(field: string, values: readonly string[] | undefined, contract: string) {
   if (!values?.length) return undefined;
-  if (values.length > 1) throw invalidInput(field, `${field}: ${contract}, got ${values.length}`);
+  if (values.length > 1) throw refusedInput(field, `${field}: ${contract}, got ${values.length}`, PASSAGE);
   return bareValue(field, values[0] ?? '');
 }
 
@@ -418,9 +424,9 @@ function onlyValue(field: string, values: readonly string[] | undefined, contrac
  * operator, so neither can stand for equality.
  */
 function bareValue(field: string, value: string): string {
-  if (value === '') throw invalidInput(field, `${field} must not be empty`);
+  if (value === '') throw refusedInput(field, `${field} must not be empty`, PASSAGE);
   if (/^[a-z_]+:/.test(value)) {
-    throw invalidInput(field, `Passage would read the prefix of this ${field} value as an operator`);
+    throw refusedInput(field, `Passage would read the prefix of this ${field} value as an operator`, PASSAGE);
   }
   return value;
 }
@@ -443,14 +449,15 @@ function stringCondition(field: string, condition: StringCondition | undefined):
 function intCondition(field: string, condition: IntCondition | undefined): string | undefined {
   const [operator, value] = onlyOperator(field, condition) ?? [];
   if (operator === undefined || value === undefined) return undefined;
-  if (!Number.isSafeInteger(value)) throw invalidInput(field, `${field} must be an integer, got ${value}`);
+  if (!Number.isSafeInteger(value))
+    throw refusedInput(field, `${field} must be an integer, got ${value}`, PASSAGE);
   return operator === 'equals' ? String(value) : OPERATORS[operator] + value;
 }
 
 /** A time range's one end: Passage takes one operator per field, so `after` and `before` not both. */
 function timeCondition(field: string, range: TimeRange | undefined): string | undefined {
   if (range?.after && range.before) {
-    throw invalidInput(field, `Passage takes one end of ${field} (after or before), not both`);
+    throw refusedInput(field, `Passage takes one end of ${field} (after or before), not both`, PASSAGE);
   }
   if (range?.after) return `gt:${filterTimestamp(field, range.after)}`;
   if (range?.before) return `lt:${filterTimestamp(field, range.before)}`;
@@ -460,7 +467,8 @@ function timeCondition(field: string, range: TimeRange | undefined): string | un
 /** The one format Passage's time filters accept: `2006-01-02T15:04:05.000000Z`. */
 function filterTimestamp(field: string, date: Date): string {
   const iso = Number.isNaN(date.getTime()) ? '' : date.toISOString();
-  if (!/^\d{4}-.*\.\d{3}Z$/.test(iso)) throw invalidInput(field, `${field} must be a date in years 0–9999`);
+  if (!/^\d{4}-.*\.\d{3}Z$/.test(iso))
+    throw refusedInput(field, `${field} must be a date in years 0–9999`, PASSAGE);
   return iso.replace(/Z$/, '000Z');
 }
 
@@ -473,20 +481,11 @@ function onlyOperator<C extends StringCondition | IntCondition>(
   );
   if (set.length > 1) {
     const names = set.map(([operator]) => operator).join(' and ');
-    throw invalidInput(field, `Passage takes one operator per filter; ${field} has ${names}`);
+    throw refusedInput(field, `Passage takes one operator per filter; ${field} has ${names}`, PASSAGE);
   }
   return set[0];
 }
 
 function dropUndefined<T extends object>(query: T): T {
   return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) as T;
-}
-
-export function invalidInput(field: string, message: string): ProviderError {
-  return new ProviderError({
-    provider: 'passage',
-    code: 'INVALID_INPUT',
-    message,
-    fields: [{ field, message }],
-  });
 }

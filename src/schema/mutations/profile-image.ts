@@ -3,10 +3,11 @@
  * request spec, which yoga serves natively, handing the resolver a web `File`.
  */
 import { operation } from '../../providers/registry.js';
+import { refusedField } from '../../providers/errors.js';
 import { builder } from '../builder.js';
 import { defineMutation, defineUserAction } from './define.js';
 import { userPayload } from './payloads.js';
-import { invalidInput, requireId } from './validate.js';
+import { requireId } from './validate.js';
 
 /** Clerk refuses larger images. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
@@ -32,13 +33,13 @@ defineMutation('setProfileImage', {
     const id = requireId('userId', input.userId);
     const { file } = input;
     if (!file.type.startsWith('image/')) {
-      throw invalidInput(
+      throw refusedField(
         'file',
         `must be an image (image/png, image/jpeg...), got ${JSON.stringify(file.type || 'no type')}`,
       );
     }
     if (file.size > MAX_IMAGE_BYTES) {
-      throw invalidInput('file', `must be at most ${MAX_IMAGE_BYTES} bytes, got ${file.size}`);
+      throw refusedField('file', `must be at most ${MAX_IMAGE_BYTES} bytes, got ${file.size}`);
     }
     const setImage = operation(ctx.providers.forUserId(id), 'setProfileImage');
     const image = {

@@ -4,6 +4,7 @@
  * the provider port before any call), so one input type serves both.
  */
 import type { CreateUserInput, UpdateUserInput } from '../../providers/types.js';
+import { refusedField } from '../../providers/errors.js';
 import { builder } from '../builder.js';
 import { Provider } from '../provider.js';
 import { defineMutation, userIdInput } from './define.js';
@@ -13,7 +14,6 @@ import {
   checkMetadataSizes,
   checkPhone,
   given,
-  invalidInput,
   requireId,
   requireSomeField,
 } from './validate.js';
@@ -68,7 +68,7 @@ defineMutation('createUser', {
     const provider = ctx.providers.get(name);
     if (!provider) {
       const configured = ctx.providers.all.map((p) => p.name).join(', ') || 'none';
-      throw invalidInput('provider', `must be a configured provider (${configured}), got ${name}`);
+      throw refusedField('provider', `must be a configured provider (${configured}), got ${name}`);
     }
     return { user: ctx.loaders.remember(await provider.createUser(input, { signal: ctx.signal })) };
   },
