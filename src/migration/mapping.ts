@@ -17,9 +17,6 @@ import { isE164PhoneNumber, isEmailAddress } from '../input-rules.js';
 import type { CreateUserInput, JsonObject, User } from '../providers/types.js';
 import type { MetadataKind } from './types.js';
 
-/** Clerk's limit on each metadata object, as serialised JSON. */
-const METADATA_LIMIT_BYTES = 8 * 1024;
-
 export interface Refusal {
   code: string;
   message: string;
@@ -40,7 +37,12 @@ export function checkUser(user: User): Refusal | null {
   return null;
 }
 
-export function toCreateInput(user: User, metadata: MetadataKind): CreateUserInput | Refusal {
+/** `maxMetadataBytes` is the target's limit on each metadata object, as serialised JSON. */
+export function toCreateInput(
+  user: User,
+  metadata: MetadataKind,
+  maxMetadataBytes: number,
+): CreateUserInput | Refusal {
   const sourceMetadata = user.publicMetadata ?? {};
   if (metadata === 'private' && Object.hasOwn(sourceMetadata, 'passage')) {
     return {
@@ -54,10 +56,10 @@ export function toCreateInput(user: User, metadata: MetadataKind): CreateUserInp
   kinds.private = { ...kinds.private, passage: carried };
   for (const [kind, value] of Object.entries(kinds)) {
     const bytes = Buffer.byteLength(JSON.stringify(value));
-    if (bytes > METADATA_LIMIT_BYTES) {
+    if (bytes > maxMetadataBytes) {
       return {
         code: 'METADATA_TOO_LARGE',
-        message: `user ${user.id}: ${kind} metadata would be ${bytes} bytes, over the target's ${METADATA_LIMIT_BYTES}`,
+        message: `user ${user.id}: ${kind} metadata would be ${bytes} bytes, over the target's ${maxMetadataBytes}`,
       };
     }
   }

@@ -2,7 +2,7 @@
 import type { Invitation } from '../providers/types.js';
 import { builder } from './builder.js';
 import { OrganizationRef } from './organization.js';
-import { connectionFor, pageRequest } from './pagination.js';
+import { connectionFor, PAGE_SIZE_DESCRIPTION, pageRequest } from './pagination.js';
 import { UserRef } from './user.js';
 
 const InvitationStatus = builder.enumType('InvitationStatus', {
@@ -73,7 +73,7 @@ builder.objectFields(UserRef, (t) => ({
         type: InvitationStatus,
         description: 'Only invitations in this state (default: all).',
       }),
-      first: t.arg.int({ description: 'Page size, 1–500 (default 20).' }),
+      first: t.arg.int({ description: PAGE_SIZE_DESCRIPTION }),
       after: t.arg.string({ description: 'The cursor after which the page starts (an `endCursor`).' }),
     },
     resolve: async (user, args, ctx) => {

@@ -29,6 +29,8 @@ import type {
   UserOrder,
   UserOrderField,
 } from '../types.js';
+import { domainUser } from '../types.js';
+import { refuseUnaccepted } from '../registry.js';
 import {
   clerkErrorsSchema,
   deletedObjectSchema,
@@ -48,11 +50,9 @@ import {
   type ClerkOrganizationMembership,
   type ClerkUser,
 } from './wire.js';
+import { CLERK_FILTERS, clerkTraits } from './traits.js';
 
-/** Clerk's cap on the values of one list filter (`user_id`, `email_address`...). */
-export const MAX_FILTER_VALUES = 100;
-/** Clerk's cap on `limit` for its lists. */
-export const MAX_PAGE_SIZE = 500;
+const { maxFilterValuesPerCall: MAX_FILTER_VALUES, maxPageSize: MAX_PAGE_SIZE } = clerkTraits.limits;
 
 /** Refusals from this folder name Clerk: it is Clerk that cannot express the input. */
 const CLERK = { provider: 'clerk' } as const;
@@ -105,7 +105,7 @@ function userFromWire(user: ClerkUser): User {
     verified: isVerified(phone.verification),
     primary: phone.id !== undefined && phone.id === user.primary_phone_number_id,
   }));
-  return {
+  return domainUser({
     provider: 'clerk',
     id: user.id,
     externalId: user.external_id,
@@ -126,7 +126,6 @@ function userFromWire(user: ClerkUser): User {
     updatedAt: new Date(user.updated_at),
     lastSignInAt: date(user.last_sign_in_at),
     lastActiveAt: date(user.last_active_at),
-    loginCount: null,
     publicMetadata: user.public_metadata as JsonObject,
     privateMetadata: (user.private_metadata as JsonObject | null | undefined) ?? null,
     unsafeMetadata: (user.unsafe_metadata as JsonObject | undefined) ?? null,
@@ -163,7 +162,7 @@ function userFromWire(user: ClerkUser): User {
       createdAt: new Date(account.created_at),
       lastSignInAt: null,
     })),
-  };
+  });
 }
 
 export function toMembershipPage(userId: string, body: unknown): Page<Membership> {
@@ -249,11 +248,10 @@ export const expectUserId = (body: unknown): void => void parseWire(userIdSchema
 
 // ---- domain → query parameters and bodies --------------------------------------------------------
 
-type FilterParams = {
-  [K in keyof UserFilter]-?: ((value: NonNullable<UserFilter[K]>) => Query) | 'passage only';
-};
+type ClerkFilter = (typeof CLERK_FILTERS)[number];
+type FilterParams = { [K in ClerkFilter]: (value: NonNullable<UserFilter[K]>) => Query };
 
-/** Every domain filter and the `GET /users` parameter it becomes; Passage's have none here. */
+/** Each filter Clerk has and the `GET /users` parameters it becomes. */
 const FILTER_PARAMS: FilterParams = {
   ids: (values) => ({ user_id: values }),
   emails: (values) => ({ email_address: values }),
@@ -271,12 +269,6 @@ const FILTER_PARAMS: FilterParams = {
   lastActiveAt: (range) => rangeParams('last_active_at', range),
   createdAt: (range) => rangeParams('created_at', range),
   lastSignInAt: (range) => rangeParams('last_sign_in_at', range),
-  identifier: 'passage only',
-  idCondition: 'passage only',
-  status: 'passage only',
-  emailVerified: 'passage only',
-  loginCount: 'passage only',
-  updatedAt: 'passage only',
 };
 
 /** Clerk's ranges are exclusive millisecond bounds, as the domain's. */
@@ -295,16 +287,17 @@ function rangeParams(prefix: string, range: TimeRange): Query {
 
 /** The query parameters `GET /users` and `GET /users/count` share. */
 export function userFilterQuery(filter: UserFilter): Query {
+  refuseUnaccepted(
+    clerkTraits,
+    filter,
+    clerkTraits.filters,
+    (field) => `Clerk cannot filter users by ${field}`,
+  );
   const query: Query = {};
-  for (const [field, value] of Object.entries(filter) as [keyof UserFilter, unknown][]) {
+  for (const [field, value] of Object.entries(filter) as [ClerkFilter, unknown][]) {
     if (value === undefined || value === null) continue;
-    const toParams = FILTER_PARAMS[field] as ((value: unknown) => Query) | 'passage only' | undefined;
-    if (toParams === undefined)
-      throw refusedInput(String(field), `${String(field)} is not a user filter`, CLERK);
-    if (toParams === 'passage only')
-      throw refusedInput(field, `Clerk cannot filter users by ${field} (a Passage filter)`, CLERK);
     if (Array.isArray(value)) checkListFilter(field, value);
-    Object.assign(query, toParams(value));
+    Object.assign(query, (FILTER_PARAMS[field] as (value: unknown) => Query)(value));
   }
   return query;
 }
@@ -326,7 +319,7 @@ function checkListFilter(field: string, values: unknown[]): void {
   }
 }
 
-const ORDER_FIELDS: Record<UserOrderField, string | null> = {
+const ORDER_FIELDS: Partial<Record<UserOrderField, string>> = {
   CREATED_AT: 'created_at',
   UPDATED_AT: 'updated_at',
   LAST_SIGN_IN_AT: 'last_sign_in_at',
@@ -336,9 +329,6 @@ const ORDER_FIELDS: Record<UserOrderField, string | null> = {
   USERNAME: 'username',
   FIRST_NAME: 'first_name',
   LAST_NAME: 'last_name',
-  ID: null,
-  LOGIN_COUNT: null,
-  STATUS: null,
 };
 
 /** `order_by` with Clerk's `+`/`-` prefix; undefined keeps Clerk's default, newest first. */

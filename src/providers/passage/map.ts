@@ -26,6 +26,8 @@ import type {
   UserOrderField,
   UserStatus,
 } from '../types.js';
+import { domainUser } from '../types.js';
+import { refuseUnaccepted } from '../registry.js';
 import {
   errorBodySchema,
   listDevicesResponseSchema,
@@ -39,6 +41,7 @@ import {
   type WebAuthnDevice,
   type WebAuthnType,
 } from './wire.js';
+import { passageTraits } from './traits.js';
 
 /** Refusals from this folder name Passage: it is Passage that cannot express the input. */
 const PASSAGE = { provider: 'passage' } as const;
@@ -95,7 +98,7 @@ function fromListItem(
 ): User {
   const email = user.email || null;
   const phone = user.phone || null;
-  return {
+  return domainUser({
     provider: 'passage',
     id: user.id,
     externalId: user.external_id || null,
@@ -103,28 +106,15 @@ function fromListItem(
     phone,
     emailAddresses: email ? [{ id: null, address: email, verified: user.email_verified, primary: true }] : [],
     phoneNumbers: phone ? [{ id: null, number: phone, verified: user.phone_verified, primary: true }] : [],
-    username: null,
-    firstName: null,
-    lastName: null,
-    imageUrl: null,
-    hasImage: false,
     status: STATUSES[user.status],
-    banned: null,
-    locked: null,
-    lockoutExpiresInSeconds: null,
     createdAt: new Date(user.created_at),
     updatedAt: new Date(user.updated_at),
     lastSignInAt: dateOrNever(user.last_login_at),
-    lastActiveAt: null,
     loginCount: user.login_count,
     publicMetadata: user.user_metadata,
-    privateMetadata: null,
-    unsafeMetadata: null,
-    mfa: null,
     devices,
-    web3Wallets: [],
     externalAccounts,
-  };
+  });
 }
 
 function fromDevice(userId: string, device: WebAuthnDevice): Device {
@@ -248,19 +238,16 @@ export function decodePassageError(status: number, body: unknown): DecodedUpstre
 
 // ---- domain → wire: request bodies -------------------------------------------------------------
 
-const CLERK_ONLY_CREATE_FIELDS = [
-  'externalId',
-  'username',
-  'firstName',
-  'lastName',
-  'password',
-  'privateMetadata',
-  'unsafeMetadata',
-  'createdAt',
-] as const satisfies readonly (keyof CreateUserInput)[];
+/** What Passage keeps of a new user: its identifiers and its one metadata object. */
+const CREATE_FIELDS = new Set<string>(['email', 'phone', 'emailVerified', 'phoneVerified', 'publicMetadata']);
 
 export function toCreateUserRequest(input: CreateUserInput): UserRequest {
-  refuseClerkOnly(input, CLERK_ONLY_CREATE_FIELDS, 'create a user with');
+  refuseUnaccepted(
+    passageTraits,
+    input,
+    CREATE_FIELDS,
+    (field) => `Passage cannot create a user with ${field}`,
+  );
   for (const field of ['emailVerified', 'phoneVerified'] as const) {
     if (input[field] === true) {
       throw refusedInput(field, `Passage creates identifiers unverified; ${field} cannot be true`, PASSAGE);
@@ -276,18 +263,11 @@ export function toCreateUserRequest(input: CreateUserInput): UserRequest {
   };
 }
 
-const CLERK_ONLY_UPDATE_FIELDS = [
-  'externalId',
-  'username',
-  'firstName',
-  'lastName',
-  'password',
-  'primaryEmailAddressId',
-  'primaryPhoneNumberId',
-] as const satisfies readonly (keyof UpdateUserInput)[];
+/** What Passage can change on a user besides metadata. */
+const UPDATE_FIELDS = new Set<string>(['email', 'phone']);
 
 export function toUpdateUserRequest(input: UpdateUserInput): UserRequest {
-  refuseClerkOnly(input, CLERK_ONLY_UPDATE_FIELDS, 'update');
+  refuseUnaccepted(passageTraits, input, UPDATE_FIELDS, (field) => `Passage cannot update ${field}`);
   for (const field of ['email', 'phone'] as const) {
     // Passage reads "" as "leave it alone": refuse it rather than silently remove nothing.
     if (input[field] !== undefined && input[field].trim() === '') {
@@ -298,43 +278,31 @@ export function toUpdateUserRequest(input: UpdateUserInput): UserRequest {
 }
 
 export function toMetadataRequest(patch: MetadataPatch): UserRequest {
-  refuseClerkOnly(patch, ['privateMetadata', 'unsafeMetadata'] as const, 'store');
+  refuseUnaccepted(passageTraits, patch, METADATA_FIELDS, (field) => `Passage cannot store ${field}`);
   return { user_metadata: patch.publicMetadata ?? {} };
 }
 
-function refuseClerkOnly<T extends object>(input: T, fields: readonly (keyof T & string)[], action: string) {
-  const given = fields.find((field) => input[field] !== undefined);
-  if (given) throw refusedInput(given, `Passage cannot ${action} ${given} (a Clerk-only field)`, PASSAGE);
-}
+/** Passage has one metadata object, the user's own. */
+const METADATA_FIELDS = new Set<string>(['publicMetadata']);
 
 // ---- domain → wire: list parameters ------------------------------------------------------------
 
-export const MAX_LIMIT = 500;
+const MAX_LIMIT = passageTraits.limits.maxPageSize;
 
 type ListFilterQuery = Omit<ListUsersQuery, 'page' | 'limit' | 'created_before'>;
-
-const CLERK_ONLY_FILTERS = [
-  'externalIds',
-  'usernames',
-  'web3Wallets',
-  'organizationIds',
-  'emailQuery',
-  'phoneQuery',
-  'usernameQuery',
-  'nameQuery',
-  'banned',
-  'lastActiveAt',
-] as const satisfies readonly (keyof UserFilter)[];
 
 /**
  * Passage takes one value per filter parameter, with one operator prefix. Several domain fields
  * land on the same parameter (`emails`, `phones`, `query` and `identifier` all on `identifier`),
- * so at most one of them may be set. An empty list is no filter, as on Clerk.
+ * so at most one of them may be set. An empty list is no filter.
  */
 export function toListFilterQuery(filter: UserFilter, order: UserOrder | undefined): ListFilterQuery {
-  const clerkOnly = CLERK_ONLY_FILTERS.find((field) => isSet(filter[field]));
-  if (clerkOnly)
-    throw refusedInput(clerkOnly, `Passage cannot filter by ${clerkOnly} (a Clerk-only filter)`, PASSAGE);
+  refuseUnaccepted(
+    passageTraits,
+    filter,
+    passageTraits.filters,
+    (field) => `Passage cannot filter users by ${field}`,
+  );
   const identifier = oneParameter('identifier', {
     emails: onlyValue('emails', filter.emails, 'Passage filters one e-mail at a time')?.toLowerCase(),
     phones: onlyValue('phones', filter.phones, 'Passage filters one phone at a time')?.toLowerCase(),
@@ -396,8 +364,6 @@ export function pagesCovering(page: PageRequest): { first: number; skip: number 
   }
   return { first: Math.floor(page.offset / page.limit) + 1, skip: page.offset % page.limit };
 }
-
-const isSet = (value: unknown) => value !== undefined && !(Array.isArray(value) && value.length === 0);
 
 /** The one parameter value several domain fields compete for; INVALID_INPUT when two are set. */
 function oneParameter(parameter: string, candidates: Record<string, string | undefined>) {

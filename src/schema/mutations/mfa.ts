@@ -7,6 +7,7 @@ import { operation } from '../../providers/registry.js';
 import { builder } from '../builder.js';
 import { defineMutation, defineUserEffect, userIdInput } from './define.js';
 import { requireId } from './validate.js';
+import { offeredBy, unsupportedOn } from '../support.js';
 
 const CreateTotpInput = userIdInput('CreateTotpInput', 'The user `createTotp` enrols.');
 
@@ -31,8 +32,7 @@ const CreateTotpPayload = builder
   });
 
 defineMutation('createTotp', {
-  description:
-    'Enrol a TOTP authenticator for a user (Clerk), replacing any they had, and issue new backup codes. The answer holds secrets shown once. `UnsupportedError` on Passage.',
+  description: `Enrol a TOTP authenticator for a user (${offeredBy('createTotp')}), replacing any they had, and issue new backup codes. The answer holds secrets shown once. ${unsupportedOn('createTotp')}.`,
   input: CreateTotpInput,
   payload: CreateTotpPayload,
   secrets: true,
@@ -47,18 +47,18 @@ defineMutation('createTotp', {
 
 defineUserEffect(
   'deleteTotp',
-  "Remove a user's TOTP authenticator (Clerk). `UnsupportedError` on Passage.",
+  `Remove a user's TOTP authenticator (${offeredBy('deleteTotp')}). ${unsupportedOn('deleteTotp')}.`,
   (provider, id, call) => operation(provider, 'deleteTotp')(id, call),
 );
 
 defineUserEffect(
   'deleteBackupCodes',
-  "Remove a user's backup codes (Clerk). `UnsupportedError` on Passage.",
+  `Remove a user's backup codes (${offeredBy('deleteBackupCodes')}). ${unsupportedOn('deleteBackupCodes')}.`,
   (provider, id, call) => operation(provider, 'deleteBackupCodes')(id, call),
 );
 
 defineUserEffect(
   'disableMfa',
-  'Turn off every second factor of a user (Clerk): TOTP and backup codes. `UnsupportedError` on Passage.',
+  `Turn off every second factor of a user (${offeredBy('disableMfa')}): TOTP and backup codes. ${unsupportedOn('disableMfa')}.`,
   (provider, id, call) => operation(provider, 'disableMfa')(id, call),
 );

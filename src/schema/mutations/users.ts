@@ -12,6 +12,7 @@ import { userPayload } from './payloads.js';
 import {
   checkEmail,
   checkMetadataSizes,
+  METADATA_SIZE_NOTE,
   checkPhone,
   given,
   requireId,
@@ -44,10 +45,10 @@ const CreateUserInputRef = builder.inputType('CreateUserInput', {
     skipPasswordRequirement: t.boolean({ description: 'Clerk only: create a user with no password.' }),
     publicMetadata: t.field({
       type: 'JSONObject',
-      description: "Clerk `public_metadata`; Passage's `user_metadata`. At most 8 KB.",
+      description: `Clerk \`public_metadata\`; Passage's \`user_metadata\`. ${METADATA_SIZE_NOTE}`,
     }),
-    privateMetadata: t.field({ type: 'JSONObject', description: 'Clerk only. At most 8 KB.' }),
-    unsafeMetadata: t.field({ type: 'JSONObject', description: 'Clerk only. At most 8 KB.' }),
+    privateMetadata: t.field({ type: 'JSONObject', description: `Clerk only. ${METADATA_SIZE_NOTE}` }),
+    unsafeMetadata: t.field({ type: 'JSONObject', description: `Clerk only. ${METADATA_SIZE_NOTE}` }),
     createdAt: t.field({
       type: 'DateTime',
       description: 'Clerk only: when the user was created, for imports.',
@@ -64,12 +65,12 @@ defineMutation('createUser', {
     const input: CreateUserInput = given(fields);
     checkEmail('email', input.email);
     checkPhone('phone', input.phone);
-    checkMetadataSizes(input);
     const provider = ctx.providers.get(name);
     if (!provider) {
       const configured = ctx.providers.all.map((p) => p.name).join(', ') || 'none';
       throw refusedField('provider', `must be a configured provider (${configured}), got ${name}`);
     }
+    checkMetadataSizes(input, provider.limits.maxMetadataBytes);
     return { user: ctx.loaders.remember(await provider.createUser(input, { signal: ctx.signal })) };
   },
 });

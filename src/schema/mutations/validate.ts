@@ -6,10 +6,11 @@
  */
 import { isE164PhoneNumber, isEmailAddress, MAX_EMAIL_LENGTH } from '../../input-rules.js';
 import { refusedField } from '../../providers/errors.js';
+import { largestLimit } from '../../providers/catalog.js';
 import type { JsonObject } from '../../providers/types.js';
 
-/** Clerk's limit for each metadata object; Passage documents none, so the same one applies. */
-export const MAX_METADATA_BYTES = 8 * 1024;
+/** How a metadata field describes its bound (each provider's own is checked at run time). */
+export const METADATA_SIZE_NOTE = `At most ${largestLimit('maxMetadataBytes') / 1024} KB.`;
 
 /** A value quoted for a message, cut short so a huge input does not become a huge error. */
 const shown = (value: string) => JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
@@ -46,14 +47,17 @@ export function checkPhone(field: string, value: string | null | undefined): voi
 
 export const METADATA_FIELDS = ['publicMetadata', 'privateMetadata', 'unsafeMetadata'] as const;
 
-/** Each metadata object given fits the limit. */
-export function checkMetadataSizes(input: { [K in (typeof METADATA_FIELDS)[number]]?: JsonObject }): void {
+/** Each metadata object given fits the provider's limit. */
+export function checkMetadataSizes(
+  input: { [K in (typeof METADATA_FIELDS)[number]]?: JsonObject },
+  maxBytes: number,
+): void {
   for (const field of METADATA_FIELDS) {
     const value = input[field];
     if (value === undefined) continue;
     const bytes = Buffer.byteLength(JSON.stringify(value));
-    if (bytes > MAX_METADATA_BYTES) {
-      throw refusedField(field, `must be at most ${MAX_METADATA_BYTES} bytes as JSON, got ${bytes}`);
+    if (bytes > maxBytes) {
+      throw refusedField(field, `must be at most ${maxBytes} bytes as JSON, got ${bytes}`);
     }
   }
 }
