@@ -136,24 +136,25 @@ export interface User {
 }
 
 /** What a user reads for a field their provider has no notion of. */
-const absentUserFields = () => ({
-  externalId: null,
-  username: null,
-  firstName: null,
-  lastName: null,
-  imageUrl: null,
-  hasImage: false,
-  banned: null,
-  locked: null,
-  lockoutExpiresInSeconds: null,
-  lastActiveAt: null,
-  loginCount: null,
-  privateMetadata: null,
-  unsafeMetadata: null,
-  mfa: null,
-  web3Wallets: [],
-  externalAccounts: [],
-}) satisfies Partial<User>;
+const absentUserFields = () =>
+  ({
+    externalId: null,
+    username: null,
+    firstName: null,
+    lastName: null,
+    imageUrl: null,
+    hasImage: false,
+    banned: null,
+    locked: null,
+    lockoutExpiresInSeconds: null,
+    lastActiveAt: null,
+    loginCount: null,
+    privateMetadata: null,
+    unsafeMetadata: null,
+    mfa: null,
+    web3Wallets: [],
+    externalAccounts: [],
+  }) satisfies Partial<User>;
 
 type AbsentUserField = keyof ReturnType<typeof absentUserFields>;
 
