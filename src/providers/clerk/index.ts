@@ -1,21 +1,12 @@
 /**
  * The Clerk provider: the port of `../types.ts` over Clerk's Backend API. Each operation is one
- * call (two for a list with its total), translated by map.ts; what it offers beyond the core
+ * call (two for a list with its total), translated by map.ts and request.ts; what it offers beyond the core
  * operations is listed in traits.ts.
  */
 import { ProviderError } from '../errors.js';
 import type { Provider } from '../types.js';
 import { createClerkClient, type ClerkClientOptions } from './client.js';
 import {
-  createUserBody,
-  expectDeleted,
-  expectUserId,
-  invitationStatusParam,
-  metadataBody,
-  oauthProviderParam,
-  orderByParam,
-  pageParams,
-  profileImageForm,
   toCount,
   toDevices,
   toInvitationPage,
@@ -26,9 +17,20 @@ import {
   toTotpVerified,
   toUser,
   toUsers,
+  expectDeleted,
+  expectUserId,
+} from './map.js';
+import {
+  createUserBody,
+  invitationStatusParam,
+  metadataBody,
+  oauthProviderParam,
+  orderByParam,
+  pageParams,
+  profileImageForm,
   updateUserBody,
   userFilterQuery,
-} from './map.js';
+} from './request.js';
 import { clerkTraits } from './traits.js';
 
 /** The secret key, the API base (`https://api.clerk.com/v1`) and HTTP tuning. */

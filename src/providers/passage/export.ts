@@ -32,7 +32,8 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Device, User } from '../types.js';
-import { describeIssue, fromUserInfo } from './map.js';
+import { describeIssue } from '../wire.js';
+import { fromUserInfo } from './map.js';
 import {
   listUserItemSchema,
   userInfoSchema,

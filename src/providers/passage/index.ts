@@ -2,25 +2,23 @@
  * Passage (by 1Password) behind the provider port: the Management API at `PASSAGE_API_URL`,
  * every call under `/apps/{PASSAGE_APP_ID}` with the app's API key as bearer token.
  *
- * Passage has no batch read, filters one value per parameter and pages by page number; map.ts
- * refuses what it cannot express before any call. Its limits and optional operations are in
- * traits.ts.
+ * Passage has no batch read, filters one value per parameter and pages by page number;
+ * request.ts refuses what it cannot express before any call. Its limits and optional operations
+ * are in traits.ts.
  */
 import { ProviderError } from '../errors.js';
 import { HttpClient, type HttpClientOptions } from '../http.js';
 import type { Provider } from '../types.js';
 import { createPassageClient } from './client.js';
+import { decodePassageError } from './errors.js';
+import { toDevices, toUser, toUserPage } from './map.js';
 import {
-  decodePassageError,
   pagesCovering,
   toCreateUserRequest,
-  toDevices,
   toListFilterQuery,
   toMetadataRequest,
   toUpdateUserRequest,
-  toUser,
-  toUserPage,
-} from './map.js';
+} from './request.js';
 import { passageTraits } from './traits.js';
 
 export interface PassageProviderOptions {

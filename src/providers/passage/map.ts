@@ -1,60 +1,27 @@
 /**
- * Passage ↔ domain, both ways and in one place: wire JSON → `User`/`Device` (parsed with zod, so
- * a body of the wrong shape is an UPSTREAM_INVALID naming the bad field, never a TypeError
- * later), error bodies → `DecodedUpstreamError`, and domain inputs → request bodies and
- * `GET /users` parameters, refused with INVALID_INPUT before any call when Passage cannot
- * express them.
+ * Passage's responses → `User`/`Device`, parsed with the schemas of wire.ts (see `parseWire`).
  */
-import type { z } from 'zod';
-import { ProviderError, refusedInput, type ProviderErrorCode } from '../errors.js';
-import type { DecodedUpstreamError } from '../http.js';
-import type {
-  CreateUserInput,
-  Device,
-  DeviceKind,
-  ExternalAccount,
-  IntCondition,
-  MetadataPatch,
-  Page,
-  PageRequest,
-  StringCondition,
-  TimeRange,
-  UpdateUserInput,
-  User,
-  UserFilter,
-  UserOrder,
-  UserOrderField,
-  UserStatus,
-} from '../types.js';
+import { parseWire } from '../wire.js';
+import type { Device, DeviceKind, ExternalAccount, Page, User, UserStatus } from '../types.js';
 import { domainUser } from '../types.js';
-import { refuseUnaccepted } from '../registry.js';
 import {
-  errorBodySchema,
   listDevicesResponseSchema,
   listUsersResponseSchema,
   userResponseSchema,
   type ListPaginatedUsersItem,
-  type ListUsersQuery,
   type SocialConnection,
   type UserInfo,
-  type UserRequest,
   type WebAuthnDevice,
   type WebAuthnType,
 } from './wire.js';
-import { passageTraits } from './traits.js';
-
-/** Refusals from this folder name Passage: it is Passage that cannot express the input. */
-const PASSAGE = { provider: 'passage' } as const;
-
-// ---- wire → domain -----------------------------------------------------------------------------
 
 export function toUser(body: unknown): User {
-  return fromUserInfo(parse(userResponseSchema, body, 'a user').user);
+  return fromUserInfo(parseWire('passage', userResponseSchema, body, 'a user').user);
 }
 
 /** A page of slim list items: their `devices` stay undefined (lists do not carry them). */
 export function toUserPage(body: unknown): Page<User> & { totalCount: number; anchor: number } {
-  const page = parse(listUsersResponseSchema, body, 'a user list');
+  const page = parseWire('passage', listUsersResponseSchema, body, 'a user list');
   return {
     items: page.users.map((item) => fromListItem(item, undefined, [])),
     totalCount: page.total_users,
@@ -63,7 +30,7 @@ export function toUserPage(body: unknown): Page<User> & { totalCount: number; an
 }
 
 export function toDevices(userId: string, body: unknown): Device[] {
-  return parse(listDevicesResponseSchema, body, 'a device list').devices.map((device) =>
+  return parseWire('passage', listDevicesResponseSchema, body, 'a device list').devices.map((device) =>
     fromDevice(userId, device),
   );
 }
@@ -149,309 +116,4 @@ const GO_ZERO_TIME = Date.parse('0001-01-01T00:00:00Z');
 function dateOrNever(rfc3339: string): Date | null {
   const date = new Date(rfc3339);
   return date.getTime() <= GO_ZERO_TIME ? null : date;
-}
-
-/**
- * The body as `schema`, or UPSTREAM_INVALID naming the first bad field and what was expected.
- * The message never carries the value found: it could be a user's e-mail or a token.
- */
-function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  throw new ProviderError({
-    provider: 'passage',
-    code: 'UPSTREAM_INVALID',
-    message: `Passage answered ${what} that its API does not document: ${describeIssue(result.error, 'the body')}`,
-  });
-}
-
-/** The first bad field of a failed parse (`root` when it is the value itself) and what was wrong. */
-export function describeIssue(error: z.ZodError, root: string): string {
-  const issue = error.issues[0];
-  return `${issue?.path.length ? fieldPath(issue.path) : root} is ${problem(issue)}`;
-}
-
-/** What was wrong, in words that hold no part of the value received. */
-function problem(issue: z.core.$ZodIssue | undefined): string {
-  switch (issue?.code) {
-    case 'invalid_type':
-      return `expected ${issue.expected}`;
-    case 'invalid_value':
-      return 'not one of the documented values';
-    case 'invalid_format':
-      return `not a valid ${issue.format}`;
-    default:
-      return issue?.code ?? 'invalid';
-  }
-}
-
-const fieldPath = (segments: readonly PropertyKey[]) =>
-  segments
-    .map((segment, i) =>
-      typeof segment === 'number' ? `[${segment}]` : `${i === 0 ? '' : '.'}${String(segment)}`,
-    )
-    .join('');
-
-// ---- error bodies ------------------------------------------------------------------------------
-
-/** Passage's own codes that say more than the status; anything else falls back to the status. */
-const ERROR_CODES = new Map<string, ProviderErrorCode>([
-  ['user_not_found', 'NOT_FOUND'],
-  ['device_not_found', 'NOT_FOUND'],
-  ['identifier_already_exists', 'CONFLICT'],
-  ['invalid_request', 'INVALID_INPUT'],
-  ['invalid_access_token', 'UNAUTHORIZED'],
-  // A wrong PASSAGE_APP_ID is the operator's configuration error, not a missing user.
-  ['app_not_found', 'UNAUTHORIZED'],
-]);
-
-/** Credential problems are the operator's to fix: say which variable to check. */
-const OPERATOR_MESSAGES = new Map([
-  ['invalid_access_token', 'Passage refused the API key: check PASSAGE_API_KEY'],
-  ['app_not_found', 'Passage has no app with this id: check PASSAGE_APP_ID'],
-]);
-
-export function decodePassageError(status: number, body: unknown): DecodedUpstreamError {
-  const rateLimited = status === 429 ? ({ code: 'RATE_LIMITED' } as const) : {};
-  const parsed = errorBodySchema.safeParse(body);
-  if (!parsed.success) return rateLimited;
-  const { code: upstreamCode, error } = parsed.data;
-  const decoded: DecodedUpstreamError = {
-    upstreamCode,
-    message: OPERATOR_MESSAGES.get(upstreamCode) ?? error,
-    code: status < 500 ? ERROR_CODES.get(upstreamCode) : undefined,
-    ...rateLimited,
-  };
-  // A 404 that names no user or device means the path itself is unknown: a wrong base URL would
-  // otherwise read as "every user is missing".
-  if (status === 404 && decoded.code === undefined) {
-    decoded.code = 'UNEXPECTED';
-    decoded.message = 'Passage does not serve this path: check PASSAGE_API_URL';
-  }
-  // Passage names the field first: `identifier: must be a valid email address.`
-  const named = /^([A-Za-z_][\w.]*): (.+)$/s.exec(error);
-  if (upstreamCode === 'invalid_request' && named) {
-    decoded.fields = [{ field: named[1] ?? '', message: named[2] ?? '' }];
-  }
-  return decoded;
-}
-
-// ---- domain → wire: request bodies -------------------------------------------------------------
-
-/** What Passage keeps of a new user: its identifiers and its one metadata object. */
-const CREATE_FIELDS = new Set<string>(['email', 'phone', 'emailVerified', 'phoneVerified', 'publicMetadata']);
-
-export function toCreateUserRequest(input: CreateUserInput): UserRequest {
-  refuseUnaccepted(
-    passageTraits,
-    input,
-    CREATE_FIELDS,
-    (field) => `Passage cannot create a user with ${field}`,
-  );
-  for (const field of ['emailVerified', 'phoneVerified'] as const) {
-    if (input[field] === true) {
-      throw refusedInput(field, `Passage creates identifiers unverified; ${field} cannot be true`, PASSAGE);
-    }
-  }
-  if (!input.email && !input.phone) {
-    throw refusedInput('email', 'Passage needs an email or a phone to create a user', PASSAGE);
-  }
-  return {
-    email: input.email || undefined,
-    phone: input.phone || undefined,
-    user_metadata: input.publicMetadata,
-  };
-}
-
-/** What Passage can change on a user besides metadata. */
-const UPDATE_FIELDS = new Set<string>(['email', 'phone']);
-
-export function toUpdateUserRequest(input: UpdateUserInput): UserRequest {
-  refuseUnaccepted(passageTraits, input, UPDATE_FIELDS, (field) => `Passage cannot update ${field}`);
-  for (const field of ['email', 'phone'] as const) {
-    // Passage reads "" as "leave it alone": refuse it rather than silently remove nothing.
-    if (input[field] !== undefined && input[field].trim() === '') {
-      throw refusedInput(field, `Passage cannot remove a user's ${field}; give a new one`, PASSAGE);
-    }
-  }
-  return { email: input.email, phone: input.phone };
-}
-
-export function toMetadataRequest(patch: MetadataPatch): UserRequest {
-  refuseUnaccepted(passageTraits, patch, METADATA_FIELDS, (field) => `Passage cannot store ${field}`);
-  return { user_metadata: patch.publicMetadata ?? {} };
-}
-
-/** Passage has one metadata object, the user's own. */
-const METADATA_FIELDS = new Set<string>(['publicMetadata']);
-
-// ---- domain → wire: list parameters ------------------------------------------------------------
-
-const MAX_LIMIT = passageTraits.limits.maxPageSize;
-
-type ListFilterQuery = Omit<ListUsersQuery, 'page' | 'limit' | 'created_before'>;
-
-/**
- * Passage takes one value per filter parameter, with one operator prefix. Several domain fields
- * land on the same parameter (`emails`, `phones`, `query` and `identifier` all on `identifier`),
- * so at most one of them may be set. An empty list is no filter.
- */
-export function toListFilterQuery(filter: UserFilter, order: UserOrder | undefined): ListFilterQuery {
-  refuseUnaccepted(
-    passageTraits,
-    filter,
-    passageTraits.filters,
-    (field) => `Passage cannot filter users by ${field}`,
-  );
-  const identifier = oneParameter('identifier', {
-    emails: onlyValue('emails', filter.emails, 'Passage filters one e-mail at a time')?.toLowerCase(),
-    phones: onlyValue('phones', filter.phones, 'Passage filters one phone at a time')?.toLowerCase(),
-    query: filter.query === undefined ? undefined : `like:${filter.query.toLowerCase()}`,
-    identifier: stringCondition('identifier', filter.identifier)?.toLowerCase(),
-  });
-  const id = oneParameter('id', {
-    ids: onlyValue('ids', filter.ids, 'Passage filters one id at a time'),
-    idCondition: stringCondition('idCondition', filter.idCondition),
-  });
-  return dropUndefined({
-    identifier,
-    id,
-    status: filter.status?.toLowerCase() as ListUsersQuery['status'],
-    email_verified: filter.emailVerified === undefined ? undefined : String(filter.emailVerified),
-    login_count: intCondition('loginCount', filter.loginCount),
-    created_at: timeCondition('createdAt', filter.createdAt),
-    updated_at: timeCondition('updatedAt', filter.updatedAt),
-    last_login_at: timeCondition('lastSignInAt', filter.lastSignInAt),
-    order_by: order && toOrderBy(order),
-  });
-}
-
-const ORDER_FIELDS = new Map<UserOrderField, string>([
-  ['ID', 'id'],
-  ['CREATED_AT', 'created_at'],
-  ['UPDATED_AT', 'updated_at'],
-  ['LAST_SIGN_IN_AT', 'last_login_at'],
-  ['LOGIN_COUNT', 'login_count'],
-  ['STATUS', 'status'],
-]);
-
-function toOrderBy(order: UserOrder): string {
-  const field = ORDER_FIELDS.get(order.field);
-  if (!field) {
-    throw refusedInput(
-      'order',
-      `Passage cannot order by ${order.field}; use ${[...ORDER_FIELDS.keys()].join(', ')}`,
-      PASSAGE,
-    );
-  }
-  return `${field}:${order.direction}`;
-}
-
-/**
- * Which pages of Passage's page-numbered list cover `[offset, offset + limit)`: the one page
- * when the offset falls on a page boundary, else the page holding `offset` and the next one,
- * `skip` items into the first.
- */
-export function pagesCovering(page: PageRequest): { first: number; skip: number } {
-  if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_LIMIT) {
-    throw refusedInput('limit', `limit must be 1–${MAX_LIMIT}, got ${page.limit}`, PASSAGE);
-  }
-  if (!Number.isInteger(page.offset) || page.offset < 0) {
-    throw refusedInput('offset', `offset must be an integer of at least 0, got ${page.offset}`, PASSAGE);
-  }
-  if (page.anchor !== undefined && (!Number.isInteger(page.anchor) || page.anchor < 0)) {
-    throw refusedInput('anchor', `anchor must be a Unix timestamp in seconds, got ${page.anchor}`, PASSAGE);
-  }
-  return { first: Math.floor(page.offset / page.limit) + 1, skip: page.offset % page.limit };
-}
-
-/** The one parameter value several domain fields compete for; INVALID_INPUT when two are set. */
-function oneParameter(parameter: string, candidates: Record<string, string | undefined>) {
-  const set = Object.entries(candidates).filter(([, value]) => value !== undefined);
-  if (set.length > 1) {
-    const names = set.map(([field]) => field);
-    throw refusedInput(
-      names[1] ?? parameter,
-      `Passage takes one ${parameter} filter; got ${names.join(' and ')}`,
-      PASSAGE,
-    );
-  }
-  return set[0]?.[1];
-}
-
-function onlyValue(field: string, values: readonly string[] | undefined, contract: string) {
-  if (!values?.length) return undefined;
-  if (values.length > 1) throw refusedInput(field, `${field}: ${contract}, got ${values.length}`, PASSAGE);
-  return bareValue(field, values[0] ?? '');
-}
-
-/**
- * A value sent without operator: Passage reads an empty one as "no filter" and `ne:x` as an
- * operator, so neither can stand for equality.
- */
-function bareValue(field: string, value: string): string {
-  if (value === '') throw refusedInput(field, `${field} must not be empty`, PASSAGE);
-  if (/^[a-z_]+:/.test(value)) {
-    throw refusedInput(field, `Passage would read the prefix of this ${field} value as an operator`, PASSAGE);
-  }
-  return value;
-}
-
-const OPERATORS = {
-  notEquals: 'ne:',
-  greaterThan: 'gt:',
-  lessThan: 'lt:',
-  like: 'like:',
-  notLike: 'not_like:',
-} as const;
-
-function stringCondition(field: string, condition: StringCondition | undefined): string | undefined {
-  const [operator, value] = onlyOperator(field, condition) ?? [];
-  if (operator === undefined || value === undefined) return undefined;
-  if (operator === 'equals') return bareValue(field, value);
-  return OPERATORS[operator] + value;
-}
-
-function intCondition(field: string, condition: IntCondition | undefined): string | undefined {
-  const [operator, value] = onlyOperator(field, condition) ?? [];
-  if (operator === undefined || value === undefined) return undefined;
-  if (!Number.isSafeInteger(value))
-    throw refusedInput(field, `${field} must be an integer, got ${value}`, PASSAGE);
-  return operator === 'equals' ? String(value) : OPERATORS[operator] + value;
-}
-
-/** A time range's one end: Passage takes one operator per field, so `after` and `before` not both. */
-function timeCondition(field: string, range: TimeRange | undefined): string | undefined {
-  if (range?.after && range.before) {
-    throw refusedInput(field, `Passage takes one end of ${field} (after or before), not both`, PASSAGE);
-  }
-  if (range?.after) return `gt:${filterTimestamp(field, range.after)}`;
-  if (range?.before) return `lt:${filterTimestamp(field, range.before)}`;
-  return undefined;
-}
-
-/** The one format Passage's time filters accept: `2006-01-02T15:04:05.000000Z`. */
-function filterTimestamp(field: string, date: Date): string {
-  const iso = Number.isNaN(date.getTime()) ? '' : date.toISOString();
-  if (!/^\d{4}-.*\.\d{3}Z$/.test(iso))
-    throw refusedInput(field, `${field} must be a date in years 0–9999`, PASSAGE);
-  return iso.replace(/Z$/, '000Z');
-}
-
-function onlyOperator<C extends StringCondition | IntCondition>(
-  field: string,
-  condition: C | undefined,
-): [keyof C & string, NonNullable<C[keyof C]>] | undefined {
-  const set = (Object.entries(condition ?? {}) as [keyof C & string, C[keyof C]][]).filter(
-    (entry): entry is [keyof C & string, NonNullable<C[keyof C]>] => entry[1] !== undefined,
-  );
-  if (set.length > 1) {
-    const names = set.map(([operator]) => operator).join(' and ');
-    throw refusedInput(field, `Passage takes one operator per filter; ${field} has ${names}`, PASSAGE);
-  }
-  return set[0];
-}
-
-function dropUndefined<T extends object>(query: T): T {
-  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) as T;
 }
