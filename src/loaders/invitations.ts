@@ -4,7 +4,7 @@
  * organizations (Passage) answers null without a call.
  */
 import { perKeyLoader } from './per-key.js';
-import type { ProviderRegistry } from '../providers/registry.js';
+import { operation, supports, type ProviderRegistry } from '../providers/registry.js';
 import type { Invitation, InvitationStatus, Page, User } from '../providers/types.js';
 
 export interface InvitationPageKey {
@@ -19,8 +19,8 @@ export function createInvitationsLoader(providers: ProviderRegistry, signal: Abo
   return perKeyLoader<InvitationPageKey, Page<Invitation> | null>(
     async ({ user, offset, limit, status }) => {
       const provider = providers.forUserId(user.id);
-      return provider.listInvitations
-        ? provider.listInvitations(user.id, { offset, limit }, status, { signal })
+      return supports(provider, 'listInvitations')
+        ? operation(provider, 'listInvitations')(user.id, { offset, limit }, status, { signal })
         : null;
     },
     ({ user }) => user,

@@ -5,7 +5,7 @@
  * (Passage) answers null without a call.
  */
 import { perKeyLoader } from './per-key.js';
-import type { ProviderRegistry } from '../providers/registry.js';
+import { operation, supports, type ProviderRegistry } from '../providers/registry.js';
 import type { Membership, Page, User } from '../providers/types.js';
 
 export interface MembershipPageKey {
@@ -18,8 +18,8 @@ export function createMembershipsLoader(providers: ProviderRegistry, signal: Abo
   return perKeyLoader<MembershipPageKey, Page<Membership> | null>(
     async ({ user, offset, limit }) => {
       const provider = providers.forUserId(user.id);
-      return provider.listMemberships
-        ? provider.listMemberships(user.id, { offset, limit }, { signal })
+      return supports(provider, 'listMemberships')
+        ? operation(provider, 'listMemberships')(user.id, { offset, limit }, { signal })
         : null;
     },
     ({ user }) => user,

@@ -4,7 +4,7 @@
  * (Passage) answers null without a call.
  */
 import { perKeyLoader } from './per-key.js';
-import type { ProviderRegistry } from '../providers/registry.js';
+import { operation, supports, type ProviderRegistry } from '../providers/registry.js';
 import type { OAuthAccessToken, User } from '../providers/types.js';
 
 export interface OAuthTokensKey {
@@ -17,8 +17,8 @@ export function createOAuthTokensLoader(providers: ProviderRegistry, signal: Abo
   return perKeyLoader<OAuthTokensKey, OAuthAccessToken[] | null>(
     async ({ user, provider: identityProvider }) => {
       const provider = providers.forUserId(user.id);
-      return provider.getOAuthAccessTokens
-        ? provider.getOAuthAccessTokens(user.id, identityProvider, { signal })
+      return supports(provider, 'getOAuthAccessTokens')
+        ? operation(provider, 'getOAuthAccessTokens')(user.id, identityProvider, { signal })
         : null;
     },
     ({ user }) => user,

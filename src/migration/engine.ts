@@ -274,7 +274,8 @@ export class Migration {
       const { user } = record;
       // Every record's id, e-mail and phone count as seen, valid or not.
       const refusal = duplicateIn(seen, user) ?? checkUser(user);
-      const input = refusal ?? toCreateInput(user, this.settings.metadata);
+      const input =
+        refusal ?? toCreateInput(user, this.settings.metadata, this.options.target.limits.maxMetadataBytes);
       if (isRefusal(input)) {
         Object.assign(report, { outcome: 'SKIPPED', code: input.code, message: input.message });
         return;

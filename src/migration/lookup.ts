@@ -20,11 +20,12 @@ export async function lookUpTargets(
 ): Promise<TargetMatches> {
   const matches: TargetMatches = { byExternalId: new Map(), byEmail: new Map(), byPhone: new Map() };
   const ask = async (values: string[], filterOf: (chunk: string[]) => UserFilter) => {
-    const perCall = target.maxFilterValuesPerCall;
+    const perCall = target.limits.maxFilterValuesPerCall;
     for (let i = 0; i < values.length; i += perCall) {
       const filter = filterOf(values.slice(i, i + perCall));
       const page = await pacer.run(
-        () => target.listUsers(filter, { offset: 0, limit: target.maxPageSize }, undefined, { signal }),
+        () =>
+          target.listUsers(filter, { offset: 0, limit: target.limits.maxPageSize }, undefined, { signal }),
         signal,
       );
       for (const user of page.items) index(matches, user);

@@ -13,15 +13,9 @@
  * - the source's metadata goes to the metadata kind asked for, and what the target has no field
  *   for (status, sign-in count, last sign-in, device count) is kept under `privateMetadata.passage`.
  */
+import { isE164PhoneNumber, isEmailAddress } from '../input-rules.js';
 import type { CreateUserInput, JsonObject, User } from '../providers/types.js';
 import type { MetadataKind } from './types.js';
-
-/** Clerk's limit on each metadata object, as serialised JSON. */
-const METADATA_LIMIT_BYTES = 8 * 1024;
-
-// The shapes Clerk accepts: a plain address, and E.164 phones.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const E164 = /^\+[1-9]\d{6,14}$/;
 
 export interface Refusal {
   code: string;
@@ -34,16 +28,21 @@ export function checkUser(user: User): Refusal | null {
   if (!user.email && !user.phone) {
     return { code: 'NO_IDENTIFIER', message: `${who} has neither an e-mail address nor a phone number` };
   }
-  if (user.email && !EMAIL.test(user.email)) {
+  if (user.email && !isEmailAddress(user.email)) {
     return { code: 'INVALID_EMAIL', message: `${who}: the e-mail address is not a valid address` };
   }
-  if (user.phone && !E164.test(user.phone)) {
+  if (user.phone && !isE164PhoneNumber(user.phone)) {
     return { code: 'INVALID_PHONE', message: `${who}: the phone number is not in E.164 form (+15551234567)` };
   }
   return null;
 }
 
-export function toCreateInput(user: User, metadata: MetadataKind): CreateUserInput | Refusal {
+/** `maxMetadataBytes` is the target's limit on each metadata object, as serialised JSON. */
+export function toCreateInput(
+  user: User,
+  metadata: MetadataKind,
+  maxMetadataBytes: number,
+): CreateUserInput | Refusal {
   const sourceMetadata = user.publicMetadata ?? {};
   if (metadata === 'private' && Object.hasOwn(sourceMetadata, 'passage')) {
     return {
@@ -57,10 +56,10 @@ export function toCreateInput(user: User, metadata: MetadataKind): CreateUserInp
   kinds.private = { ...kinds.private, passage: carried };
   for (const [kind, value] of Object.entries(kinds)) {
     const bytes = Buffer.byteLength(JSON.stringify(value));
-    if (bytes > METADATA_LIMIT_BYTES) {
+    if (bytes > maxMetadataBytes) {
       return {
         code: 'METADATA_TOO_LARGE',
-        message: `user ${user.id}: ${kind} metadata would be ${bytes} bytes, over the target's ${METADATA_LIMIT_BYTES}`,
+        message: `user ${user.id}: ${kind} metadata would be ${bytes} bytes, over the target's ${maxMetadataBytes}`,
       };
     }
   }

@@ -21,7 +21,7 @@ export function passageApiSource(passage: Provider, appIdentity: string): Migrat
     async read(signal) {
       const listed: User[] = [];
       let anchor: number | undefined;
-      const pageSize = passage.maxPageSize;
+      const pageSize = passage.limits.maxPageSize;
       for (let offset = 0; ; offset += pageSize) {
         const page = await passage.listUsers({}, { offset, limit: pageSize, anchor }, undefined, { signal });
         anchor ??= page.anchor;

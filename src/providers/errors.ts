@@ -71,17 +71,26 @@ export class ProviderError extends Error {
 }
 
 /**
- * Input usergraph itself refuses, before any upstream call: `message` for people, `fields` naming
- * what was wrong (`detail` is the field's own message when it differs from the summary).
+ * Input refused before any upstream call, by usergraph's own checks or by a provider folder that
+ * cannot express it: `message` for people, `fields` naming what was wrong (`detail` is the
+ * field's own message when it differs from the summary). The one constructor of such refusals.
  */
-export function refusedInput(field: string, message: string, detail = message): ProviderError {
+export function refusedInput(
+  field: string,
+  message: string,
+  { detail = message, provider = 'usergraph' }: { detail?: string; provider?: string } = {},
+): ProviderError {
   return new ProviderError({
-    provider: 'usergraph',
+    provider,
     code: 'INVALID_INPUT',
     message,
     fields: [{ field, message: detail }],
   });
 }
+
+/** A refusal whose message leads with the field: `email: must be an e-mail address…`. */
+export const refusedField = (field: string, detail: string): ProviderError =>
+  refusedInput(field, `${field}: ${detail}`, { detail });
 
 /** The code an HTTP status means when the provider's body says nothing more specific. */
 export function codeForStatus(status: number): ProviderErrorCode {

@@ -35,10 +35,8 @@ export interface HttpClientOptions {
   timeouts?: { connectMs?: number; headersMs?: number; bodyMs?: number };
   /**
    * Keep-alive connections to the provider, opened as needed; calls past them wait for a free
-   * one. Passage has no batch read, so a page of 50 users with their devices is 50 calls side by
-   * side, and ten such pages at once are 510: with 64 connections they took ~200–260 ms at p50
-   * (several round trips), with 256 ~125–200 ms, measured side by side on one machine
-   * (`npm run bench` scenario 2). Clerk's calls stay bounded by its rate budget. @default 256
+   * one. Generous because a provider with no batch read needs one call per user side by side.
+   * @default 256
    */
   connections?: number;
   retry?: RetryPolicy;

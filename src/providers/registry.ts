@@ -1,10 +1,16 @@
 /**
- * The providers this server talks to, and which one owns a user id. Clerk ids start with
- * `user_`; every other id belongs to Passage (whose ids are 24 alphanumerics), so routing works
- * with both providers on.
+ * The providers this server talks to, which one owns a user id, and what each can do. Clerk ids
+ * start with `user_`; every other id belongs to Passage (whose ids are 24 alphanumerics), so
+ * routing works with both providers on. What a provider can do is read from its traits alone.
  */
 import { ProviderError, refusedInput } from './errors.js';
-import type { OptionalOperation, Provider, ProviderName } from './types.js';
+import type {
+  OptionalOperation,
+  OptionalOperations,
+  Provider,
+  ProviderName,
+  ProviderTraits,
+} from './types.js';
 
 export interface ProviderRegistry {
   readonly all: readonly Provider[];
@@ -30,11 +36,9 @@ export function createRegistry(providers: readonly Provider[]): ProviderRegistry
     get: (name) => providers.find((provider) => provider.name === name),
     forUserId(id) {
       if (!USER_ID.test(id)) {
-        throw refusedInput(
-          'id',
-          `a user id is 1–128 letters, digits, "_" or "-", got ${describeId(id)}`,
-          'not a user id',
-        );
+        throw refusedInput('id', `a user id is 1–128 letters, digits, "_" or "-", got ${describeId(id)}`, {
+          detail: 'not a user id',
+        });
       }
       const owner = providers.find((provider) => provider.ownsUserId(id));
       if (!owner) {
@@ -52,18 +56,36 @@ export function createRegistry(providers: readonly Provider[]): ProviderRegistry
   };
 }
 
+/** Whether the provider has an optional operation, by its capability table. */
+export const supports = (provider: ProviderTraits, name: OptionalOperation): boolean =>
+  provider.capabilities.has(name);
+
 /** The provider's optional operation, bound; UNSUPPORTED (as data, not a crash) when it has none. */
-export function operation<K extends OptionalOperation>(
-  provider: Provider,
-  name: K,
-): NonNullable<Provider[K]> {
+export function operation<K extends OptionalOperation>(provider: Provider, name: K): OptionalOperations[K] {
   const method = provider[name];
-  if (typeof method !== 'function') {
+  if (!supports(provider, name) || typeof method !== 'function') {
     throw new ProviderError({
       provider: provider.name,
       code: 'UNSUPPORTED',
       message: `${provider.name} does not support ${name}`,
     });
   }
-  return (method as (...args: unknown[]) => unknown).bind(provider) as NonNullable<Provider[K]>;
+  return (method as (...args: unknown[]) => unknown).bind(provider) as OptionalOperations[K];
+}
+
+/**
+ * INVALID_INPUT naming the first field given in `input` that the provider does not accept,
+ * before any call: how a provider folder refuses what only others have, without naming them.
+ */
+export function refuseUnaccepted<T extends object>(
+  provider: ProviderTraits,
+  input: T,
+  accepted: ReadonlySet<string>,
+  message: (field: string) => string,
+): void {
+  for (const [field, value] of Object.entries(input)) {
+    // `null` is given (an update's "remove it"); an empty list asks for nothing.
+    const given = value !== undefined && !(Array.isArray(value) && value.length === 0);
+    if (given && !accepted.has(field)) throw refusedInput(field, message(field), { provider: provider.name });
+  }
 }

@@ -1,13 +1,17 @@
 /**
  * The provider port: what the loaders and the schema may ask of an identity provider, in the
- * domain's own words. Nothing here knows a URL, a status code or a provider's JSON.
+ * domain's own words. Nothing here knows a URL, a status code, a provider's JSON, or which
+ * provider has what: each provider states that as data (`ProviderTraits`), which the schema,
+ * the loaders and the migration read.
  *
- * Adding a provider: create `src/providers/<name>/` with the same four files as `clerk/` and
- * `passage/` (client.ts: one small function per endpoint over `HttpClient`; wire.ts: the
- * provider's JSON types; map.ts: wire → domain, parsed with zod; index.ts: a factory returning
- * `Provider`), implement the core operations and whichever optional ones the provider has, and
- * add one line to `server.ts`. An optional operation left out is reported to callers as
- * UNSUPPORTED by `operation()`, never by an `if` on the provider's name.
+ * Adding a provider: create `src/providers/<name>/` shaped like `clerk/` and `passage/`, each
+ * file with one job: `traits.ts` (its limits, the optional operations and the filters it has,
+ * as data), `client.ts` (one small function per endpoint over `HttpClient`), `wire.ts` (its JSON
+ * types, as zod schemas), `map.ts` (wire → domain), `request.ts` (domain → query parameters and
+ * bodies, refusing what it cannot express before any call), `errors.ts` (its error envelope →
+ * `ProviderError`) and `index.ts` (a factory returning `Provider`). Then list its traits in
+ * `catalog.ts` and create it in `src/server.ts`. An optional operation it lacks is UNSUPPORTED
+ * through `operation()`, never by an `if` on a provider's name.
  */
 
 export type ProviderName = 'clerk' | 'passage';
@@ -101,25 +105,26 @@ export interface User {
   imageUrl: string | null;
   hasImage: boolean;
   status: UserStatus;
-  /** Clerk only; null on Passage. */
+  /** Whether the user is banned; null where the provider has no bans. */
   banned: boolean | null;
+  /** Whether the user is locked out; null where the provider has no lockout. */
   locked: boolean | null;
-  /** Clerk: seconds until a lock ends, null while it has no end. */
+  /** Seconds until a lock ends, null while it has no end. */
   lockoutExpiresInSeconds: number | null;
   createdAt: Date;
   updatedAt: Date;
   lastSignInAt: Date | null;
-  /** Clerk only (day precision). */
+  /** When the user was last active (day precision). */
   lastActiveAt: Date | null;
-  /** Passage only. */
+  /** How many times the user signed in. */
   loginCount: number | null;
-  /** Clerk `public_metadata`; Passage `user_metadata` (its only metadata). */
+  /** The metadata the user may read (a provider with one metadata object keeps it here). */
   publicMetadata: JsonObject | null;
-  /** Clerk only. */
+  /** Metadata only the backend sees. */
   privateMetadata: JsonObject | null;
-  /** Clerk only. */
+  /** Metadata the user may edit. */
   unsafeMetadata: JsonObject | null;
-  /** Clerk only; null on Passage, which has no passwords or TOTP. */
+  /** Null where the provider has no passwords or second factors. */
   mfa: MfaSettings | null;
   /**
    * The user's WebAuthn devices when the provider's user object carries them (a Clerk user
@@ -129,6 +134,35 @@ export interface User {
   web3Wallets: Web3Wallet[];
   externalAccounts: ExternalAccount[];
 }
+
+/** What a user reads for a field their provider has no notion of. */
+const absentUserFields = () =>
+  ({
+    externalId: null,
+    username: null,
+    firstName: null,
+    lastName: null,
+    imageUrl: null,
+    hasImage: false,
+    banned: null,
+    locked: null,
+    lockoutExpiresInSeconds: null,
+    lastActiveAt: null,
+    loginCount: null,
+    privateMetadata: null,
+    unsafeMetadata: null,
+    mfa: null,
+    web3Wallets: [],
+    externalAccounts: [],
+  }) satisfies Partial<User>;
+
+type AbsentUserField = keyof ReturnType<typeof absentUserFields>;
+
+/** A user as a provider knows it: the fields some provider lacks may be left out. */
+export type UserFields = Omit<User, AbsentUserField> & Partial<Pick<User, AbsentUserField>>;
+
+/** A domain user from what a provider's map fills in; every field it leaves out reads as absent. */
+export const domainUser = (fields: UserFields): User => ({ ...absentUserFields(), ...fields });
 
 export interface Organization {
   id: string;
@@ -188,10 +222,11 @@ export interface TimeRange {
   before?: Date;
 }
 
-/** Comparisons on a string, in Passage's operator language. */
+/** Comparisons on a text value; a provider refuses the ones it cannot express. */
 export interface StringCondition {
   equals?: string;
   notEquals?: string;
+  /** Sorts after the value. */
   greaterThan?: string;
   lessThan?: string;
   /** `%` matches any run of characters; without one, a substring match. */
@@ -207,39 +242,43 @@ export interface IntCondition {
 }
 
 /**
- * Every filter either provider has. A provider that cannot express a field it is given fails
- * with INVALID_INPUT naming the field, before any upstream call.
+ * Which users a list or a count is about: every field given must hold (an AND). A provider
+ * declares the fields it can express (`ProviderTraits.filters`); any other field given is
+ * INVALID_INPUT naming it, before any upstream call. A list field matches any of its values.
  */
 export interface UserFilter {
-  /** Clerk: up to 100. Passage: one. */
   ids?: string[];
   emails?: string[];
   phones?: string[];
-  /** Clerk only, up to 100 each. */
   externalIds?: string[];
   usernames?: string[];
   web3Wallets?: string[];
+  /** Members of any of these organizations. */
   organizationIds?: string[];
-  /** Free-text search: Clerk `query`; Passage a substring of the e-mail or phone. */
+  /** Free text matched against the user's identifiers and names. */
   query?: string;
-  /** Clerk only. */
+  /** Text contained in one of the user's e-mail addresses. */
   emailQuery?: string;
   phoneQuery?: string;
   usernameQuery?: string;
+  /** Text contained in the first or last name. */
   nameQuery?: string;
   banned?: boolean;
   lastActiveAt?: TimeRange;
-  /** Passage only. */
+  /** A comparison on the user's e-mail address or phone number. */
   identifier?: StringCondition;
+  /** A comparison on the user's id. */
   idCondition?: StringCondition;
   status?: 'ACTIVE' | 'INACTIVE' | 'PENDING';
+  /** Whether the user's e-mail address is verified. */
   emailVerified?: boolean;
   loginCount?: IntCondition;
-  updatedAt?: TimeRange;
-  /** Both providers (Passage: one end only). */
   createdAt?: TimeRange;
+  updatedAt?: TimeRange;
   lastSignInAt?: TimeRange;
 }
+
+export type UserFilterField = keyof UserFilter;
 
 export type UserOrderField =
   | 'CREATED_AT'
@@ -262,11 +301,11 @@ export interface UserOrder {
 
 export interface PageRequest {
   offset: number;
-  /** 1–500, both providers' maximum. */
+  /** From 1 to the provider's `limits.maxPageSize`. */
   limit: number;
   /**
-   * Passage's `created_before` anchor (Unix seconds) returned by the first page; passing it back
-   * keeps page boundaries stable while users are being created.
+   * The anchor (Unix seconds) a provider's first page returned, where it has one; passing it
+   * back keeps page boundaries stable while users are being created.
    */
   anchor?: number;
 }
@@ -326,19 +365,38 @@ export interface ImageUpload {
 
 // ---- the port ----------------------------------------------------------------------------------
 
-export interface Provider {
+/** What a provider's API bounds. */
+export interface ProviderLimits {
+  /** Most items one list page holds. */
+  readonly maxPageSize: number;
+  /** Most ids one upstream read of users by id takes (1 where there is no batch read). */
+  readonly maxUsersPerCall: number;
+  /** Most values one list filter (`externalIds`, `emails`, …) takes in one `listUsers` call. */
+  readonly maxFilterValuesPerCall: number;
+  /** The largest metadata object, as serialised JSON. */
+  readonly maxMetadataBytes: number;
+  /** The largest profile image; absent where the provider sets none. */
+  readonly maxProfileImageBytes?: number;
+}
+
+/**
+ * What a provider is and can do, as data known before it is created: the schema describes
+ * itself from it, and every "not supported" answer comes from it.
+ */
+export interface ProviderTraits {
   readonly name: ProviderName;
+  /** As people write it: `Clerk`. */
+  readonly label: string;
+  readonly limits: ProviderLimits;
+  /** The optional operations it has; any other is UNSUPPORTED. */
+  readonly capabilities: ReadonlySet<OptionalOperation>;
+  /** The `UserFilter` fields it can express; any other is INVALID_INPUT before any call. */
+  readonly filters: ReadonlySet<UserFilterField>;
+}
+
+export interface Provider extends ProviderTraits, Partial<OptionalOperations> {
   /** Whether an id can belong to this provider (Clerk ids start with `user_`). */
   ownsUserId(id: string): boolean;
-  /** Most ids one `getUsers` call upstream takes (Clerk 100; 1 where there is no batch read). */
-  readonly maxUsersPerCall: number;
-  /**
-   * Most values one list filter (`externalIds`, `emails`, `phones`, …) takes in one `listUsers`
-   * call (Clerk 100; Passage 1: it filters one value per parameter).
-   */
-  readonly maxFilterValuesPerCall: number;
-  /** Most users one `listUsers` page holds. */
-  readonly maxPageSize: number;
 
   /** Users by id; an id with no user is absent from the map. */
   getUsers(ids: readonly string[], options?: CallOptions): Promise<Map<string, User>>;
@@ -358,42 +416,43 @@ export interface Provider {
   listDevices(userId: string, options?: CallOptions): Promise<Device[]>;
   deleteDevice(userId: string, deviceId: string, options?: CallOptions): Promise<void>;
 
-  // Optional operations: present only where the provider has them.
-  banUser?(id: string, options?: CallOptions): Promise<User>;
-  unbanUser?(id: string, options?: CallOptions): Promise<User>;
-  lockUser?(id: string, options?: CallOptions): Promise<User>;
-  unlockUser?(id: string, options?: CallOptions): Promise<User>;
-  activateUser?(id: string, options?: CallOptions): Promise<User>;
-  deactivateUser?(id: string, options?: CallOptions): Promise<User>;
+  /** Releases connections. */
+  close(): Promise<void>;
+}
+
+/** What only some providers do; a provider has exactly those its `capabilities` lists. */
+export interface OptionalOperations {
+  banUser(id: string, options?: CallOptions): Promise<User>;
+  unbanUser(id: string, options?: CallOptions): Promise<User>;
+  lockUser(id: string, options?: CallOptions): Promise<User>;
+  unlockUser(id: string, options?: CallOptions): Promise<User>;
+  activateUser(id: string, options?: CallOptions): Promise<User>;
+  deactivateUser(id: string, options?: CallOptions): Promise<User>;
   /** Ends every session: Passage revokes the user's refresh tokens. */
-  signOutUser?(id: string, options?: CallOptions): Promise<void>;
-  setProfileImage?(id: string, image: ImageUpload, options?: CallOptions): Promise<User>;
-  deleteProfileImage?(id: string, options?: CallOptions): Promise<User>;
-  createTotp?(id: string, options?: CallOptions): Promise<TotpEnrollment>;
-  deleteTotp?(id: string, options?: CallOptions): Promise<void>;
-  deleteBackupCodes?(id: string, options?: CallOptions): Promise<void>;
-  disableMfa?(id: string, options?: CallOptions): Promise<void>;
-  deleteExternalAccount?(userId: string, accountId: string, options?: CallOptions): Promise<void>;
-  deleteWeb3Wallet?(userId: string, walletId: string, options?: CallOptions): Promise<void>;
-  listMemberships?(userId: string, page: PageRequest, options?: CallOptions): Promise<Page<Membership>>;
-  listInvitations?(
+  signOutUser(id: string, options?: CallOptions): Promise<void>;
+  setProfileImage(id: string, image: ImageUpload, options?: CallOptions): Promise<User>;
+  deleteProfileImage(id: string, options?: CallOptions): Promise<User>;
+  createTotp(id: string, options?: CallOptions): Promise<TotpEnrollment>;
+  deleteTotp(id: string, options?: CallOptions): Promise<void>;
+  deleteBackupCodes(id: string, options?: CallOptions): Promise<void>;
+  disableMfa(id: string, options?: CallOptions): Promise<void>;
+  deleteExternalAccount(userId: string, accountId: string, options?: CallOptions): Promise<void>;
+  deleteWeb3Wallet(userId: string, walletId: string, options?: CallOptions): Promise<void>;
+  listMemberships(userId: string, page: PageRequest, options?: CallOptions): Promise<Page<Membership>>;
+  listInvitations(
     userId: string,
     page: PageRequest,
     status: InvitationStatus | undefined,
     options?: CallOptions,
   ): Promise<Page<Invitation>>;
   /** `provider` without prefix, e.g. `google`. */
-  getOAuthAccessTokens?(userId: string, provider: string, options?: CallOptions): Promise<OAuthAccessToken[]>;
-  verifyPassword?(userId: string, password: string, options?: CallOptions): Promise<boolean>;
-  verifyTotp?(
+  getOAuthAccessTokens(userId: string, provider: string, options?: CallOptions): Promise<OAuthAccessToken[]>;
+  verifyPassword(userId: string, password: string, options?: CallOptions): Promise<boolean>;
+  verifyTotp(
     userId: string,
     code: string,
     options?: CallOptions,
   ): Promise<{ verified: boolean; codeType: 'TOTP' | 'BACKUP_CODE' | null }>;
-  /** Releases connections. */
-  close(): Promise<void>;
 }
 
-export type OptionalOperation = {
-  [K in keyof Provider]-?: undefined extends Provider[K] ? K : never;
-}[keyof Provider];
+export type OptionalOperation = keyof OptionalOperations;

@@ -2,8 +2,9 @@
 import type { Invitation } from '../providers/types.js';
 import { builder } from './builder.js';
 import { OrganizationRef } from './organization.js';
-import { connectionFor, pageRequest } from './pagination.js';
+import { connectionFor, PAGE_SIZE_DESCRIPTION, pageRequest } from './pagination.js';
 import { UserRef } from './user.js';
+import { lackedBy, offeredBy } from './support.js';
 
 const InvitationStatus = builder.enumType('InvitationStatus', {
   description: 'Where an organization invitation stands.',
@@ -66,14 +67,13 @@ builder.objectFields(UserRef, (t) => ({
   organizationInvitations: t.field({
     type: InvitationConnection,
     nullable: true,
-    description:
-      "Invitations to organizations sent to any of the user's e-mail addresses, newest first (Clerk only: null for Passage users, with no upstream call). One call per user, status and page, all users' calls concurrent.",
+    description: `Invitations to organizations sent to any of the user's e-mail addresses, newest first (${offeredBy('listInvitations')} only: null for ${lackedBy('listInvitations')} users, with no upstream call). One call per user, status and page, all users' calls concurrent.`,
     args: {
       status: t.arg({
         type: InvitationStatus,
         description: 'Only invitations in this state (default: all).',
       }),
-      first: t.arg.int({ description: 'Page size, 1–500 (default 20).' }),
+      first: t.arg.int({ description: PAGE_SIZE_DESCRIPTION }),
       after: t.arg.string({ description: 'The cursor after which the page starts (an `endCursor`).' }),
     },
     resolve: async (user, args, ctx) => {

@@ -2,8 +2,9 @@
 import type { Membership } from '../providers/types.js';
 import { builder } from './builder.js';
 import { OrganizationRef } from './organization.js';
-import { connectionFor, pageRequest } from './pagination.js';
+import { connectionFor, PAGE_SIZE_DESCRIPTION, pageRequest } from './pagination.js';
 import { UserRef } from './user.js';
+import { lackedBy, offeredBy } from './support.js';
 
 export const MembershipRef = builder.objectRef<Membership>('Membership').implement({
   description: "A user's membership of a Clerk organization, with the role it gives.",
@@ -55,10 +56,9 @@ builder.objectFields(UserRef, (t) => ({
   organizationMemberships: t.field({
     type: MembershipConnection,
     nullable: true,
-    description:
-      "The user's organization memberships, newest first (Clerk only: null for Passage users, with no upstream call). One call per user and page, all users' calls concurrent.",
+    description: `The user's organization memberships, newest first (${offeredBy('listMemberships')} only: null for ${lackedBy('listMemberships')} users, with no upstream call). One call per user and page, all users' calls concurrent.`,
     args: {
-      first: t.arg.int({ description: 'Page size, 1–500 (default 20).' }),
+      first: t.arg.int({ description: PAGE_SIZE_DESCRIPTION }),
       after: t.arg.string({ description: 'The cursor after which the page starts (an `endCursor`).' }),
     },
     resolve: async (user, args, ctx) => {

@@ -9,7 +9,7 @@ import type { MigrationManager } from '../migration/manager.js';
 import { ProviderError } from '../providers/errors.js';
 import { OUTCOMES, type MigrationProgress, type Outcome, type UserReport } from '../migration/types.js';
 import { builder } from './builder.js';
-import { connectionFor, pageRequest } from './pagination.js';
+import { connectionFor, PAGE_SIZE_DESCRIPTION, pageRequest } from './pagination.js';
 import { UserRef } from './user.js';
 
 /** A migration as it stood when it was read: every field of one answer agrees. */
@@ -187,7 +187,7 @@ export const MigrationRef = builder.objectRef<MigrationSnapshot>('Migration').im
       args: {
         outcome: t.arg({ type: MigrationOutcomeEnum, description: 'Only users with this outcome.' }),
         needsPasskeyEnrolment: t.arg.boolean({ description: 'Only users who had passkeys (true).' }),
-        first: t.arg.int({ description: 'Page size, 1–500 (default 20).' }),
+        first: t.arg.int({ description: PAGE_SIZE_DESCRIPTION }),
         after: t.arg.string({ description: 'The cursor after which the page starts (an `endCursor`).' }),
       },
       resolve: (s, args) => {

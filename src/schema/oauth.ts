@@ -2,6 +2,7 @@
 import type { OAuthAccessToken } from '../providers/types.js';
 import { builder } from './builder.js';
 import { UserRef } from './user.js';
+import { lackedBy, offeredBy } from './support.js';
 
 const OAuthAccessTokenRef = builder.objectRef<OAuthAccessToken>('OAuthAccessToken').implement({
   description:
@@ -29,8 +30,7 @@ builder.objectFields(UserRef, (t) => ({
   oauthAccessTokens: t.field({
     type: [OAuthAccessTokenRef],
     nullable: true,
-    description:
-      "SECRET-BEARING: the user's OAuth access tokens for one identity provider, one per linked account (Clerk only: null for Passage users, with no upstream call). Needs the `secrets` scope (null with a `FORBIDDEN` error without it, and no upstream call). One call per user and identity provider.",
+    description: `SECRET-BEARING: the user's OAuth access tokens for one identity provider, one per linked account (${offeredBy('getOAuthAccessTokens')} only: null for ${lackedBy('getOAuthAccessTokens')} users, with no upstream call). Needs the \`secrets\` scope (null with a \`FORBIDDEN\` error without it, and no upstream call). One call per user and identity provider.`,
     authScopes: { secrets: true },
     args: {
       provider: t.arg.string({

@@ -3,12 +3,15 @@
  * the offset of the item after which (or before which) a page starts, and Passage's
  * `created_before` anchor, so page boundaries stay put while users are being created.
  */
+import { largestLimit } from '../providers/catalog.js';
 import { refusedInput } from '../providers/errors.js';
 import type { Page, PageRequest } from '../providers/types.js';
 
-/** Both providers' largest page. */
-export const MAX_PAGE_SIZE = 500;
+/** The largest page any provider gives: the bound of every page this API serves. */
+export const MAX_PAGE_SIZE = largestLimit('maxPageSize');
 export const DEFAULT_PAGE_SIZE = 20;
+/** How a `first` argument describes itself. */
+export const PAGE_SIZE_DESCRIPTION = `Page size, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`;
 
 export interface ConnectionArgs {
   first?: number | null;
@@ -52,13 +55,16 @@ export function decodeCursor(cursor: string, arg: 'after' | 'before'): Position 
   return { offset: Number(match[1]), anchor: match[2] === undefined ? undefined : Number(match[2]) };
 }
 
-/** The provider page a Relay request asks for; INVALID_INPUT (before any call) when it is malformed. */
-export function pageRequest(args: ConnectionArgs): PageRequest {
+/**
+ * The provider page a Relay request asks for, at most `maxPageSize` items (the provider's own
+ * bound where the page comes from one provider); INVALID_INPUT (before any call) when malformed.
+ */
+export function pageRequest(args: ConnectionArgs, maxPageSize = MAX_PAGE_SIZE): PageRequest {
   if (args.first != null && args.last != null) throw refusedInput('first', 'give first or last, not both');
   for (const arg of ['first', 'last'] as const) {
     const value = args[arg];
-    if (value != null && (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE)) {
-      throw refusedInput(arg, `${arg} must be 1–${MAX_PAGE_SIZE}, got ${value}`);
+    if (value != null && (!Number.isInteger(value) || value < 1 || value > maxPageSize)) {
+      throw refusedInput(arg, `${arg} must be 1–${maxPageSize}, got ${value}`);
     }
   }
   const after = args.after ? decodeCursor(args.after, 'after') : undefined;

@@ -5,6 +5,7 @@
  */
 import type { UserFilter, UserOrder } from '../providers/types.js';
 import { builder } from './builder.js';
+import { mostValues, onlyOn, valuesPerProvider } from './support.js';
 
 const TimeRange = builder.inputType('TimeRange', {
   description: 'A range of time; either end may be open, both ends are exclusive.',
@@ -48,9 +49,9 @@ const ListedStatus = builder.enumType('ListedUserStatus', {
 export const UserFilterInput = builder.inputType('UserFilter', {
   description: 'Which users to list. Every field narrows the list; fields one provider lacks say so.',
   fields: (t) => ({
-    emails: t.stringList({ description: 'Any of these e-mail addresses (Clerk: up to 100; Passage: one).' }),
+    emails: t.stringList({ description: `Any of these e-mail addresses (${valuesPerProvider('emails')}).` }),
     phones: t.stringList({
-      description: 'Any of these E.164 phone numbers (Clerk: up to 100; Passage: one).',
+      description: `Any of these E.164 phone numbers (${valuesPerProvider('phones')}).`,
     }),
     query: t.string({
       description:
@@ -64,26 +65,41 @@ export const UserFilterInput = builder.inputType('UserFilter', {
       type: TimeRange,
       description: 'Last signed in within this range (Passage: one end only).',
     }),
-    externalIds: t.stringList({ description: 'Clerk only: any of these external ids (up to 100).' }),
-    usernames: t.stringList({ description: 'Clerk only: any of these usernames (up to 100).' }),
-    web3Wallets: t.stringList({ description: 'Clerk only: any of these web3 wallet addresses (up to 100).' }),
-    organizationIds: t.stringList({
-      description: 'Clerk only: members of any of these organizations (up to 100).',
+    externalIds: t.stringList({
+      description: `${onlyOn('externalIds')}: any of these external ids (${mostValues('externalIds')}).`,
     }),
-    emailQuery: t.string({ description: 'Clerk only: part of an e-mail address.' }),
-    phoneQuery: t.string({ description: 'Clerk only: part of a phone number.' }),
-    usernameQuery: t.string({ description: 'Clerk only: part of a username.' }),
-    nameQuery: t.string({ description: 'Clerk only: part of a first or last name.' }),
-    banned: t.boolean({ description: 'Clerk only: banned, or not.' }),
-    lastActiveAt: t.field({ type: TimeRange, description: 'Clerk only: last active within this range.' }),
-    status: t.field({ type: ListedStatus, description: 'Passage only: with this status.' }),
-    emailVerified: t.boolean({ description: 'Passage only: e-mail verified, or not.' }),
-    loginCount: t.field({ type: IntCondition, description: 'Passage only: by number of sign-ins.' }),
-    identifier: t.field({ type: StringCondition, description: 'Passage only: on the e-mail or phone.' }),
-    id: t.field({ type: StringCondition, description: 'Passage only: on the user id.' }),
+    usernames: t.stringList({
+      description: `${onlyOn('usernames')}: any of these usernames (${mostValues('usernames')}).`,
+    }),
+    web3Wallets: t.stringList({
+      description: `${onlyOn('web3Wallets')}: any of these web3 wallet addresses (${mostValues('web3Wallets')}).`,
+    }),
+    organizationIds: t.stringList({
+      description: `${onlyOn('organizationIds')}: members of any of these organizations (${mostValues('organizationIds')}).`,
+    }),
+    emailQuery: t.string({ description: `${onlyOn('emailQuery')}: part of an e-mail address.` }),
+    phoneQuery: t.string({ description: `${onlyOn('phoneQuery')}: part of a phone number.` }),
+    usernameQuery: t.string({ description: `${onlyOn('usernameQuery')}: part of a username.` }),
+    nameQuery: t.string({ description: `${onlyOn('nameQuery')}: part of a first or last name.` }),
+    banned: t.boolean({ description: `${onlyOn('banned')}: banned, or not.` }),
+    lastActiveAt: t.field({
+      type: TimeRange,
+      description: `${onlyOn('lastActiveAt')}: last active within this range.`,
+    }),
+    status: t.field({ type: ListedStatus, description: `${onlyOn('status')}: with this status.` }),
+    emailVerified: t.boolean({ description: `${onlyOn('emailVerified')}: e-mail verified, or not.` }),
+    loginCount: t.field({
+      type: IntCondition,
+      description: `${onlyOn('loginCount')}: by number of sign-ins.`,
+    }),
+    identifier: t.field({
+      type: StringCondition,
+      description: `${onlyOn('identifier')}: on the e-mail or phone.`,
+    }),
+    id: t.field({ type: StringCondition, description: `${onlyOn('idCondition')}: on the user id.` }),
     updatedAt: t.field({
       type: TimeRange,
-      description: 'Passage only: last changed within this range (one end).',
+      description: `${onlyOn('updatedAt')}: last changed within this range (one end).`,
     }),
   }),
 });

@@ -8,12 +8,12 @@ import { ProviderError, refusedInput } from '../providers/errors.js';
 import type { Provider, ProviderName, User } from '../providers/types.js';
 import { builder } from './builder.js';
 import { readErrors } from './errors.js';
-import { connectionFor, pageRequest } from './pagination.js';
+import { connectionFor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageRequest } from './pagination.js';
 import { Provider as ProviderEnum } from './provider.js';
 import { UserRef } from './user.js';
 import { toUserFilter, toUserOrder, UserFilterInput, UserOrderInput } from './user-filter.js';
 
-/** The most users `users(ids:)` takes: one Clerk call's worth. */
+/** The API's own bound on `users(ids:)`, so what one such read costs is known before it runs. */
 const MAX_IDS = 100;
 
 const UserConnection = builder.connectionObject(
@@ -53,15 +53,17 @@ builder.queryFields((t) => ({
         type: UserOrderInput,
         description: 'In which order (default: oldest first on Passage, newest first on Clerk).',
       }),
-      first: t.arg.int({ description: 'Page size from the start or after `after` (1–500, default 20).' }),
+      first: t.arg.int({
+        description: `Page size from the start or after \`after\` (1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).`,
+      }),
       after: t.arg.string({ description: 'The cursor after which the page starts.' }),
-      last: t.arg.int({ description: 'Page size before `before` (1–500).' }),
+      last: t.arg.int({ description: `Page size before \`before\` (1–${MAX_PAGE_SIZE}).` }),
       before: t.arg.string({ description: 'The cursor before which the page ends.' }),
     },
     resolve: async (_root, args, ctx, info) => {
       if (args.ids) return usersByIds(args.ids.map(String), args, ctx);
       const provider = pickProvider(ctx, args.provider);
-      const request = pageRequest(args);
+      const request = pageRequest(args, provider.limits.maxPageSize);
       const page = await provider.listUsers(toUserFilter(args.filter), request, toUserOrder(args.orderBy), {
         signal: ctx.signal,
         withTotal: selects(info, 'totalCount'),

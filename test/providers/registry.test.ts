@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createClerkProvider } from '../../src/providers/clerk/index.js';
 import { createPassageProvider } from '../../src/providers/passage/index.js';
-import { createRegistry, operation } from '../../src/providers/registry.js';
+import { PROVIDER_TRAITS } from '../../src/providers/catalog.js';
+import { createRegistry, operation, supports } from '../../src/providers/registry.js';
+import type { OptionalOperations, Provider } from '../../src/providers/types.js';
 import { useEmulator } from '../helpers/emulator.js';
 
 describe('provider registry', () => {
@@ -65,6 +67,33 @@ describe('provider registry', () => {
     const [user] = (await clerk.listUsers({}, { offset: 0, limit: 1 }, undefined)).items;
     const banned = await operation(clerk, 'banUser')(user!.id);
     expect(banned.status).toBe('BANNED');
+    await providers.close();
+  });
+
+  it('has, in each provider, exactly the optional operations its capability table lists', async () => {
+    const providers = registry();
+    const every: (keyof OptionalOperations)[] = [
+      ...new Set(PROVIDER_TRAITS.flatMap((traits) => [...traits.capabilities])),
+    ];
+    for (const provider of providers.all) {
+      const implemented = every.filter((name) => typeof provider[name] === 'function');
+      expect(implemented.sort()).toEqual([...provider.capabilities].sort());
+      expect(PROVIDER_TRAITS.find((traits) => traits.name === provider.name)).toMatchObject({
+        limits: provider.limits,
+        capabilities: provider.capabilities,
+        filters: provider.filters,
+      });
+    }
+    await providers.close();
+  });
+
+  it('answers UNSUPPORTED from the capability table, whatever methods the object has', async () => {
+    const providers = registry(['clerk']);
+    const clerk = providers.forUserId('user_x');
+    const withoutBans: Provider = { ...clerk, capabilities: new Set(['lockUser']) };
+    expect(supports(withoutBans, 'banUser')).toBe(false);
+    expect(() => operation(withoutBans, 'banUser')).toThrow(expect.objectContaining({ code: 'UNSUPPORTED' }));
+    expect(emulator().control.requests()).toHaveLength(0);
     await providers.close();
   });
 });

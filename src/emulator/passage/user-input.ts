@@ -12,6 +12,9 @@
  *   `"user_metadata": null` clears it all. Unknown body fields are ignored, as Go's decoder does.
  */
 import { z } from 'zod';
+// The emulator reads usergraph's own identifier rules: both providers document the same formats
+// (an address, E.164), and a copy per provider is how the two emulated providers came to disagree.
+import { isE164PhoneNumber, isEmailAddress } from '../../input-rules.js';
 import type { EmulatorResponse } from '../provider.js';
 import { invalidEmail, invalidPhone, invalidRequest } from './errors.js';
 
@@ -23,9 +26,6 @@ export interface UserInput {
   /** `null` clears; absent leaves it alone. */
   userMetadata?: UserMetadata | null;
 }
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const E164 = /^\+[1-9]\d{1,14}$/;
 
 const bodySchema = z.object(
   {
@@ -51,11 +51,11 @@ export function parseUserInput(body: unknown): ParsedInput {
   const { email, phone, user_metadata: metadata } = parsed.data;
   const input: UserInput = {};
   if (email) {
-    if (!EMAIL.test(email)) return { ok: false, response: invalidEmail() };
+    if (!isEmailAddress(email)) return { ok: false, response: invalidEmail() };
     input.email = email.toLowerCase();
   }
   if (phone) {
-    if (!E164.test(phone)) return { ok: false, response: invalidPhone() };
+    if (!isE164PhoneNumber(phone)) return { ok: false, response: invalidPhone() };
     input.phone = phone;
   }
   if (metadata !== undefined) input.userMetadata = metadata as UserMetadata | null;

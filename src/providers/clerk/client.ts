@@ -8,7 +8,7 @@
  */
 import { HttpClient, path, type HttpClientOptions, type HttpRequest, type Query } from '../http.js';
 import type { CallOptions } from '../types.js';
-import { decodeClerkError } from './map.js';
+import { decodeClerkError } from './errors.js';
 
 /** The API version @clerk/backend pins; from it on, `PATCH /users/{id}` takes no metadata. */
 export const CLERK_API_VERSION = '2026-05-12';

@@ -1,23 +1,12 @@
 /**
  * The Clerk provider: the port of `../types.ts` over Clerk's Backend API. Each operation is one
- * call (two for a list with its total), translated by map.ts; Passage's activate, deactivate and
- * sign-out have no Clerk counterpart here and are left out, so callers see them as UNSUPPORTED.
+ * call (two for a list with its total), translated by map.ts and request.ts; what it offers beyond the core
+ * operations is listed in traits.ts.
  */
 import { ProviderError } from '../errors.js';
 import type { Provider } from '../types.js';
 import { createClerkClient, type ClerkClientOptions } from './client.js';
 import {
-  createUserBody,
-  expectDeleted,
-  expectUserId,
-  invitationStatusParam,
-  MAX_FILTER_VALUES,
-  MAX_PAGE_SIZE,
-  metadataBody,
-  oauthProviderParam,
-  orderByParam,
-  pageParams,
-  profileImageForm,
   toCount,
   toDevices,
   toInvitationPage,
@@ -28,9 +17,21 @@ import {
   toTotpVerified,
   toUser,
   toUsers,
+  expectDeleted,
+  expectUserId,
+} from './map.js';
+import {
+  createUserBody,
+  invitationStatusParam,
+  metadataBody,
+  oauthProviderParam,
+  orderByParam,
+  pageParams,
+  profileImageForm,
   updateUserBody,
   userFilterQuery,
-} from './map.js';
+} from './request.js';
+import { clerkTraits } from './traits.js';
 
 /** The secret key, the API base (`https://api.clerk.com/v1`) and HTTP tuning. */
 export type ClerkProviderOptions = ClerkClientOptions;
@@ -51,17 +52,15 @@ export function createClerkProvider(options: ClerkProviderOptions): Provider {
   const ownsUserId = (id: string) => id.startsWith('user_');
 
   return {
-    name: 'clerk',
+    ...clerkTraits,
     ownsUserId,
-    maxUsersPerCall: MAX_FILTER_VALUES,
-    maxFilterValuesPerCall: MAX_FILTER_VALUES,
-    maxPageSize: MAX_PAGE_SIZE,
 
     async getUsers(ids, call = {}) {
       // An id that cannot be Clerk's would only make Clerk answer nothing for it.
       const wanted = [...new Set(ids)].filter(ownsUserId);
-      const chunks = Array.from({ length: Math.ceil(wanted.length / MAX_FILTER_VALUES) }, (_, i) =>
-        wanted.slice(i * MAX_FILTER_VALUES, (i + 1) * MAX_FILTER_VALUES),
+      const perCall = clerkTraits.limits.maxUsersPerCall;
+      const chunks = Array.from({ length: Math.ceil(wanted.length / perCall) }, (_, i) =>
+        wanted.slice(i * perCall, (i + 1) * perCall),
       );
       const pages = await Promise.all(
         chunks.map(async (chunk) =>

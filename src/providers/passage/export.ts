@@ -8,7 +8,7 @@
  * is a list item or a full `UserInfo`, optionally with `devices` (the `GET /users/{id}/devices`
  * array), which wins over `webauthn_devices`. A list item carries no social connections.
  *
- * The CSV's columns are documented nowhere (MIGRATION.md §1); this is what we accept:
+ * Passage documents the CSV's columns nowhere; this is what we accept:
  * - Headers: trimmed, any case, spaces, dashes and underscores alike (`Email Verified` =
  *   `email_verified`); aliases `user_id` → id, `phone_number` → phone, `last_login` →
  *   last_login_at, `metadata` → user_metadata. Any other header, or a column given twice, is an
@@ -32,7 +32,8 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Device, User } from '../types.js';
-import { describeIssue, fromUserInfo } from './map.js';
+import { describeIssue } from '../wire.js';
+import { fromUserInfo } from './map.js';
 import {
   listUserItemSchema,
   userInfoSchema,

@@ -2,27 +2,24 @@
  * Passage (by 1Password) behind the provider port: the Management API at `PASSAGE_API_URL`,
  * every call under `/apps/{PASSAGE_APP_ID}` with the app's API key as bearer token.
  *
- * Passage has no batch read (`maxUsersPerCall: 1`), filters one value per parameter and pages by
- * page number; map.ts refuses what it cannot express before any call. Of the optional
- * operations it has activate, deactivate and sign-out (revoking refresh tokens); the Clerk-only
- * ones are left out, so callers see them as UNSUPPORTED.
+ * Passage has no batch read, filters one value per parameter and pages by page number;
+ * request.ts refuses what it cannot express before any call. Its limits and optional operations
+ * are in traits.ts.
  */
 import { ProviderError } from '../errors.js';
 import { HttpClient, type HttpClientOptions } from '../http.js';
 import type { Provider } from '../types.js';
 import { createPassageClient } from './client.js';
+import { decodePassageError } from './errors.js';
+import { toDevices, toUser, toUserPage } from './map.js';
 import {
-  decodePassageError,
-  MAX_LIMIT,
   pagesCovering,
   toCreateUserRequest,
-  toDevices,
   toListFilterQuery,
   toMetadataRequest,
   toUpdateUserRequest,
-  toUser,
-  toUserPage,
-} from './map.js';
+} from './request.js';
+import { passageTraits } from './traits.js';
 
 export interface PassageProviderOptions {
   appId: string;
@@ -48,12 +45,9 @@ export function createPassageProvider(options: PassageProviderOptions): Provider
   const passage = createPassageClient(http, options.appId);
 
   return {
-    name: 'passage',
+    ...passageTraits,
     // Passage ids are 24 alphanumerics; everything that is not a Clerk id is routed here.
     ownsUserId: (id) => id !== '' && !id.startsWith('user_'),
-    maxUsersPerCall: 1,
-    maxFilterValuesPerCall: 1,
-    maxPageSize: MAX_LIMIT,
 
     async getUsers(ids, { signal } = {}) {
       // Blank ids name no user (and could not be put in a path).

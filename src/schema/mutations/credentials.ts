@@ -5,14 +5,14 @@
  */
 import { operation } from '../../providers/registry.js';
 import { defineSubResourceDelete } from './define.js';
+import { offeredBy, unsupportedOn } from '../support.js';
 
 defineSubResourceDelete({
   name: 'deleteExternalAccount',
   input: 'DeleteExternalAccountInput',
   payload: 'DeleteExternalAccountPayload',
   result: 'DeleteExternalAccountResult',
-  description:
-    'Unlink an external account (Clerk): the user can no longer sign in through it. `UnsupportedError` on Passage.',
+  description: `Unlink an external account (${offeredBy('deleteExternalAccount')}): the user can no longer sign in through it. ${unsupportedOn('deleteExternalAccount')}.`,
   things: 'external accounts',
   idField: 'externalAccountId',
   idDescription: 'The account: the id `ExternalAccount.id` returns.',
@@ -24,7 +24,7 @@ defineSubResourceDelete({
   input: 'DeleteWeb3WalletInput',
   payload: 'DeleteWeb3WalletPayload',
   result: 'DeleteWeb3WalletResult',
-  description: 'Remove a web3 wallet from a user (Clerk). `UnsupportedError` on Passage.',
+  description: `Remove a web3 wallet from a user (${offeredBy('deleteWeb3Wallet')}). ${unsupportedOn('deleteWeb3Wallet')}.`,
   things: 'web3 wallets',
   idField: 'web3WalletId',
   idDescription: 'The wallet: the id `Web3Wallet.id` returns.',

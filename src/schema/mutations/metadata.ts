@@ -7,7 +7,14 @@ import type { MetadataPatch } from '../../providers/types.js';
 import { builder } from '../builder.js';
 import { defineMutation } from './define.js';
 import { userPayload } from './payloads.js';
-import { checkMetadataSizes, given, METADATA_FIELDS, requireId, requireSomeField } from './validate.js';
+import {
+  checkMetadataSizes,
+  given,
+  METADATA_FIELDS,
+  METADATA_SIZE_NOTE,
+  requireId,
+  requireSomeField,
+} from './validate.js';
 
 const UpdateUserMetadataInput = builder.inputType('UpdateUserMetadataInput', {
   description:
@@ -16,10 +23,10 @@ const UpdateUserMetadataInput = builder.inputType('UpdateUserMetadataInput', {
     userId: t.id({ required: true, description: 'The user: the id `User.id` returns.' }),
     publicMetadata: t.field({
       type: 'JSONObject',
-      description: "Clerk `public_metadata`; Passage's `user_metadata`. At most 8 KB.",
+      description: `Clerk \`public_metadata\`; Passage's \`user_metadata\`. ${METADATA_SIZE_NOTE}`,
     }),
-    privateMetadata: t.field({ type: 'JSONObject', description: 'Clerk only. At most 8 KB.' }),
-    unsafeMetadata: t.field({ type: 'JSONObject', description: 'Clerk only. At most 8 KB.' }),
+    privateMetadata: t.field({ type: 'JSONObject', description: `Clerk only. ${METADATA_SIZE_NOTE}` }),
+    unsafeMetadata: t.field({ type: 'JSONObject', description: `Clerk only. ${METADATA_SIZE_NOTE}` }),
   }),
 });
 
@@ -35,8 +42,8 @@ defineMutation({
     const id = requireId('userId', userId);
     const patch: MetadataPatch = given(fields);
     requireSomeField(patch, METADATA_FIELDS);
-    checkMetadataSizes(patch);
     const provider = ctx.providers.forUserId(id);
+    checkMetadataSizes(patch, provider.limits.maxMetadataBytes);
     return { user: await provider.updateUserMetadata(id, patch, { signal: ctx.signal }) };
   },
 });

@@ -7,6 +7,7 @@ import { operation } from '../../providers/registry.js';
 import { builder } from '../builder.js';
 import { defineMutation, defineUserEffect, userIdInput } from './define.js';
 import { requireId } from './validate.js';
+import { offeredBy, unsupportedOn } from '../support.js';
 
 const CreateTotpInput = userIdInput('CreateTotpInput', 'The user `createTotp` enrols.');
 
@@ -33,8 +34,7 @@ const CreateTotpPayload = builder
 defineMutation({
   name: 'createTotp',
   result: 'CreateTotpResult',
-  description:
-    'Enrol a TOTP authenticator for a user (Clerk), replacing any they had, and issue new backup codes. The answer holds secrets shown once. `UnsupportedError` on Passage.',
+  description: `Enrol a TOTP authenticator for a user (${offeredBy('createTotp')}), replacing any they had, and issue new backup codes. The answer holds secrets shown once. ${unsupportedOn('createTotp')}.`,
   input: CreateTotpInput,
   payload: CreateTotpPayload,
   changes: 'user',
@@ -52,7 +52,7 @@ defineUserEffect({
   input: 'DeleteTotpInput',
   payload: 'DeleteTotpPayload',
   result: 'DeleteTotpResult',
-  description: "Remove a user's TOTP authenticator (Clerk). `UnsupportedError` on Passage.",
+  description: `Remove a user's TOTP authenticator (${offeredBy('deleteTotp')}). ${unsupportedOn('deleteTotp')}.`,
   // Without its second factor an account is one stolen password from takeover.
   secrets: true,
   run: (provider, id, call) => operation(provider, 'deleteTotp')(id, call),
@@ -63,7 +63,7 @@ defineUserEffect({
   input: 'DeleteBackupCodesInput',
   payload: 'DeleteBackupCodesPayload',
   result: 'DeleteBackupCodesResult',
-  description: "Remove a user's backup codes (Clerk). `UnsupportedError` on Passage.",
+  description: `Remove a user's backup codes (${offeredBy('deleteBackupCodes')}). ${unsupportedOn('deleteBackupCodes')}.`,
   run: (provider, id, call) => operation(provider, 'deleteBackupCodes')(id, call),
 });
 
@@ -72,8 +72,7 @@ defineUserEffect({
   input: 'DisableMfaInput',
   payload: 'DisableMfaPayload',
   result: 'DisableMfaResult',
-  description:
-    'Turn off every second factor of a user (Clerk): TOTP and backup codes. `UnsupportedError` on Passage.',
+  description: `Turn off every second factor of a user (${offeredBy('disableMfa')}): TOTP and backup codes. ${unsupportedOn('disableMfa')}.`,
   // Without its second factor an account is one stolen password from takeover.
   secrets: true,
   run: (provider, id, call) => operation(provider, 'disableMfa')(id, call),

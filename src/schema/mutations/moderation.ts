@@ -7,14 +7,14 @@
  */
 import { operation } from '../../providers/registry.js';
 import { defineUserAction, defineUserEffect } from './define.js';
+import { offeredBy, unsupportedOn } from '../support.js';
 
 defineUserAction({
   name: 'banUser',
   input: 'BanUserInput',
   payload: 'BanUserPayload',
   result: 'BanUserResult',
-  description:
-    'Ban a user (Clerk): every session is revoked and signing in is refused until `unbanUser`. `UnsupportedError` on Passage: use `deactivateUser`.',
+  description: `Ban a user (${offeredBy('banUser')}): every session is revoked and signing in is refused until \`unbanUser\`. ${unsupportedOn('banUser')}: use \`deactivateUser\`.`,
   run: (provider, id, call) => operation(provider, 'banUser')(id, call),
 });
 
@@ -23,8 +23,7 @@ defineUserAction({
   input: 'UnbanUserInput',
   payload: 'UnbanUserPayload',
   result: 'UnbanUserResult',
-  description:
-    'Unban a user (Clerk), so they can sign in again. `UnsupportedError` on Passage: use `activateUser`.',
+  description: `Unban a user (${offeredBy('unbanUser')}), so they can sign in again. ${unsupportedOn('unbanUser')}: use \`activateUser\`.`,
   run: (provider, id, call) => operation(provider, 'unbanUser')(id, call),
 });
 
@@ -33,8 +32,7 @@ defineUserAction({
   input: 'LockUserInput',
   payload: 'LockUserPayload',
   result: 'LockUserResult',
-  description:
-    "Lock a user (Clerk) as too many failed sign-ins would, until `unlockUser` or the instance's lockout period ends. `UnsupportedError` on Passage.",
+  description: `Lock a user (${offeredBy('lockUser')}) as too many failed sign-ins would, until \`unlockUser\` or the instance's lockout period ends. ${unsupportedOn('lockUser')}.`,
   run: (provider, id, call) => operation(provider, 'lockUser')(id, call),
 });
 
@@ -43,7 +41,7 @@ defineUserAction({
   input: 'UnlockUserInput',
   payload: 'UnlockUserPayload',
   result: 'UnlockUserResult',
-  description: 'Unlock a locked user (Clerk). `UnsupportedError` on Passage.',
+  description: `Unlock a locked user (${offeredBy('unlockUser')}). ${unsupportedOn('unlockUser')}.`,
   run: (provider, id, call) => operation(provider, 'unlockUser')(id, call),
 });
 
@@ -52,8 +50,7 @@ defineUserAction({
   input: 'ActivateUserInput',
   payload: 'ActivateUserPayload',
   result: 'ActivateUserResult',
-  description:
-    'Activate a deactivated user (Passage), so they can sign in again. `UnsupportedError` on Clerk: use `unbanUser` or `unlockUser`.',
+  description: `Activate a deactivated user (${offeredBy('activateUser')}), so they can sign in again. ${unsupportedOn('activateUser')}: use \`unbanUser\` or \`unlockUser\`.`,
   run: (provider, id, call) => operation(provider, 'activateUser')(id, call),
 });
 
@@ -62,8 +59,7 @@ defineUserAction({
   input: 'DeactivateUserInput',
   payload: 'DeactivateUserPayload',
   result: 'DeactivateUserResult',
-  description:
-    'Deactivate a user (Passage): the account stays but cannot sign in until `activateUser`. `UnsupportedError` on Clerk: use `banUser`.',
+  description: `Deactivate a user (${offeredBy('deactivateUser')}): the account stays but cannot sign in until \`activateUser\`. ${unsupportedOn('deactivateUser')}: use \`banUser\`.`,
   run: (provider, id, call) => operation(provider, 'deactivateUser')(id, call),
 });
 
@@ -72,7 +68,6 @@ defineUserEffect({
   input: 'SignOutUserInput',
   payload: 'SignOutUserPayload',
   result: 'SignOutUserResult',
-  description:
-    "Sign a user out everywhere (Passage): revokes every refresh token, so sessions end when their access token expires. `UnsupportedError` on Clerk (`banUser` revokes a Clerk user's sessions).",
+  description: `Sign a user out everywhere (${offeredBy('signOutUser')}): revokes every refresh token, so sessions end when their access token expires. ${unsupportedOn('signOutUser')} (\`banUser\` revokes a Clerk user's sessions).`,
   run: (provider, id, call) => operation(provider, 'signOutUser')(id, call),
 });

@@ -2,14 +2,17 @@
  * Profile images (Clerk only; Passage users have none): uploaded through the GraphQL multipart
  * request spec, which yoga serves natively, handing the resolver a web `File`.
  */
+import { largestLimit } from '../../providers/catalog.js';
 import { operation } from '../../providers/registry.js';
+import { refusedField } from '../../providers/errors.js';
 import { builder } from '../builder.js';
 import { defineMutation, defineUserAction } from './define.js';
 import { userPayload } from './payloads.js';
-import { invalidInput, requireId } from './validate.js';
+import { requireId } from './validate.js';
+import { offeredBy, unsupportedOn } from '../support.js';
 
-/** Clerk refuses larger images. */
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+/** The largest image any provider takes, for the description; each provider's own is checked. */
+const MAX_IMAGE_MB = largestLimit('maxProfileImageBytes') / (1024 * 1024);
 
 const SetProfileImageInput = builder.inputType('SetProfileImageInput', {
   description: 'The user and the image `setProfileImage` uploads.',
@@ -18,7 +21,7 @@ const SetProfileImageInput = builder.inputType('SetProfileImageInput', {
     file: t.field({
       type: 'File',
       required: true,
-      description: 'The image (PNG, JPEG, GIF or WebP, at most 10 MB), as a multipart file part.',
+      description: `The image (PNG, JPEG, GIF or WebP, at most ${MAX_IMAGE_MB} MB), as a multipart file part.`,
     }),
   }),
 });
@@ -26,8 +29,7 @@ const SetProfileImageInput = builder.inputType('SetProfileImageInput', {
 defineMutation({
   name: 'setProfileImage',
   result: 'SetProfileImageResult',
-  description:
-    "Set a user's profile image (Clerk), sent as a multipart request. A file that is not an image is `InvalidInputError`. `UnsupportedError` on Passage.",
+  description: `Set a user's profile image (${offeredBy('setProfileImage')}), sent as a multipart request. A file that is not an image is \`InvalidInputError\`. ${unsupportedOn('setProfileImage')}.`,
   input: SetProfileImageInput,
   payload: userPayload('SetProfileImagePayload', 'The result of `setProfileImage`.'),
   changes: 'user',
@@ -35,15 +37,17 @@ defineMutation({
     const id = requireId('userId', input.userId);
     const { file } = input;
     if (!file.type.startsWith('image/')) {
-      throw invalidInput(
+      throw refusedField(
         'file',
         `must be an image (image/png, image/jpeg...), got ${JSON.stringify(file.type || 'no type')}`,
       );
     }
-    if (file.size > MAX_IMAGE_BYTES) {
-      throw invalidInput('file', `must be at most ${MAX_IMAGE_BYTES} bytes, got ${file.size}`);
+    const provider = ctx.providers.forUserId(id);
+    const setImage = operation(provider, 'setProfileImage');
+    const maxBytes = provider.limits.maxProfileImageBytes;
+    if (maxBytes !== undefined && file.size > maxBytes) {
+      throw refusedField('file', `must be at most ${maxBytes} bytes, got ${file.size}`);
     }
-    const setImage = operation(ctx.providers.forUserId(id), 'setProfileImage');
     const image = {
       data: new Uint8Array(await file.arrayBuffer()),
       filename: file.name,
@@ -58,6 +62,6 @@ defineUserAction({
   input: 'DeleteProfileImageInput',
   payload: 'DeleteProfileImagePayload',
   result: 'DeleteProfileImageResult',
-  description: "Remove a user's profile image (Clerk). `UnsupportedError` on Passage.",
+  description: `Remove a user's profile image (${offeredBy('deleteProfileImage')}). ${unsupportedOn('deleteProfileImage')}.`,
   run: (provider, id, call) => operation(provider, 'deleteProfileImage')(id, call),
 });

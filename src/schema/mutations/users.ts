@@ -4,6 +4,7 @@
  * the provider port before any call), so one input type serves both.
  */
 import type { CreateUserInput, UpdateUserInput } from '../../providers/types.js';
+import { refusedField } from '../../providers/errors.js';
 import { builder } from '../builder.js';
 import { Provider } from '../provider.js';
 import { defineMutation, userIdInput } from './define.js';
@@ -11,9 +12,9 @@ import { userPayload } from './payloads.js';
 import {
   checkEmail,
   checkMetadataSizes,
+  METADATA_SIZE_NOTE,
   checkPhone,
   given,
-  invalidInput,
   requireId,
   requireSomeField,
 } from './validate.js';
@@ -44,10 +45,10 @@ const CreateUserInputRef = builder.inputType('CreateUserInput', {
     skipPasswordRequirement: t.boolean({ description: 'Clerk only: create a user with no password.' }),
     publicMetadata: t.field({
       type: 'JSONObject',
-      description: "Clerk `public_metadata`; Passage's `user_metadata`. At most 8 KB.",
+      description: `Clerk \`public_metadata\`; Passage's \`user_metadata\`. ${METADATA_SIZE_NOTE}`,
     }),
-    privateMetadata: t.field({ type: 'JSONObject', description: 'Clerk only. At most 8 KB.' }),
-    unsafeMetadata: t.field({ type: 'JSONObject', description: 'Clerk only. At most 8 KB.' }),
+    privateMetadata: t.field({ type: 'JSONObject', description: `Clerk only. ${METADATA_SIZE_NOTE}` }),
+    unsafeMetadata: t.field({ type: 'JSONObject', description: `Clerk only. ${METADATA_SIZE_NOTE}` }),
     createdAt: t.field({
       type: 'DateTime',
       description: 'Clerk only: when the user was created, for imports.',
@@ -67,12 +68,12 @@ defineMutation({
     const input: CreateUserInput = given(fields);
     checkEmail('email', input.email);
     checkPhone('phone', input.phone);
-    checkMetadataSizes(input);
     const provider = ctx.providers.get(name);
     if (!provider) {
       const configured = ctx.providers.all.map((p) => p.name).join(', ') || 'none';
-      throw invalidInput('provider', `must be a configured provider (${configured}), got ${name}`);
+      throw refusedField('provider', `must be a configured provider (${configured}), got ${name}`);
     }
+    checkMetadataSizes(input, provider.limits.maxMetadataBytes);
     return { user: await provider.createUser(input, { signal: ctx.signal }) };
   },
 });

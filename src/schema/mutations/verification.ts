@@ -9,6 +9,7 @@ import { operation } from '../../providers/registry.js';
 import { builder } from '../builder.js';
 import { defineMutation } from './define.js';
 import { requireId, requireSecret } from './validate.js';
+import { offeredBy, unsupportedOn } from '../support.js';
 
 /**
  * Spends one of the user's guesses (USERGRAPH_VERIFY_ATTEMPTS per 15 minutes, across every
@@ -46,8 +47,7 @@ const VerifyPasswordPayload = builder
 defineMutation({
   name: 'verifyPassword',
   result: 'VerifyPasswordResult',
-  description:
-    "Check a password against a user's (Clerk). A wrong password is `verified: false` and counts towards Clerk's lockout; a user with no password is `InvalidInputError`. At most one check per operation, and a few per user per 15 minutes (`RateLimitedError` beyond). `UnsupportedError` on Passage.",
+  description: `Check a password against a user's (${offeredBy('verifyPassword')}). A wrong password is \`verified: false\` and counts towards Clerk's lockout; a user with no password is \`InvalidInputError\`. At most one check per operation, and a few per user per 15 minutes (\`RateLimitedError\` beyond). ${unsupportedOn('verifyPassword')}.`,
   input: VerifyPasswordInput,
   payload: VerifyPasswordPayload,
   // A wrong guess counts towards Clerk's lockout, so `User.locked` may differ afterwards.
@@ -102,8 +102,7 @@ const VerifyTotpPayload = builder
 defineMutation({
   name: 'verifyTotp',
   result: 'VerifyTotpResult',
-  description:
-    "Check a TOTP or backup code against a user's (Clerk). A wrong code is `verified: false`; a backup code is used up; a user without TOTP is `InvalidInputError`. At most one check per operation, and a few per user per 15 minutes (`RateLimitedError` beyond). `UnsupportedError` on Passage.",
+  description: `Check a TOTP or backup code against a user's (${offeredBy('verifyTotp')}). A wrong code is \`verified: false\`; a backup code is used up; a user without TOTP is \`InvalidInputError\`. At most one check per operation, and a few per user per 15 minutes (\`RateLimitedError\` beyond). ${unsupportedOn('verifyTotp')}.`,
   input: VerifyTotpInput,
   payload: VerifyTotpPayload,
   // A wrong guess counts towards Clerk's lockout, so `User.locked` may differ afterwards.

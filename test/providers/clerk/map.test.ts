@@ -1,6 +1,7 @@
 /** map.ts alone: bodies of the wrong shape and Clerk's error envelope, no HTTP. */
 import { describe, expect, it } from 'vitest';
-import { decodeClerkError, toOAuthAccessTokens, toUser, toUsers } from '../../../src/providers/clerk/map.js';
+import { decodeClerkError } from '../../../src/providers/clerk/errors.js';
+import { toOAuthAccessTokens, toUser, toUsers } from '../../../src/providers/clerk/map.js';
 import { ProviderError } from '../../../src/providers/errors.js';
 
 const USER = {

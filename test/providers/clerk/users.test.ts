@@ -7,9 +7,7 @@ describe('Clerk provider: users', () => {
   it('owns user_ ids and takes 100 ids or filter values per call, 500 users a page', () => {
     expect(clerk()).toMatchObject({
       name: 'clerk',
-      maxUsersPerCall: 100,
-      maxFilterValuesPerCall: 100,
-      maxPageSize: 500,
+      limits: { maxUsersPerCall: 100, maxFilterValuesPerCall: 100, maxPageSize: 500 },
     });
     expect(clerk().ownsUserId('user_2abc')).toBe(true);
     expect(clerk().ownsUserId('9Xk2pQ7vL0aB3cD4eF5gH6iJ')).toBe(false);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../../../src/providers/errors.js';
-import { decodePassageError, toDevices, toUser, toUserPage } from '../../../src/providers/passage/map.js';
+import { decodePassageError } from '../../../src/providers/passage/errors.js';
+import { toDevices, toUser, toUserPage } from '../../../src/providers/passage/map.js';
 
 /** A `UserInfo` exactly as the spec writes it, plus a field Passage might add later. */
 function userInfo(overrides: Record<string, unknown> = {}) {

@@ -7,10 +7,10 @@ describe('passage provider: users', () => {
 
   it('names itself, owns every id that is not a Clerk id, and reads one user per call', () => {
     expect(provider().name).toBe('passage');
-    expect(provider().maxUsersPerCall).toBe(1);
+    expect(provider().limits.maxUsersPerCall).toBe(1);
     // One value per filter parameter, so a lookup of many values is one call per value.
-    expect(provider().maxFilterValuesPerCall).toBe(1);
-    expect(provider().maxPageSize).toBe(500);
+    expect(provider().limits.maxFilterValuesPerCall).toBe(1);
+    expect(provider().limits.maxPageSize).toBe(500);
     expect(provider().ownsUserId('FXmduAG55lEsueAiKqZ4Kjfy')).toBe(true);
     expect(provider().ownsUserId('user_2abc')).toBe(false);
     expect(provider().ownsUserId('')).toBe(false);

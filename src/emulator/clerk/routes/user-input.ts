@@ -4,6 +4,9 @@
  * collects errors: a route mutates nothing until the whole body has passed.
  */
 import { z } from 'zod';
+// The emulator reads usergraph's own identifier rules: both providers document the same formats
+// (an address, E.164), and a copy per provider is how the two emulated providers came to disagree.
+import { isE164PhoneNumber, isEmailAddress } from '../../../input-rules.js';
 import { metadataSchema, metadataTooLarge } from '../body.js';
 import { identifierExists, paramError, type ClerkErrorItem } from '../errors.js';
 import { BREACHED_PASSWORDS } from '../password.js';
@@ -72,8 +75,6 @@ export const updateUserSchema = z.strictObject(updateFields);
 export const legacyUpdateUserSchema = z.strictObject({ ...updateFields, ...metadataFields });
 export type UpdateUserBody = z.output<typeof legacyUpdateUserSchema>;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const E164 = /^\+[1-9]\d{6,14}$/;
 const WEB3 = /^0x[0-9a-f]{40}$/i;
 const USERNAME = /^[a-z0-9_-]+$/i;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
@@ -91,17 +92,17 @@ export function checkIdentifiers(
   const rules = {
     email_address: {
       index: 'email',
-      pattern: EMAIL,
+      valid: isEmailAddress,
       message: 'email_address must be a valid email address.',
     },
     phone_number: {
       index: 'phone',
-      pattern: E164,
+      valid: isE164PhoneNumber,
       message: 'phone_number must be a valid phone number according to E.164 international standard.',
     },
     web3_wallet: {
       index: 'web3',
-      pattern: WEB3,
+      valid: (value: string) => WEB3.test(value),
       message: 'web3_wallet must be a valid Ethereum address (0x followed by 40 hex digits).',
     },
   } as const;
@@ -110,7 +111,7 @@ export function checkIdentifiers(
   const seen = new Set<string>();
   for (const value of values) {
     const key = value.toLowerCase();
-    if (!rule.pattern.test(value))
+    if (!rule.valid(value))
       errors.push(paramError('form_param_format_invalid', kind, 'is invalid', rule.message));
     else if (seen.has(key))
       errors.push(
@@ -151,7 +152,7 @@ export function checkUsername(state: ClerkState, username: string, ownerId?: str
       ),
     ];
   }
-  if (E164.test(username)) {
+  if (isE164PhoneNumber(username)) {
     return [
       paramError(
         'form_username_cannot_be_phone_number',

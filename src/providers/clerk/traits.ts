@@ -1,0 +1,58 @@
+/** What Clerk's Backend API bounds and offers, as data (see `ProviderTraits`). */
+import type { OptionalOperation, ProviderTraits, UserFilterField } from '../types.js';
+
+/** The `UserFilter` fields `GET /users` can express; request.ts maps each to its parameter. */
+export const CLERK_FILTERS = [
+  'ids',
+  'emails',
+  'phones',
+  'externalIds',
+  'usernames',
+  'web3Wallets',
+  'organizationIds',
+  'query',
+  'emailQuery',
+  'phoneQuery',
+  'usernameQuery',
+  'nameQuery',
+  'banned',
+  'lastActiveAt',
+  'createdAt',
+  'lastSignInAt',
+] as const satisfies readonly UserFilterField[];
+
+const CAPABILITIES: readonly OptionalOperation[] = [
+  'banUser',
+  'unbanUser',
+  'lockUser',
+  'unlockUser',
+  'setProfileImage',
+  'deleteProfileImage',
+  'createTotp',
+  'deleteTotp',
+  'deleteBackupCodes',
+  'disableMfa',
+  'deleteExternalAccount',
+  'deleteWeb3Wallet',
+  'listMemberships',
+  'listInvitations',
+  'getOAuthAccessTokens',
+  'verifyPassword',
+  'verifyTotp',
+];
+
+export const clerkTraits: ProviderTraits = {
+  name: 'clerk',
+  label: 'Clerk',
+  limits: {
+    maxPageSize: 500,
+    // `GET /users` takes up to 100 values per filter, `user_id` included.
+    maxUsersPerCall: 100,
+    maxFilterValuesPerCall: 100,
+    // Each of the three metadata objects.
+    maxMetadataBytes: 8 * 1024,
+    maxProfileImageBytes: 10 * 1024 * 1024,
+  },
+  capabilities: new Set(CAPABILITIES),
+  filters: new Set(CLERK_FILTERS),
+};
