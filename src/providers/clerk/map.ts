@@ -54,8 +54,14 @@ export const MAX_FILTER_VALUES = 100;
 /** Clerk's cap on `limit` for its lists. */
 export const MAX_PAGE_SIZE = 500;
 
-const invalidInput = (message: string) =>
-  new ProviderError({ provider: 'clerk', code: 'INVALID_INPUT', message });
+/** Input refused before any call; `field` names the filter or order field at fault, where there is one. */
+const invalidInput = (message: string, field?: string) =>
+  new ProviderError({
+    provider: 'clerk',
+    code: 'INVALID_INPUT',
+    message,
+    fields: field === undefined ? [] : [{ field, message }],
+  });
 
 // ---- responses → domain ------------------------------------------------------------------------
 
@@ -298,9 +304,9 @@ export function userFilterQuery(filter: UserFilter): Query {
   for (const [field, value] of Object.entries(filter) as [keyof UserFilter, unknown][]) {
     if (value === undefined || value === null) continue;
     const toParams = FILTER_PARAMS[field] as ((value: unknown) => Query) | 'passage only' | undefined;
-    if (toParams === undefined) throw invalidInput(`${String(field)} is not a user filter`);
+    if (toParams === undefined) throw invalidInput(`${String(field)} is not a user filter`, field);
     if (toParams === 'passage only')
-      throw invalidInput(`Clerk cannot filter users by ${field} (a Passage filter)`);
+      throw invalidInput(`Clerk cannot filter users by ${field} (a Passage filter)`, field);
     if (Array.isArray(value)) checkListFilter(field, value);
     Object.assign(query, toParams(value));
   }
@@ -313,10 +319,10 @@ export function userFilterQuery(filter: UserFilter): Query {
  */
 function checkListFilter(field: string, values: unknown[]): void {
   if (values.length === 0 || values.length > MAX_FILTER_VALUES) {
-    throw invalidInput(`filter ${field} takes 1 to ${MAX_FILTER_VALUES} values, got ${values.length}`);
+    throw invalidInput(`filter ${field} takes 1 to ${MAX_FILTER_VALUES} values, got ${values.length}`, field);
   }
   if (values.some((value) => typeof value !== 'string' || value.trim() === '')) {
-    throw invalidInput(`filter ${field} must not hold empty values`);
+    throw invalidInput(`filter ${field} must not hold empty values`, field);
   }
 }
 
@@ -339,7 +345,7 @@ const ORDER_FIELDS: Record<UserOrderField, string | null> = {
 export function orderByParam(order: UserOrder | undefined): string | undefined {
   if (!order) return undefined;
   const field = ORDER_FIELDS[order.field];
-  if (!field) throw invalidInput(`Clerk cannot order users by ${order.field}`);
+  if (!field) throw invalidInput(`Clerk cannot order users by ${order.field}`, 'orderBy');
   return `${order.direction === 'DESC' ? '-' : '+'}${field}`;
 }
 
