@@ -367,6 +367,7 @@ export function oauthProviderParam(provider: string): string {
   if (!/^[a-z0-9_]+$/.test(name)) {
     throw invalidInput(
       `provider must be an identity provider such as google or github, got ${JSON.stringify(provider.slice(0, 40))}`,
+      'provider',
     );
   }
   return `oauth_${name}`;
