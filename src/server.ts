@@ -27,6 +27,7 @@ import { ProviderError } from './providers/errors.js';
 import { createPassageProvider } from './providers/passage/index.js';
 import { createRegistry, type ProviderRegistry } from './providers/registry.js';
 import type { Provider } from './providers/types.js';
+import { graphQLErrorFor } from './schema/graphql-error.js';
 import { schema } from './schema/index.js';
 
 export interface UsergraphServer {
@@ -122,9 +123,9 @@ export async function createServer(config: ServerConfig): Promise<UsergraphServe
 }
 
 /**
- * Provider failures that are not typed results (the provider down, a timeout, our credentials
- * refused) keep their code and their message, which by construction holds no URL, header, body
- * or key; everything else is masked as yoga does.
+ * Provider failures that are not typed results and that no read field converted (a mutation's
+ * provider down, a federation reference) get the same code and message as a read's, by the one
+ * rule in graphql-error.ts; everything else is masked as yoga does.
  */
 function maskError(error: unknown, message: string, isDev?: boolean): Error {
   // Duck-typed: graphql can be loaded twice (its CommonJS and ESM builds), so instanceof lies.
@@ -135,7 +136,7 @@ function maskError(error: unknown, message: string, isDev?: boolean): Error {
     return createGraphQLError(original.message, {
       nodes: graphQLError?.nodes,
       path: graphQLError?.path,
-      extensions: { code: `PROVIDER_${original.code}`, provider: original.provider },
+      extensions: graphQLErrorFor(original).extensions,
     });
   }
   return maskUnexpected(error, message, isDev);
