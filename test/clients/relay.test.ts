@@ -21,7 +21,9 @@ const temporary: string[] = [];
 afterAll(() => Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 /** Compiles the Relay sources against `schema`; the artifacts go to a temporary directory. */
-async function compile(schema: string): Promise<{ ok: boolean; output: string; artifacts: string[] }> {
+async function compile(
+  schema: string,
+): Promise<{ ok: boolean; output: string; artifacts: string[]; dir: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'usergraph-relay-'));
   temporary.push(dir);
   await writeFile(join(dir, 'schema.graphql'), schema);
@@ -41,10 +43,10 @@ async function compile(schema: string): Promise<{ ok: boolean; output: string; a
       [relayCompiler, join(dir, 'relay.config.json'), '--noWatchman', '--output', 'quiet-with-errors'],
       { cwd: dir, timeout: 60_000 },
     );
-    return { ok: true, output: stdout + stderr, artifacts: await readdir(join(dir, '__generated__')) };
+    return { ok: true, output: stdout + stderr, artifacts: await readdir(join(dir, '__generated__')), dir };
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string };
-    return { ok: false, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}`, artifacts: [] };
+    return { ok: false, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}`, artifacts: [], dir };
   }
 }
 
@@ -61,6 +63,12 @@ describe('the Relay compiler on schema.graphql', () => {
       'UsersListPaginationQuery.graphql.ts',
       'UsersList_query.graphql.ts',
     ]);
+    // The refetch query Relay wrote for the User fragment goes through Query.node.
+    const refetch = await readFile(
+      join(result.dir, '__generated__', 'UserCardRefetchQuery.graphql.ts'),
+      'utf8',
+    );
+    expect(refetch).toMatch(/node\(id: \$id\)/);
   });
 
   it.each([
