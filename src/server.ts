@@ -28,6 +28,7 @@ import { ProviderError } from './providers/errors.js';
 import { createPassageProvider } from './providers/passage/index.js';
 import { createRegistry, type ProviderRegistry } from './providers/registry.js';
 import type { Provider } from './providers/types.js';
+import { graphQLErrorFor } from './schema/graphql-error.js';
 import { schema } from './schema/index.js';
 
 export interface UsergraphServer {
@@ -133,9 +134,9 @@ export async function createServer(config: ServerConfig): Promise<UsergraphServe
 }
 
 /**
- * Provider failures that are not typed results (the provider down, a timeout, our credentials
- * refused) keep their code and their message, which by construction holds no URL, header, body
- * or key; everything else is masked as yoga does.
+ * Provider failures that are not typed results and that no read field converted (a mutation's
+ * provider down, a federation reference) get the same code and message as a read's, by the one
+ * rule in graphql-error.ts; everything else is masked as yoga does.
  */
 function maskError(error: unknown, message: string, isDev?: boolean): Error {
   // Duck-typed: graphql can be loaded twice (its CommonJS and ESM builds), so instanceof lies.
@@ -146,7 +147,7 @@ function maskError(error: unknown, message: string, isDev?: boolean): Error {
     return createGraphQLError(original.message, {
       nodes: graphQLError?.nodes,
       path: graphQLError?.path,
-      extensions: { code: `PROVIDER_${original.code}`, provider: original.provider },
+      extensions: graphQLErrorFor(original).extensions,
     });
   }
   return maskUnexpected(error, message, isDev);
@@ -175,22 +176,15 @@ async function exampleQuery(providers: ProviderRegistry, sample: boolean): Promi
     ...lines,
     'query FirstUsers {',
     `  users(provider: ${(provider?.name ?? 'clerk').toUpperCase()}, first: 5) {`,
-    '    ... on UserConnection {',
-    '      totalCount',
-    '      edges { node { id email status lastSignInAt devices { name kind } } }',
-    '      pageInfo { hasNextPage endCursor }',
-    '    }',
-    '    ... on Error { __typename message }',
+    '    totalCount',
+    '    edges { node { id email status lastSignInAt devices { name kind } } }',
+    '    pageInfo { hasNextPage endCursor }',
     '  }',
     '}',
     '',
+    '# A user by id, or null when there is none; `node(id:)` answers the same.',
     'query OneUser {',
-    `  user(id: "${id}") {`,
-    '    ... on QueryUserSuccess {',
-    '      data { id provider email status createdAt devices { name kind lastUsedAt } }',
-    '    }',
-    '    ... on Error { __typename message }',
-    '  }',
+    `  user(id: "${id}") { id provider email status createdAt devices { name kind lastUsedAt } }`,
     '}',
     '',
   ].join('\n');

@@ -65,7 +65,7 @@ function proxy(request: IncomingMessage, response: ServerResponse) {
       const { variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
         variables: { id: string };
       };
-      const body = JSON.stringify({ data: { user: { data: await userById(variables.id) } } });
+      const body = JSON.stringify({ data: { user: await userById(variables.id) } });
       response.writeHead(200, { 'content-type': 'application/json' }).end(body);
     } catch (error) {
       response
@@ -79,11 +79,7 @@ const yoga = createYoga({
   schema: createSchema({
     typeDefs: /* GraphQL */ `
       type Query {
-        user(id: ID!): QueryUserResult
-      }
-      union QueryUserResult = QueryUserSuccess
-      type QueryUserSuccess {
-        data: User!
+        user(id: ID!): User
       }
       type User {
         id: ID!
@@ -96,8 +92,7 @@ const yoga = createYoga({
       }
     `,
     resolvers: {
-      Query: { user: async (_: unknown, { id }: { id: string }) => ({ data: await userById(id) }) },
-      QueryUserResult: { __resolveType: () => 'QueryUserSuccess' },
+      Query: { user: (_: unknown, { id }: { id: string }) => userById(id) },
     },
   }),
   maxRequestBodySize: false,

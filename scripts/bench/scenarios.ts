@@ -74,12 +74,12 @@ export function scenarios(fixture: Fixture, agent: Agent): Scenario[] {
       title: 'One Clerk user by id',
       graphql: (i) => ({
         query: `query One($id: ID!) {
-          user(id: $id) { ... on QueryUserSuccess { data { id provider email firstName lastName status createdAt } } }
+          user(id: $id) { id provider email firstName lastName status createdAt }
         }`,
         variables: { id: pick(clerkIds, i) },
       }),
       check: (data, i) => {
-        const id = data?.user?.data?.id;
+        const id = data?.user?.id;
         return id === pick(clerkIds, i) ? undefined : `asked for ${pick(clerkIds, i)}, got ${id}`;
       },
       floor: async (i) => {
@@ -92,7 +92,7 @@ export function scenarios(fixture: Fixture, agent: Agent): Scenario[] {
       graphql: () => ({
         query: `{
           users(provider: PASSAGE, first: 50) {
-            ... on UserConnection { edges { node { id email status devices { id name kind lastUsedAt } } } }
+            edges { node { id email status devices { id name kind lastUsedAt } } }
           }
         }`,
       }),
@@ -116,9 +116,7 @@ export function scenarios(fixture: Fixture, agent: Agent): Scenario[] {
       graphql: () => ({
         query: `{
           users(provider: CLERK, first: 100) {
-            ... on UserConnection {
-              edges { node { id email organizationMemberships(first: 10) { edges { node { id role organization { id name } } } } } }
-            }
+            edges { node { id email organizationMemberships(first: 10) { edges { node { id role organization { id name } } } } } }
           }
         }`,
       }),

@@ -46,7 +46,7 @@ export interface Limits {
   maxTokens: number;
   /** @default 12 */
   maxDepth: number;
-  /** `users(ids:)` is how to ask for many users, so aliases can stay few. @default 20 */
+  /** `nodes(ids:)` is how to ask for many users, so aliases can stay few. @default 20 */
   maxAliases: number;
   /** @default 10 */
   maxDirectives: number;

@@ -12,7 +12,9 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { Context } from '../context.js';
 import type { JsonObject } from '../providers/types.js';
+import { resolveNodeQuery, resolveNodesQuery } from './node-ids.js';
 import { pageSizeOf } from './pagination.js';
+import ReadRulePlugin from './read-rule-plugin.js';
 import { failedScopes, forbidden, grantedScopes } from './scopes.js';
 
 export const builder = new SchemaBuilder<{
@@ -30,7 +32,16 @@ export const builder = new SchemaBuilder<{
   // Federation after any plugin that wraps resolvers (auth), as its README asks; Directives
   // puts its @key, @shareable and @link on the types so the subgraph SDL prints them.
   // Scope auth first: a field the caller may not reach runs no other plugin and no resolver.
-  plugins: [ScopeAuthPlugin, ComplexityPlugin, ErrorsPlugin, RelayPlugin, DirectivesPlugin, FederationPlugin],
+  // The read rule next, so it sees every failure of a read, the Relay plugin's id parsing too.
+  plugins: [
+    ScopeAuthPlugin,
+    ReadRulePlugin,
+    ComplexityPlugin,
+    ErrorsPlugin,
+    RelayPlugin,
+    DirectivesPlugin,
+    FederationPlugin,
+  ],
   defaultFieldNullability: false,
   complexity: {
     // Every field costs 1; a paged field multiplies what it selects by the page it asks for.
@@ -61,9 +72,27 @@ export const builder = new SchemaBuilder<{
     },
   },
   relay: {
-    // User ids are the providers' own ids (what applications store), not Relay global ids.
-    nodeQueryOptions: false,
-    nodesQueryOptions: false,
+    // The providers' own user ids are the Node ids, as they are: applications store them, and
+    // they are already unique across providers (Clerk's start with `user_`). User is the only Node.
+    encodeGlobalID: (_typename, id) => String(id),
+    decodeGlobalID: (globalID) => ({ typename: 'User', id: globalID }),
+    nodeTypeOptions: {
+      description:
+        'An object with an id unique across this API, which `node(id:)` fetches again (Relay global object identification).',
+    },
+    idFieldOptions: { description: 'The id, unique across this API.' },
+    nodeQueryOptions: {
+      description:
+        'The object with this id (a user, by the id `User.id` returns), or null when there is none. Relay refetches through it.',
+      args: { id: { description: 'An id a `Node` returned.' } },
+      resolve: resolveNodeQuery,
+    },
+    nodesQueryOptions: {
+      description:
+        'Many objects by id, in the order asked for, null where there is none: users of either provider in as few upstream calls as the providers allow (100 Clerk ids: one call). At most 100 ids.',
+      args: { ids: { description: 'Ids `Node`s returned, at most 100.' } },
+      resolve: resolveNodesQuery,
+    },
     // Every connection documents itself the same way (GraphiQL is the manual).
     edgesFieldOptions: { description: 'The items of this page, each with its cursor.' },
     pageInfoFieldOptions: { description: 'Where this page sits, and the cursors to move from it.' },

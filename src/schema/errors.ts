@@ -2,8 +2,9 @@
  * Expected failures as typed results (`@pothos/plugin-errors`). Each GraphQL error type stands
  * for one ProviderError code: `instanceof NotFound` is true of a ProviderError whose code is
  * NOT_FOUND, so a field lists the outcomes it can have and the plugin turns a thrown provider
- * error into that result. Anything else (the provider down, a timeout, our credentials refused)
- * stays a GraphQL error with an `extensions.code`, located on the field that failed.
+ * error into that result. Reads have no typed results: a ProviderError there, like anything else
+ * a mutation does not expect (the provider down, a timeout, our credentials refused), becomes a
+ * GraphQL error with an `extensions.code` by `graphQLErrorFor` (graphql-error.ts), located on the field that failed.
  */
 import { ProviderError, type ProviderErrorCode } from '../providers/errors.js';
 import { builder } from './builder.js';
@@ -88,7 +89,5 @@ builder.objectType(RateLimited, {
   }),
 });
 
-/** The failures a read by id can have. */
-export const readErrors = [NotFound, InvalidInput, RateLimited];
 /** The failures an admin action can have. */
 export const actionErrors = [NotFound, InvalidInput, Unsupported, Conflict, RateLimited];

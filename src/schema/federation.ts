@@ -2,7 +2,7 @@
  * Federation v2: `User` is an entity keyed by `id`, so any subgraph that stores a user id can
  * return a `User` and let the gateway fetch the rest here. A gateway resolves references through
  * `_entities(representations:)`; each one goes through the request's user loader, so N references
- * cost what `users(ids:)` with N ids costs (100 Clerk ids a call; Passage one call per distinct
+ * cost what `nodes(ids:)` with N ids costs (100 Clerk ids a call; Passage one call per distinct
  * id, concurrently) and the id routes to its provider exactly as `user(id:)` does.
  *
  * What else is marked, and why:

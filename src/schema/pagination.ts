@@ -21,14 +21,14 @@ export interface ConnectionArgs {
 }
 
 /** The fields that return pages, whose selections are paid for once per item. */
-const PAGED_FIELDS = new Set(['users', 'organizationMemberships', 'organizationInvitations']);
+const PAGED_FIELDS = new Set(['users', 'nodes', 'organizationMemberships', 'organizationInvitations']);
 
 /** How many items a field's arguments ask for, for the query cost (1 for unpaged fields). */
 export function pageSizeOf(field: string, args: Record<string, unknown>): number {
   if (!PAGED_FIELDS.has(field)) return 1;
   if (Array.isArray(args.ids)) return args.ids.length;
   const size = args.first ?? args.last;
-  // A size out of range is refused by the field itself, with a typed error naming it.
+  // A size out of range is refused by the field itself, with an error naming the argument.
   return typeof size === 'number' && size > 0 ? Math.min(size, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
 }
 

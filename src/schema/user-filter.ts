@@ -1,7 +1,7 @@
 /**
  * The filter and order inputs of the user list: every filter either provider has, each
  * documented with the provider that serves it. A provider given a filter it cannot express
- * answers InvalidInputError naming the field, before any upstream call.
+ * refuses it before any upstream call: an `INVALID_INPUT` error naming `filter` and the field.
  */
 import type { UserFilter, UserOrder } from '../providers/types.js';
 import { builder } from './builder.js';

@@ -1,20 +1,16 @@
 /**
- * Lists of users: `users` (a Relay connection, or many users by id), `userCount` and
- * `userByIdentifier`. Every user a list returns primes the request's user loader.
+ * Lists of users: `users` (a Relay connection), `userCount` and `userByIdentifier`. Every user a
+ * list returns primes the request's user loader. Many users by id is `nodes(ids:)` (node-ids.ts).
  */
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import type { Context } from '../context.js';
-import { ProviderError, refusedInput } from '../providers/errors.js';
+import { refusedInput } from '../providers/errors.js';
 import type { Provider, ProviderName, User } from '../providers/types.js';
 import { builder } from './builder.js';
-import { readErrors } from './errors.js';
 import { connectionFor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageRequest } from './pagination.js';
 import { Provider as ProviderEnum } from './provider.js';
 import { UserRef } from './user.js';
 import { toUserFilter, toUserOrder, UserFilterInput, UserOrderInput } from './user-filter.js';
-
-/** The API's own bound on `users(ids:)`, so what one such read costs is known before it runs. */
-const MAX_IDS = 100;
 
 const UserConnection = builder.connectionObject(
   {
@@ -36,17 +32,12 @@ const UserConnection = builder.connectionObject(
 builder.queryFields((t) => ({
   users: t.field({
     type: UserConnection,
-    nullable: true,
     description:
-      'Users of one provider as a Relay connection, filtered and ordered; or, with `ids`, many users by id from any provider in as few upstream calls as the providers allow (100 Clerk users: one call).',
-    errors: { types: readErrors, directResult: true, union: { name: 'UsersResult' } },
+      'Users of one provider as a Relay connection, filtered and ordered. Bad arguments are an `INVALID_INPUT` error naming the argument, before any upstream call. For many users by id, `nodes(ids:)`.',
     args: {
       provider: t.arg({
         type: ProviderEnum,
-        description: 'Which provider to list. Required when both are configured; ignored with `ids`.',
-      }),
-      ids: t.arg.idList({
-        description: `Many users by the ids \`User.id\` returns (at most ${MAX_IDS}); unknown ids are left out. No paging, filter or order with it.`,
+        description: 'Which provider to list. Required when both are configured.',
       }),
       filter: t.arg({ type: UserFilterInput, description: 'Which users.' }),
       orderBy: t.arg({
@@ -61,7 +52,6 @@ builder.queryFields((t) => ({
       before: t.arg.string({ description: 'The cursor before which the page ends.' }),
     },
     resolve: async (_root, args, ctx, info) => {
-      if (args.ids) return usersByIds(args.ids.map(String), args, ctx);
       const provider = pickProvider(ctx, args.provider);
       const request = pageRequest(args, provider.limits.maxPageSize);
       const page = await provider.listUsers(toUserFilter(args.filter), request, toUserOrder(args.orderBy), {
@@ -76,8 +66,7 @@ builder.queryFields((t) => ({
   userCount: t.field({
     type: 'Int',
     nullable: true,
-    description: 'How many users of one provider match a filter.',
-    errors: { types: readErrors, dataField: { description: 'The number of users.' } },
+    description: 'How many users of one provider match a filter; null, with a located error, on a failure.',
     args: {
       provider: t.arg({
         type: ProviderEnum,
@@ -93,8 +82,7 @@ builder.queryFields((t) => ({
     type: UserRef,
     nullable: true,
     description:
-      'The user with this e-mail address or E.164 phone number. Without `provider`, every configured provider is asked at once and the first that has it (Clerk, then Passage) answers.',
-    errors: { types: readErrors, dataField: { description: 'The user.' } },
+      'The user with this e-mail address or E.164 phone number, or null when no provider has one. Without `provider`, every configured provider is asked at once and the first that has it (Clerk, then Passage) answers.',
     args: {
       identifier: t.arg.string({
         required: true,
@@ -108,43 +96,11 @@ builder.queryFields((t) => ({
         providers.map((p) => p.findUserByIdentifier(identifier, { signal: ctx.signal })),
       );
       const user = found.find((candidate): candidate is User => candidate !== null);
-      if (!user)
-        throw new ProviderError({
-          provider: 'usergraph',
-          code: 'NOT_FOUND',
-          message: 'no user has this identifier',
-        });
-      ctx.loaders.user.prime(user.id, user);
-      return user;
+      if (user) ctx.loaders.user.prime(user.id, user);
+      return user ?? null;
     },
   }),
 }));
-
-async function usersByIds(
-  ids: string[],
-  args: {
-    filter?: unknown;
-    orderBy?: unknown;
-    first?: number | null;
-    after?: string | null;
-    last?: number | null;
-    before?: string | null;
-  },
-  ctx: Context,
-) {
-  const extra = (['filter', 'orderBy', 'first', 'after', 'last', 'before'] as const).find(
-    (arg) => args[arg] != null,
-  );
-  if (extra) throw refusedInput(extra, `${extra} cannot be combined with ids`);
-  if (ids.length > MAX_IDS) throw refusedInput('ids', `ids takes at most ${MAX_IDS} ids, got ${ids.length}`);
-  const loaded = await ctx.loaders.user.loadMany(ids);
-  const users = loaded.filter((result): result is User => {
-    if (result instanceof ProviderError && result.code === 'NOT_FOUND') return false;
-    if (result instanceof Error) throw result;
-    return true;
-  });
-  return connectionFor({ offset: 0, limit: users.length }, { items: users, totalCount: users.length });
-}
 
 /** The provider a list is about: the one asked for, or the only one configured. */
 function pickProvider(ctx: Context, name: ProviderName | null | undefined): Provider {

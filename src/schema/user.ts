@@ -1,8 +1,8 @@
 /** The User type, served for both providers, and the reads of one user. */
 import type { EmailAddress, ExternalAccount, PhoneNumber, User, Web3Wallet } from '../providers/types.js';
+import { ProviderError } from '../providers/errors.js';
 import { builder } from './builder.js';
 import { DeviceRef } from './device.js';
-import { readErrors } from './errors.js';
 import { Provider } from './provider.js';
 
 const UserStatus = builder.enumType('UserStatus', {
@@ -75,13 +75,21 @@ const ExternalAccountRef = builder.objectRef<ExternalAccount>('ExternalAccount')
   }),
 });
 
-export const UserRef = builder.objectRef<User>('User').implement({
+export const UserRef = builder.node(builder.objectRef<User>('User'), {
   description:
     'A user of either provider. Common fields are plain fields; fields only one provider has are nullable and say which.',
+  id: {
+    description:
+      "The provider's own user id, as applications store it; also its Node id. Clerk ids start with `user_`.",
+    resolve: (u) => u.id,
+  },
+  // Through the request's user loader: `nodes(ids:)` costs what the same users cost anywhere.
+  // Any other Error stays in its slot: graphql-js raises it there, failing that position alone.
+  loadMany: async (ids, ctx) =>
+    (await ctx.loaders.user.loadMany(ids)).map((user) =>
+      user instanceof ProviderError && user.code === 'NOT_FOUND' ? null : user,
+    ) as (User | null)[],
   fields: (t) => ({
-    id: t.exposeID('id', {
-      description: "The provider's own user id, as applications store it. Clerk ids start with `user_`.",
-    }),
     provider: t.field({ type: Provider, description: 'Where the user lives.', resolve: (u) => u.provider }),
     externalId: t.exposeString('externalId', {
       nullable: true,
@@ -182,8 +190,7 @@ builder.queryFields((t) => ({
     // Nullable so a provider outage fails this field alone, not the whole response.
     nullable: true,
     description:
-      'One user by id, from whichever provider holds it. Null, with a located error, when the provider is unreachable.',
-    errors: { types: readErrors, dataField: { description: 'The user.' } },
+      'One user by id, from whichever provider holds it; null when no provider has it. A provider failure is a located error (the field null); the same user as `node(id:)` returns.',
     args: { id: t.arg.id({ required: true, description: 'The id `User.id` returns.' }) },
     resolve: (_root, { id }, ctx) => ctx.loaders.user.load(String(id)),
   }),

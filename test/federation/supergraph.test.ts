@@ -19,7 +19,7 @@ describe('usergraph in a supergraph (@apollo/gateway, composed in-process)', () 
   it('serves valid Federation v2 SDL at _service, and it composes', async () => {
     const sdl = usergraphSdl();
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.');
-    expect(sdl).toMatch(/type User\s+@key\(fields: "id"\)/);
+    expect(sdl).toMatch(/type User implements Node\s+@key\(fields: "id"\)/);
     expect(sdl).toMatch(/type PageInfo\s+@shareable/);
 
     const alone = composeServices([{ name: 'usergraph', typeDefs: parse(sdl) }]);
@@ -120,13 +120,13 @@ describe('usergraph in a supergraph (@apollo/gateway, composed in-process)', () 
 
     const { body } = await query(
       `query($id: ID!) {
-        user(id: $id) { ... on QueryUserSuccess { data { id email orders { id total } } } }
+        user(id: $id) { id email orders { id total } }
       }`,
       { id: user.id },
     );
 
     expect(body.errors).toBeUndefined();
-    expect(body.data.user.data).toEqual({
+    expect(body.data.user).toEqual({
       id: user.id,
       email: expect.any(String),
       orders: [

@@ -5,33 +5,29 @@ import { useUsergraph } from '../helpers/server.js';
 const INVITATIONS = /* GraphQL */ `
   query Invitations($id: ID!, $status: InvitationStatus, $first: Int, $after: String) {
     user(id: $id) {
-      ... on QueryUserSuccess {
-        data {
-          organizationInvitations(status: $status, first: $first, after: $after) {
-            totalCount
-            pageInfo {
-              hasNextPage
-              hasPreviousPage
-              endCursor
-            }
-            edges {
-              node {
-                id
-                emailAddress
-                role
-                status
-                createdAt
-                updatedAt
-                expiresAt
-                organization {
-                  id
-                  name
-                  slug
-                  imageUrl
-                  membersCount
-                  createdAt
-                }
-              }
+      organizationInvitations(status: $status, first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          hasPreviousPage
+          endCursor
+        }
+        edges {
+          node {
+            id
+            emailAddress
+            role
+            status
+            createdAt
+            updatedAt
+            expiresAt
+            organization {
+              id
+              name
+              slug
+              imageUrl
+              membersCount
+              createdAt
             }
           }
         }
@@ -90,14 +86,14 @@ describe('User.organizationInvitations', () => {
     for (const user of invited.slice(0, 5)) {
       const { body } = await gql(INVITATIONS, { id: user.id, first: 500 });
       expect(body.errors).toBeUndefined();
-      const connection = body.data.user.data.organizationInvitations;
+      const connection = body.data.user.organizationInvitations;
       expect(connection.totalCount).toBe(user.totalCount);
       expect(connection.edges.map((e: any) => e.node)).toEqual(user.nodes);
 
       const status = user.nodes[0]!.status;
       const filtered = await gql(INVITATIONS, { id: user.id, status, first: 500 });
       const expected = await expectedInvitations(emulator(), user.id, status.toLowerCase());
-      expect(filtered.body.data.user.data.organizationInvitations.edges.map((e: any) => e.node)).toEqual(
+      expect(filtered.body.data.user.organizationInvitations.edges.map((e: any) => e.node)).toEqual(
         expected.nodes,
       );
       expect(expected.nodes.every((n) => n.status === status)).toBe(true);
@@ -123,7 +119,7 @@ describe('User.organizationInvitations', () => {
     let after: string | undefined;
     for (let page = 0; page < 10; page++) {
       const { body } = await gql(INVITATIONS, { id: user!.id, first: 1, after });
-      const connection = body.data.user.data.organizationInvitations;
+      const connection = body.data.user.organizationInvitations;
       seen.push(...connection.edges.map((e: any) => e.node.id));
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;
@@ -136,7 +132,7 @@ describe('User.organizationInvitations', () => {
     emulator().control.clearRequests();
     const { body } = await gql(INVITATIONS, { id, status: 'PENDING' });
     expect(body.errors).toBeUndefined();
-    expect(body.data.user.data.organizationInvitations).toBeNull();
+    expect(body.data.user.organizationInvitations).toBeNull();
     expect(
       emulator()
         .control.requests()
@@ -151,7 +147,7 @@ describe('User.organizationInvitations', () => {
       b: organizationInvitations(first: 5) { edges { node { id } } }
       pending: organizationInvitations(status: PENDING, first: 5) { totalCount }`;
     const query = `query {\n${[...ids, ids[0]]
-      .map((id, i) => `  u${i}: user(id: "${id}") { ... on QueryUserSuccess { data { ${selection} } } }`)
+      .map((id, i) => `  u${i}: user(id: "${id}") { ${selection} }`)
       .join('\n')}\n}`;
     emulator().control.clearRequests();
     const { body } = await gql(query);
@@ -169,18 +165,15 @@ describe('User.organizationInvitations', () => {
       path: `/users/${ids[1]}/organization_invitations`,
     });
     const query = `query {\n${ids
-      .map(
-        (id, i) =>
-          `  u${i}: user(id: "${id}") { ... on QueryUserSuccess { data { id organizationInvitations { totalCount } } } }`,
-      )
+      .map((id, i) => `  u${i}: user(id: "${id}") { id organizationInvitations { totalCount } }`)
       .join('\n')}\n}`;
     const { body } = await gql(query);
-    expect(body.data.u1.data).toEqual({ id: ids[1], organizationInvitations: null });
-    expect(body.data.u0.data.organizationInvitations.totalCount).toBeTypeOf('number');
-    expect(body.data.u2.data.organizationInvitations.totalCount).toBeTypeOf('number');
+    expect(body.data.u1).toEqual({ id: ids[1], organizationInvitations: null });
+    expect(body.data.u0.organizationInvitations.totalCount).toBeTypeOf('number');
+    expect(body.data.u2.organizationInvitations.totalCount).toBeTypeOf('number');
     expect(body.errors).toEqual([
       expect.objectContaining({
-        path: ['u1', 'data', 'organizationInvitations'],
+        path: ['u1', 'organizationInvitations'],
         extensions: expect.objectContaining({ provider: 'clerk', code: expect.stringMatching(/^PROVIDER_/) }),
       }),
     ]);

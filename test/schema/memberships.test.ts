@@ -6,33 +6,29 @@ import { useUsergraph } from '../helpers/server.js';
 const MEMBERSHIPS = /* GraphQL */ `
   query Memberships($id: ID!, $first: Int, $after: String) {
     user(id: $id) {
-      ... on QueryUserSuccess {
-        data {
-          organizationMemberships(first: $first, after: $after) {
-            totalCount
-            pageInfo {
-              hasNextPage
-              hasPreviousPage
-              endCursor
-            }
-            edges {
-              cursor
-              node {
-                id
-                role
-                roleName
-                permissions
-                createdAt
-                updatedAt
-                organization {
-                  id
-                  name
-                  slug
-                  imageUrl
-                  membersCount
-                  createdAt
-                }
-              }
+      organizationMemberships(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          hasPreviousPage
+          endCursor
+        }
+        edges {
+          cursor
+          node {
+            id
+            role
+            roleName
+            permissions
+            createdAt
+            updatedAt
+            organization {
+              id
+              name
+              slug
+              imageUrl
+              membersCount
+              createdAt
             }
           }
         }
@@ -72,7 +68,7 @@ function manyUsersQuery(
   ids: string[],
   selection = 'organizationMemberships(first: 10) { totalCount edges { node { id } } }',
 ) {
-  return `query {\n${ids.map((id, i) => `  u${i}: user(id: "${id}") { ... on QueryUserSuccess { data { id ${selection} } } }`).join('\n')}\n}`;
+  return `query {\n${ids.map((id, i) => `  u${i}: user(id: "${id}") { id ${selection} }`).join('\n')}\n}`;
 }
 
 /** The most requests in flight at once, from the log's end times and durations. */
@@ -100,7 +96,7 @@ describe('User.organizationMemberships', () => {
     for (const { id } of users) {
       const { body } = await gql(MEMBERSHIPS, { id, first: 500 });
       expect(body.errors).toBeUndefined();
-      const connection = body.data.user.data.organizationMemberships;
+      const connection = body.data.user.organizationMemberships;
       const expected = await expectedMemberships(emulator(), id);
       expect(connection.totalCount).toBe(expected.totalCount);
       expect(connection.edges.map((e: any) => e.node)).toEqual(expected.nodes);
@@ -113,7 +109,7 @@ describe('User.organizationMemberships', () => {
     emulator().control.clearRequests();
     const { body } = await gql(MEMBERSHIPS, { id });
     expect(body.errors).toBeUndefined();
-    expect(body.data.user.data.organizationMemberships).toBeNull();
+    expect(body.data.user.organizationMemberships).toBeNull();
     // The one call is the user read itself.
     expect(
       emulator()
@@ -135,7 +131,7 @@ describe('User.organizationMemberships', () => {
     for (let page = 0; page < 10; page++) {
       const { body } = await gql(MEMBERSHIPS, { id: richest.id, first: 1, after });
       expect(body.errors).toBeUndefined();
-      const connection = body.data.user.data.organizationMemberships;
+      const connection = body.data.user.organizationMemberships;
       expect(connection.totalCount).toBe(richest.totalCount);
       expect(connection.pageInfo.hasPreviousPage).toBe(page > 0);
       seen.push(...connection.edges.map((e: any) => e.node.id));
@@ -155,7 +151,7 @@ describe('User.organizationMemberships', () => {
     const elapsed = performance.now() - started;
 
     expect(body.errors).toBeUndefined();
-    expect(body.data.u49.data.id).toBe(ids[49]);
+    expect(body.data.u49.id).toBe(ids[49]);
     const requests = emulator().control.requests();
     expect(requests.filter((r) => r.route === '/users')).toHaveLength(1);
     const memberships = requests.filter((r) => r.route === MEMBERSHIPS_ROUTE);
@@ -176,7 +172,7 @@ describe('User.organizationMemberships', () => {
     emulator().control.clearRequests();
     const { body } = await gql(manyUsersQuery([id, id], selection));
     expect(body.errors).toBeUndefined();
-    expect(body.data.u1.data.b).toEqual(body.data.u0.data.b);
+    expect(body.data.u1.b).toEqual(body.data.u0.b);
     const calls = emulator().control.requests({ route: MEMBERSHIPS_ROUTE });
     expect(calls.map((r) => new URLSearchParams(r.query).get('limit')).sort()).toEqual(['2', '5']);
   });
@@ -189,13 +185,13 @@ describe('User.organizationMemberships', () => {
       path: `/users/${ids[2]}/organization_memberships`,
     });
     const { body } = await gql(manyUsersQuery(ids));
-    expect(body.data.u2.data).toMatchObject({ id: ids[2], organizationMemberships: null });
+    expect(body.data.u2).toMatchObject({ id: ids[2], organizationMemberships: null });
     for (const i of [0, 1, 3, 4]) {
-      expect(body.data[`u${i}`].data.organizationMemberships.totalCount).toBeTypeOf('number');
+      expect(body.data[`u${i}`].organizationMemberships.totalCount).toBeTypeOf('number');
     }
     expect(body.errors).toEqual([
       expect.objectContaining({
-        path: ['u2', 'data', 'organizationMemberships'],
+        path: ['u2', 'organizationMemberships'],
         locations: [expect.any(Object)],
         extensions: expect.objectContaining({ provider: 'clerk', code: expect.stringMatching(/^PROVIDER_/) }),
       }),
@@ -203,21 +199,29 @@ describe('User.organizationMemberships', () => {
   });
 
   it.each([
-    ['first: 0', { first: 0 }, 'first must be 1–500, got 0'],
-    ['first: 501', { first: 501 }, 'first must be 1–500, got 501'],
-    ['a cursor it never gave', { after: 'not-a-cursor' }, 'after must be a cursor this API returned'],
-  ])('refuses %s before any membership call', async (_, variables, message) => {
-    const [{ id }] = await clerkUsers(emulator(), 1);
-    emulator().control.clearRequests();
-    const { body } = await gql(MEMBERSHIPS, { id, ...variables });
-    expect(body.data.user.data.organizationMemberships).toBeNull();
-    expect(body.errors).toEqual([
-      expect.objectContaining({
-        message: expect.stringContaining(message),
-        path: ['user', 'data', 'organizationMemberships'],
-        extensions: expect.objectContaining({ code: 'PROVIDER_INVALID_INPUT', provider: 'usergraph' }),
-      }),
-    ]);
-    expect(emulator().control.requests({ route: MEMBERSHIPS_ROUTE })).toEqual([]);
-  });
+    ['first: 0', { first: 0 }, 'first must be 1–500, got 0', 'first'],
+    ['first: 501', { first: 501 }, 'first must be 1–500, got 501', 'first'],
+    [
+      'a cursor it never gave',
+      { after: 'not-a-cursor' },
+      'after must be a cursor this API returned',
+      'after',
+    ],
+  ])(
+    'refuses %s before any membership call, naming the argument',
+    async (_, variables, message, argument) => {
+      const [{ id }] = await clerkUsers(emulator(), 1);
+      emulator().control.clearRequests();
+      const { body } = await gql(MEMBERSHIPS, { id, ...variables });
+      expect(body.data.user.organizationMemberships).toBeNull();
+      expect(body.errors).toEqual([
+        expect.objectContaining({
+          message: expect.stringContaining(message),
+          path: ['user', 'organizationMemberships'],
+          extensions: { code: 'INVALID_INPUT', provider: 'usergraph', argument: argument },
+        }),
+      ]);
+      expect(emulator().control.requests({ route: MEMBERSHIPS_ROUTE })).toEqual([]);
+    },
+  );
 });

@@ -80,6 +80,15 @@ describe('GraphQL: Passage → Clerk migrations', () => {
     );
     const withDevices = (await passageWireUsers(emulator())).filter((u) => u.webauthn_devices.length > 0);
     expect(passkeys.body.data.migration.users.totalCount).toBe(withDevices.length);
+    const refused = await gql(`query($id: ID!) { migration(id: $id) { users(first: 501) { totalCount } } }`, {
+      id,
+    });
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({
+        path: ['migration', 'users'],
+        extensions: expect.objectContaining({ code: 'INVALID_INPUT', argument: 'first' }),
+      }),
+    ]);
 
     const undo = await gql(
       `mutation($id: ID!) { undoPassageMigration(id: $id) { __typename ... on UndoMigrationPayload { deleted alreadyGone failedSourceIds } } }`,

@@ -5,17 +5,13 @@ import { useUsergraph } from '../helpers/server.js';
 const TOKENS = /* GraphQL */ `
   query Tokens($id: ID!, $provider: String!) {
     user(id: $id) {
-      ... on QueryUserSuccess {
-        data {
-          oauthAccessTokens(provider: $provider) {
-            provider
-            externalAccountId
-            token
-            expiresAt
-            scopes
-            label
-          }
-        }
+      oauthAccessTokens(provider: $provider) {
+        provider
+        externalAccountId
+        token
+        expiresAt
+        scopes
+        label
       }
     }
   }
@@ -47,7 +43,7 @@ describe('User.oauthAccessTokens', () => {
       `/users/${linked}/oauth_access_tokens/oauth_${provider}`,
     );
     expect(upstream.length).toBeGreaterThan(0);
-    expect(body.data.user.data.oauthAccessTokens).toEqual(
+    expect(body.data.user.oauthAccessTokens).toEqual(
       upstream.map((t) => ({
         provider,
         externalAccountId: t.external_account_id,
@@ -63,7 +59,7 @@ describe('User.oauthAccessTokens', () => {
     const { unlinked } = await usersLinkedTo('google');
     const { body } = await gql(TOKENS, { id: unlinked, provider: 'google' });
     expect(body.errors).toBeUndefined();
-    expect(body.data.user.data.oauthAccessTokens).toEqual([]);
+    expect(body.data.user.oauthAccessTokens).toEqual([]);
   });
 
   it('is null for a Passage user, at no upstream cost', async () => {
@@ -71,7 +67,7 @@ describe('User.oauthAccessTokens', () => {
     emulator().control.clearRequests();
     const { body } = await gql(TOKENS, { id, provider: 'google' });
     expect(body.errors).toBeUndefined();
-    expect(body.data.user.data.oauthAccessTokens).toBeNull();
+    expect(body.data.user.oauthAccessTokens).toBeNull();
     expect(
       emulator()
         .control.requests()
@@ -84,8 +80,8 @@ describe('User.oauthAccessTokens', () => {
     emulator().control.clearRequests();
     const { body } = await gql(
       `query($id: ID!) {
-        a: user(id: $id) { ... on QueryUserSuccess { data { x: oauthAccessTokens(provider: "google") { token } y: oauthAccessTokens(provider: "google") { scopes } } } }
-        b: user(id: $id) { ... on QueryUserSuccess { data { oauthAccessTokens(provider: "github") { token } } } }
+        a: user(id: $id) { x: oauthAccessTokens(provider: "google") { token } y: oauthAccessTokens(provider: "google") { scopes } }
+        b: user(id: $id) { oauthAccessTokens(provider: "github") { token } }
       }`,
       { id: linked },
     );
@@ -101,11 +97,11 @@ describe('User.oauthAccessTokens', () => {
     const { linked } = await usersLinkedTo('google');
     emulator().control.clearRequests();
     const { body } = await gql(TOKENS, { id: linked, provider: '../users' });
-    expect(body.data.user.data.oauthAccessTokens).toBeNull();
+    expect(body.data.user.oauthAccessTokens).toBeNull();
     expect(body.errors).toEqual([
       expect.objectContaining({
-        path: ['user', 'data', 'oauthAccessTokens'],
-        extensions: expect.objectContaining({ code: 'PROVIDER_INVALID_INPUT' }),
+        path: ['user', 'oauthAccessTokens'],
+        extensions: expect.objectContaining({ code: 'INVALID_INPUT', argument: 'provider' }),
       }),
     ]);
     expect(emulator().control.requests({ route: TOKENS_ROUTE })).toEqual([]);
@@ -120,14 +116,14 @@ describe('User.oauthAccessTokens', () => {
     });
     const { body } = await gql(
       `query($a: ID!, $b: ID!) {
-        a: user(id: $a) { ... on QueryUserSuccess { data { id oauthAccessTokens(provider: "google") { token } } } }
-        b: user(id: $b) { ... on QueryUserSuccess { data { id oauthAccessTokens(provider: "google") { token } } } }
+        a: user(id: $a) { id oauthAccessTokens(provider: "google") { token } }
+        b: user(id: $b) { id oauthAccessTokens(provider: "google") { token } }
       }`,
       { a: linked, b: unlinked },
     );
-    expect(body.data.a.data).toEqual({ id: linked, oauthAccessTokens: null });
-    expect(body.data.b.data).toEqual({ id: unlinked, oauthAccessTokens: [] });
-    expect(body.errors).toEqual([expect.objectContaining({ path: ['a', 'data', 'oauthAccessTokens'] })]);
+    expect(body.data.a).toEqual({ id: linked, oauthAccessTokens: null });
+    expect(body.data.b).toEqual({ id: unlinked, oauthAccessTokens: [] });
+    expect(body.errors).toEqual([expect.objectContaining({ path: ['a', 'oauthAccessTokens'] })]);
     expect(JSON.stringify(body.errors)).not.toContain(emulator().keys.clerkSecretKey);
   });
 });

@@ -6,23 +6,15 @@ const USER = graphql(`
   query User($id: ID!) {
     user(id: $id) {
       __typename
-      ... on QueryUserSuccess {
-        data {
-          id
-          provider
-          email
-          status
-          createdAt
-          devices {
-            id
-            name
-            kind
-          }
-        }
-      }
-      ... on Error {
-        message
-        provider
+      id
+      provider
+      email
+      status
+      createdAt
+      devices {
+        id
+        name
+        kind
       }
     }
   }
@@ -53,11 +45,8 @@ describe('user(id:)', () => {
       emulator().control.clearRequests();
       const { body } = await gql(USER, { id: id! });
       expect(body.errors).toBeUndefined();
-      expect(body.data.user).toMatchObject({
-        __typename: 'QueryUserSuccess',
-        data: { id, provider: provider.toUpperCase() },
-      });
-      expect(Array.isArray(body.data.user.data.devices)).toBe(true);
+      expect(body.data.user).toMatchObject({ __typename: 'User', id, provider: provider.toUpperCase() });
+      expect(Array.isArray(body.data.user.devices)).toBe(true);
       expect(emulator().control.requests()).toHaveLength(1);
     },
   );
@@ -65,28 +54,44 @@ describe('user(id:)', () => {
   it.each([
     ['a Clerk id nobody holds', 'user_2zzzzzzzzzzzzzzzzzzzzzzzzzz', 'clerk'],
     ['a Passage id nobody holds', 'AAAAAAAAAAAAAAAAAAAAAAAA', 'passage'],
-  ])('answers NotFoundError for %s', async (_, id, provider) => {
+  ])('answers null for %s, having asked %s', async (_, id, provider) => {
+    emulator().control.clearRequests();
     const { body } = await gql(USER, { id });
     expect(body.errors).toBeUndefined();
-    expect(body.data.user).toMatchObject({ __typename: 'NotFoundError', provider });
+    expect(body.data.user).toBeNull();
+    expect(emulator().control.requests()).toEqual([expect.objectContaining({ provider })]);
+  });
+
+  it('refuses a malformed id with a located INVALID_INPUT naming the argument, before any upstream call', async () => {
+    emulator().control.clearRequests();
+    const { body } = await gql(USER, { id: '../users' });
+    expect(body.data.user).toBeNull();
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        path: ['user'],
+        locations: [expect.anything()],
+        extensions: expect.objectContaining({ code: 'INVALID_INPUT', argument: 'id' }),
+      }),
+    ]);
+    expect(emulator().control.requests()).toHaveLength(0);
   });
 
   it('costs one upstream call for 100 distinct Clerk users asked for by alias, and fetches a repeated id once', async () => {
     const ids = await seededIds('clerk', 100);
-    const query = `query {\n${ids.map((id, i) => `  u${i}: user(id: "${id}") { ... on QueryUserSuccess { data { id } } }`).join('\n')}\n  again: user(id: "${ids[0]}") { ... on QueryUserSuccess { data { id } } }\n}`;
+    const query = `query {\n${ids.map((id, i) => `  u${i}: user(id: "${id}") { id }`).join('\n')}\n  again: user(id: "${ids[0]}") { id }\n}`;
     emulator().control.clearRequests();
     const { body } = await gql(query);
     expect(body.errors).toBeUndefined();
     expect(Object.keys(body.data)).toHaveLength(101);
-    expect(body.data.u42.data.id).toBe(ids[42]);
-    expect(body.data.again.data.id).toBe(ids[0]);
+    expect(body.data.u42.id).toBe(ids[42]);
+    expect(body.data.again.id).toBe(ids[0]);
     expect(emulator().control.requests()).toHaveLength(1);
     expect(emulator().control.requests()[0]).toMatchObject({ provider: 'clerk', route: '/users' });
   });
 
   it('reads Passage users concurrently, one call each, never twice for one id', async () => {
     const ids = await seededIds('passage', 5);
-    const query = `query {\n${[...ids, ids[0]].map((id, i) => `  u${i}: user(id: "${id}") { ... on QueryUserSuccess { data { id } } }`).join('\n')}\n}`;
+    const query = `query {\n${[...ids, ids[0]].map((id, i) => `  u${i}: user(id: "${id}") { id }`).join('\n')}\n}`;
     emulator().control.clearRequests();
     const { body } = await gql(query);
     expect(body.errors).toBeUndefined();
@@ -99,12 +104,12 @@ describe('user(id:)', () => {
     emulator().control.addFaults({ kind: 'status', status: 503, provider: 'passage' });
     const { body } = await gql(
       `query($c: ID!, $p: ID!) {
-        c: user(id: $c) { ... on QueryUserSuccess { data { id } } }
-        p: user(id: $p) { ... on QueryUserSuccess { data { id } } }
+        c: user(id: $c) { id }
+        p: user(id: $p) { id }
       }`,
       { c: clerkId, p: passageId },
     );
-    expect(body.data.c.data.id).toBe(clerkId);
+    expect(body.data.c.id).toBe(clerkId);
     expect(body.data.p).toBeNull();
     expect(body.errors).toEqual([
       expect.objectContaining({

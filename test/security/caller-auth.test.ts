@@ -113,7 +113,7 @@ function expectNoSecret(sent: Sent, token: string | undefined) {
   }
 }
 
-const USER_COUNT = '{ userCount(provider: CLERK) { ... on QueryUserCountSuccess { data } } }';
+const USER_COUNT = '{ userCount(provider: CLERK) }';
 
 describe('caller authentication with API keys and JWTs from a JWKS URL', () => {
   const { emulator, url } = useUsergraph(
@@ -253,7 +253,7 @@ describe('caller authentication with API keys and JWTs from a JWKS URL', () => {
     for (const token of [await jwt(), await jwt({ exp: now() - 10 })]) {
       const sent = await send(url(), USER_COUNT, {}, bearer(token));
       expect(sent.status).toBe(200);
-      expect(sent.body).toEqual({ data: { userCount: { data: 10 } } });
+      expect(sent.body).toEqual({ data: { userCount: 10 } });
       expectNoSecret(sent, token);
     }
     // jose caches the key set: at most one fetch for both tokens.
@@ -275,6 +275,8 @@ describe('caller authentication with API keys and JWTs from a JWKS URL', () => {
 
   it.each([
     ['user', '{ user(id: "user_2x") { __typename } }'],
+    ['node', '{ node(id: "user_2x") { __typename } }'],
+    ['nodes', '{ nodes(ids: ["user_2x"]) { __typename } }'],
     ['users', '{ users(provider: CLERK, first: 1) { __typename } }'],
     ['userCount', USER_COUNT],
     ['userByIdentifier', '{ userByIdentifier(identifier: "a@example.com") { __typename } }'],
@@ -301,6 +303,8 @@ describe('caller authentication with API keys and JWTs from a JWKS URL', () => {
     expect(fields.sort()).toEqual([
       'migration',
       'migrations',
+      'node',
+      'nodes',
       'user',
       'userByIdentifier',
       'userCount',
@@ -392,7 +396,7 @@ describe('caller authentication with API keys and JWTs from a JWKS URL', () => {
     emulator().control.clearRequests();
 
     const read = await send(url(), USER_COUNT, {}, bearer(KEYS.read));
-    expect(read.body).toEqual({ data: { userCount: { data: 10 } } });
+    expect(read.body).toEqual({ data: { userCount: 10 } });
     emulator().control.clearRequests();
 
     const sent = await send(
@@ -453,14 +457,14 @@ describe('caller authentication with API keys and JWTs from a JWKS URL', () => {
 
     const tokens = await send(
       url(),
-      `query($id: ID!) { user(id: $id) { ... on QueryUserSuccess { data { id oauthAccessTokens(provider: "google") { token } } } } }`,
+      `query($id: ID!) { user(id: $id) { id oauthAccessTokens(provider: "google") { token } } }`,
       { id },
       bearer(KEYS.readWrite),
     );
-    expect(tokens.body.data).toEqual({ user: { data: { id, oauthAccessTokens: null } } });
+    expect(tokens.body.data).toEqual({ user: { id, oauthAccessTokens: null } });
     expect(tokens.body.errors).toMatchObject([
       {
-        path: ['user', 'data', 'oauthAccessTokens'],
+        path: ['user', 'oauthAccessTokens'],
         extensions: { code: 'FORBIDDEN', requiredScopes: ['secrets'] },
       },
     ]);
@@ -498,12 +502,12 @@ describe('caller authentication with API keys and JWTs from a JWKS URL', () => {
     const token = await jwt({ scope: 'read write secrets' });
     const tokens = await send(
       url(),
-      `query($id: ID!) { user(id: $id) { ... on QueryUserSuccess { data { oauthAccessTokens(provider: "google") { provider } } } } }`,
+      `query($id: ID!) { user(id: $id) { oauthAccessTokens(provider: "google") { provider } } }`,
       { id },
       bearer(token),
     );
     expect(tokens.body.errors).toBeUndefined();
-    expect(Array.isArray(tokens.body.data.user.data.oauthAccessTokens)).toBe(true);
+    expect(Array.isArray(tokens.body.data.user.oauthAccessTokens)).toBe(true);
   });
 
   it('serves GraphiQL without a token, naming no real user', async () => {
@@ -534,7 +538,7 @@ describe('caller authentication with a JWT public key in PEM', () => {
     const token = await jwt({ scope: 'read' }, { key: pemSigning.privateKey, alg: 'ES256' });
     const sent = await send(url(), USER_COUNT, {}, bearer(token));
     expect(sent.status).toBe(200);
-    expect(sent.body).toEqual({ data: { userCount: { data: 5 } } });
+    expect(sent.body).toEqual({ data: { userCount: 5 } });
     expectNoSecret(sent, token);
   });
 

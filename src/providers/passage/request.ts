@@ -125,7 +125,7 @@ function toOrderBy(order: UserOrder): string {
   const field = ORDER_FIELDS.get(order.field);
   if (!field) {
     throw refusedInput(
-      'order',
+      'orderBy',
       `Passage cannot order by ${order.field}; use ${[...ORDER_FIELDS.keys()].join(', ')}`,
       PASSAGE,
     );

@@ -152,7 +152,7 @@ describe('passage provider: lists and filters', () => {
       'refuses ordering by %s before any call',
       async (field) => {
         const error = await failure(provider().listUsers({}, PAGE, { field, direction: 'ASC' }));
-        expect(error).toMatchObject({ code: 'INVALID_INPUT', fields: [{ field: 'order' }] });
+        expect(error).toMatchObject({ code: 'INVALID_INPUT', fields: [{ field: 'orderBy' }] });
         expect(error.message).toContain(field);
         expect(upstream()).toHaveLength(0);
       },
