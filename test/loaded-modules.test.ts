@@ -6,7 +6,7 @@
  */
 import { execSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,6 +75,8 @@ describe('modules each program loads', () => {
 
   beforeAll(() => {
     // `npm run build`'s own command, into a directory of this test's (test/main.test.ts builds dist/).
+    // A fresh clone has no dist/ yet, unless another test happened to build first.
+    mkdirSync('dist', { recursive: true });
     build = mkdtempSync(join('dist', 'loaded-modules-'));
     const script = JSON.parse(readFileSync('package.json', 'utf8')).scripts.build as string;
     expect(script).toContain('--outdir=dist ');
