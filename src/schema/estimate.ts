@@ -98,11 +98,12 @@ function costOfSelections(
   for (const group of collectFields(walk, type, selections).values()) {
     const cost = upstreamCostOf(group.field);
     const parentItems = sized?.fields.includes(group.field.name) ? sized.items : items;
-    calls += cost ? callsOf(walk, cost, group.args, parentItems) : 0;
+    const users = cost?.readsUsers && usersByProvider(walk, cost.readsUsers(group.args));
+    calls += cost ? callsOf(walk, cost, group.args, parentItems, users) : 0;
     const named = getNamedType(group.field.type);
     if (!isCompositeType(named)) continue;
     const children = group.nodes.flatMap((node) => node.selectionSet?.selections ?? []);
-    const returned = cost ? itemsReturned(walk, cost, group.args, parentItems) : parentItems;
+    const returned = cost ? itemsReturned(walk, cost, group.args, parentItems, users) : parentItems;
     const size = cost?.size && sizeOf(cost.size, group.args);
     if (size !== undefined && cost?.size?.sizedFields) {
       const sizedItems = scale(returned, size);
@@ -128,9 +129,10 @@ function collectFields(
   for (const selection of selections) {
     if (selection.kind === Kind.FIELD) {
       const field = fieldOf(type, selection.name.value);
-      if (!field) continue;
+      if (!field || !mayCost(field)) continue;
       const args = getArgumentValues(field, selection, walk.variables);
-      const key = `${type.name}.${field.name}(${stableJson(args)})`;
+      // Coerced arguments list their keys in the schema's order, so equal arguments print alike.
+      const key = `${type.name}.${field.name}(${JSON.stringify(args)})`;
       const group = groups.get(key);
       if (group) group.nodes.push(selection);
       else groups.set(key, { field, args, nodes: [selection] });
@@ -150,13 +152,25 @@ function collectFields(
   return groups;
 }
 
+const mayCostOf = new WeakMap<GraphQLField<unknown, unknown>, boolean>();
+
+/** Whether a field can cost anything: it declares a cost, or it has a selection that may. */
+function mayCost(field: GraphQLField<unknown, unknown>): boolean {
+  let known = mayCostOf.get(field);
+  if (known === undefined) {
+    known = upstreamCostOf(field) !== undefined || isCompositeType(getNamedType(field.type));
+    mayCostOf.set(field, known);
+  }
+  return known;
+}
+
 /** The field on an object or interface; a union has none but `__typename`, which costs nothing. */
 function fieldOf(type: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
   return isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
 }
 
-function callsOf(walk: Walk, cost: UpstreamCost, args: FieldArgs, items: Items): number {
-  if (cost.readsUsers) return total(items) * userReadCalls(walk, cost.readsUsers(args));
+function callsOf(walk: Walk, cost: UpstreamCost, args: FieldArgs, items: Items, users?: Items): number {
+  if (users) return total(items) * userReadCalls(walk, users);
   const on = cost.provider?.(args, walk.configured);
   let calls = 0;
   for (const [provider, count] of items) {
@@ -179,8 +193,7 @@ function callsOn(walk: Walk, cost: UpstreamCost, provider: ProviderName, args: F
  * cuts its batches at the largest provider's size, and a cut can split one provider's call in two
  * when ids of several providers are mixed: each cut counts one more call.
  */
-function userReadCalls(walk: Walk, ids: readonly string[]): number {
-  const byProvider = usersByProvider(walk, ids);
+function userReadCalls(walk: Walk, byProvider: Items): number {
   const perCall = new Map(
     walk.providers.all.map((provider) => [provider.name, provider.limits.maxUsersPerCall]),
   );
@@ -211,8 +224,8 @@ function usersByProvider(walk: Walk, ids: readonly string[]): Items {
 }
 
 /** Per parent's items, what the field returns: the users it reads, or the same items relabelled. */
-function itemsReturned(walk: Walk, cost: UpstreamCost, args: FieldArgs, items: Items): Items {
-  if (cost.readsUsers) return scale(usersByProvider(walk, cost.readsUsers(args)), total(items));
+function itemsReturned(walk: Walk, cost: UpstreamCost, args: FieldArgs, items: Items, users?: Items): Items {
+  if (users) return scale(users, total(items));
   const on = cost.provider?.(args, walk.configured);
   return on ? new Map([[on, total(items)]]) : items;
 }
@@ -234,13 +247,4 @@ function total(items: Items): number {
   let sum = 0;
   for (const count of items.values()) sum += count;
   return sum;
-}
-
-/** JSON with object keys sorted, so equal arguments written in another order are one key. */
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : inner,
-  );
 }
