@@ -18,6 +18,7 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { callerOf, useCallerAuth } from './plugins/use-caller-auth.js';
 import { useContextRelease } from './plugins/use-context-release.js';
 import { useLimits } from './plugins/use-limits.js';
+import { useUpstreamCost } from './plugins/use-upstream-cost.js';
 import { DOCUMENT_ID_PARAM, useTrustedDocuments } from './plugins/use-trusted-documents.js';
 import { AttemptBudget } from './security/attempt-budget.js';
 import { instanceIdentity } from './migration/engine.js';
@@ -83,6 +84,8 @@ export async function createServer(config: ServerConfig): Promise<UsergraphServe
       useCallerAuth(config.callerAuth),
       // Size, tokens, depth, aliases, directives, entities and one verification per operation.
       useLimits(config.limits),
+      // An operation that could make more provider calls than allowed is refused before any.
+      useUpstreamCost({ maxCalls: config.limits.maxUpstreamCalls }),
       // A browser cannot send a "simple" (form or text) request that yoga would execute.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
       // Only documents from the manifest run, when one is configured; introspection texts pass

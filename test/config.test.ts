@@ -358,6 +358,7 @@ describe('loadConfig: limits and exposure', () => {
       maxDirectives: 10,
       maxComplexity: 20_000,
       maxEntities: 500,
+      maxUpstreamCalls: 250,
     });
     expect(loadConfig(gateway)).toMatchObject({ graphiql: false, introspection: false });
   });
@@ -373,6 +374,7 @@ describe('loadConfig: limits and exposure', () => {
       USERGRAPH_MAX_DIRECTIVES: '2',
       USERGRAPH_MAX_COMPLEXITY: '900',
       USERGRAPH_MAX_ENTITIES: '100',
+      USERGRAPH_MAX_UPSTREAM_CALLS: '40',
       USERGRAPH_VERIFY_ATTEMPTS: '2',
       USERGRAPH_GRAPHIQL: 'true',
       USERGRAPH_INTROSPECTION: 'true',
@@ -388,6 +390,7 @@ describe('loadConfig: limits and exposure', () => {
         maxDirectives: 2,
         maxComplexity: 900,
         maxEntities: 100,
+        maxUpstreamCalls: 40,
       },
       verifyAttemptsPerUser: 2,
       graphiql: true,
@@ -398,6 +401,7 @@ describe('loadConfig: limits and exposure', () => {
 
   it.each([
     [{ USERGRAPH_MAX_DEPTH: '1' }, /USERGRAPH_MAX_DEPTH must be an integer from 2/],
+    [{ USERGRAPH_MAX_UPSTREAM_CALLS: '0' }, /USERGRAPH_MAX_UPSTREAM_CALLS must be an integer from 1/],
     [{ USERGRAPH_MAX_ALIASES: 'lots' }, /USERGRAPH_MAX_ALIASES/],
     [{ USERGRAPH_GRAPHIQL: 'yes' }, /USERGRAPH_GRAPHIQL must be true or false, got "yes"/],
     [{ USERGRAPH_CORS_ORIGINS: '*' }, /USERGRAPH_CORS_ORIGINS entry 1 must be an origin/],

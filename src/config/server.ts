@@ -82,6 +82,13 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       maxDirectives: integer(env, 'USERGRAPH_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives, 0, 1000),
       maxComplexity: integer(env, 'USERGRAPH_MAX_COMPLEXITY', DEFAULT_LIMITS.maxComplexity, 10, 1_000_000),
       maxEntities: integer(env, 'USERGRAPH_MAX_ENTITIES', DEFAULT_LIMITS.maxEntities, 1, 10_000),
+      maxUpstreamCalls: integer(
+        env,
+        'USERGRAPH_MAX_UPSTREAM_CALLS',
+        DEFAULT_LIMITS.maxUpstreamCalls,
+        1,
+        100_000,
+      ),
     },
     verifyAttemptsPerUser: integer(env, 'USERGRAPH_VERIFY_ATTEMPTS', 5, 1, 1000),
     // Production answers its own clients, not explorers: on real data both are opt-in.

@@ -11,7 +11,7 @@
  *   multiply guesses (their per-user attempt budget lives with the mutations);
  * - `_entities` references per call, which arrive as variables the document limits never see.
  * Batched requests are off (yoga's default) and stay off; the cost of a query is bounded by the
- * complexity limit in the schema builder.
+ * complexity limit in the schema builder, and its provider calls by `useUpstreamCost`.
  */
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
@@ -57,6 +57,8 @@ export interface Limits {
   maxComplexity: number;
   /** References one `_entities` call may resolve (a gateway sends a page's worth). @default 500 */
   maxEntities: number;
+  /** The most provider calls one operation may make, by its estimate (`useUpstreamCost`). @default 250 */
+  maxUpstreamCalls: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -68,6 +70,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxDirectives: 10,
   maxComplexity: 20_000,
   maxEntities: 500,
+  maxUpstreamCalls: 250,
 };
 
 const VERIFY_FIELDS = new Set(['verifyPassword', 'verifyTotp']);

@@ -12,7 +12,8 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { Context } from '../context.js';
 import type { JsonObject } from '../providers/types.js';
-import { resolveNodeQuery, resolveNodesQuery } from './node-ids.js';
+import { upstreamCost, type CostDirectives } from './cost.js';
+import { MAX_NODE_IDS, resolveNodeQuery, resolveNodesQuery } from './node-ids.js';
 import { pageSizeOf } from './pagination.js';
 import ReadRulePlugin from './read-rule-plugin.js';
 import { failedScopes, forbidden, grantedScopes } from './scopes.js';
@@ -28,6 +29,8 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   /** What a caller's credentials grant (see scopes.ts and the README). */
   AuthScopes: { read: boolean; write: boolean; secrets: boolean };
+  /** The IBM cost spec's `@cost` and `@listSize`, which `upstreamCost()` puts on fields (cost.ts). */
+  Directives: CostDirectives;
 }>({
   // Federation after any plugin that wraps resolvers (auth), as its README asks; Directives
   // puts its @key, @shareable and @link on the types so the subgraph SDL prints them.
@@ -85,12 +88,18 @@ export const builder = new SchemaBuilder<{
       description:
         'The object with this id (a user, by the id `User.id` returns), or null when there is none. Relay refetches through it.',
       args: { id: { description: 'An id a `Node` returned.' } },
+      ...upstreamCost({ weight: 1, readsUsers: (args) => [String(args.id)] }),
       resolve: resolveNodeQuery,
     },
     nodesQueryOptions: {
       description:
         'Many objects by id, in the order asked for, null where there is none: users of either provider in as few upstream calls as the providers allow (100 Clerk ids: one call). At most 100 ids.',
       args: { ids: { description: 'Ids `Node`s returned, at most 100.' } },
+      ...upstreamCost({
+        weight: 1,
+        readsUsers: (args) => (Array.isArray(args.ids) ? args.ids.map(String) : []),
+        size: { assumedSize: MAX_NODE_IDS },
+      }),
       resolve: resolveNodesQuery,
     },
     // Every connection documents itself the same way (GraphiQL is the manual).

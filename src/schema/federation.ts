@@ -21,6 +21,7 @@ import type { Context } from '../context.js';
 import type { User } from '../providers/types.js';
 import { ProviderError } from '../providers/errors.js';
 import { builder } from './builder.js';
+import { upstreamCost } from './cost.js';
 import { requireScope } from './scopes.js';
 import { UserRef } from './user.js';
 
@@ -54,4 +55,25 @@ export function requireReadForService(schema: GraphQLSchema): GraphQLSchema {
     };
   }
   return schema;
+}
+
+/**
+ * `_entities` is added after Pothos builds the schema, so its cost is declared here: a gateway's
+ * references are users by id, read exactly as `nodes(ids:)` reads them.
+ */
+export function costEntities(schema: GraphQLSchema): GraphQLSchema {
+  const entities = schema.getQueryType()?.getFields()._entities;
+  if (entities) {
+    const { extensions } = upstreamCost({ weight: 1, readsUsers: referencedIds });
+    entities.extensions = { ...entities.extensions, ...extensions };
+  }
+  return schema;
+}
+
+function referencedIds(args: Record<string, unknown>): string[] {
+  const representations = Array.isArray(args.representations) ? (args.representations as unknown[]) : [];
+  return representations.flatMap((representation) => {
+    const id = (representation as { id?: unknown } | null)?.id;
+    return typeof id === 'string' ? [id] : [];
+  });
 }

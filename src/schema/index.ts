@@ -20,14 +20,19 @@ import './mutations/credentials.js';
 import './mutations/verification.js';
 import './migration.js';
 import './mutations/migration.js';
-import { requireReadForService } from './federation.js';
+import { costEntities, requireReadForService } from './federation.js';
 import { builder } from './builder.js';
 
 /**
  * The schema served: the API plus what a Federation v2 gateway asks of a subgraph (`_service`,
- * `_entities`). Federation 2.3 has every directive used here and composes with any Fed 2 gateway
- * or router of the last years; raise it only for a directive that needs it.
+ * `_entities`). Federation 2.9 is the first to import the cost spec's `@cost` and `@listSize`,
+ * which carry each field's upstream cost to a router's demand control (cost.ts).
  */
-export const schema = requireReadForService(
-  builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.3' }),
+export const schema = costEntities(
+  requireReadForService(
+    builder.toSubGraphSchema({
+      linkUrl: 'https://specs.apollo.dev/federation/v2.9',
+      federationDirectives: ['@cost', '@key', '@listSize', '@shareable'],
+    }),
+  ),
 );

@@ -1,8 +1,9 @@
 /** Organization invitations, and `User.organizationInvitations` (Clerk only). */
 import type { Invitation } from '../providers/types.js';
 import { builder } from './builder.js';
+import { oneCallWhereOffered, upstreamCost } from './cost.js';
 import { OrganizationRef } from './organization.js';
-import { connectionFor, PAGE_SIZE_DESCRIPTION, pageRequest } from './pagination.js';
+import { connectionFor, DEFAULT_PAGE_SIZE, PAGE_SIZE_DESCRIPTION, pageRequest } from './pagination.js';
 import { UserRef } from './user.js';
 import { lackedBy, offeredBy } from './support.js';
 
@@ -76,6 +77,11 @@ builder.objectFields(UserRef, (t) => ({
       first: t.arg.int({ description: PAGE_SIZE_DESCRIPTION }),
       after: t.arg.string({ description: 'The cursor after which the page starts (an `endCursor`).' }),
     },
+    ...upstreamCost({
+      weight: 1,
+      calls: oneCallWhereOffered('listInvitations'),
+      size: { assumedSize: DEFAULT_PAGE_SIZE, slicingArguments: ['first'], sizedFields: ['edges'] },
+    }),
     resolve: async (user, args, ctx) => {
       const { offset, limit } = pageRequest(args);
       const status = args.status ?? undefined;

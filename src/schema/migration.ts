@@ -9,7 +9,8 @@ import type { MigrationManager } from '../migration/manager.js';
 import { ProviderError } from '../providers/errors.js';
 import { OUTCOMES, type MigrationProgress, type Outcome, type UserReport } from '../migration/types.js';
 import { builder } from './builder.js';
-import { connectionFor, PAGE_SIZE_DESCRIPTION, pageRequest } from './pagination.js';
+import { upstreamCost } from './cost.js';
+import { connectionFor, DEFAULT_PAGE_SIZE, PAGE_SIZE_DESCRIPTION, pageRequest } from './pagination.js';
 import { UserRef } from './user.js';
 
 /** A migration as it stood when it was read: every field of one answer agrees. */
@@ -78,6 +79,7 @@ const MigrationUserRef = builder.objectRef<UserReport>('MigrationUser').implemen
       type: UserRef,
       nullable: true,
       description: 'The Clerk user, read now (batched with the rest of the page).',
+      ...upstreamCost({ weight: 1, provider: () => 'clerk' }),
       resolve: (u, _args, ctx) => (u.targetId ? ctx.loaders.user.load(u.targetId) : null),
     }),
     code: t.exposeString('code', {
@@ -190,6 +192,11 @@ export const MigrationRef = builder.objectRef<MigrationSnapshot>('Migration').im
         first: t.arg.int({ description: PAGE_SIZE_DESCRIPTION }),
         after: t.arg.string({ description: 'The cursor after which the page starts (an `endCursor`).' }),
       },
+      // The report is in memory: a page costs nothing upstream, what it selects may.
+      ...upstreamCost({
+        weight: 0,
+        size: { assumedSize: DEFAULT_PAGE_SIZE, slicingArguments: ['first'], sizedFields: ['edges'] },
+      }),
       resolve: (s, args) => {
         const request = pageRequest(args);
         const matching = s.migration

@@ -1,6 +1,7 @@
 /** OAuth access tokens, and `User.oauthAccessTokens` (Clerk only; secret-bearing). */
 import type { OAuthAccessToken } from '../providers/types.js';
 import { builder } from './builder.js';
+import { oneCallWhereOffered, upstreamCost } from './cost.js';
 import { UserRef } from './user.js';
 import { lackedBy, offeredBy } from './support.js';
 
@@ -39,6 +40,7 @@ builder.objectFields(UserRef, (t) => ({
           "The identity provider, e.g. `google` or `github` (Clerk's `oauth_google` is accepted too).",
       }),
     },
+    ...upstreamCost({ weight: 1, calls: oneCallWhereOffered('getOAuthAccessTokens') }),
     resolve: (user, { provider }, ctx) => ctx.loaders.oauthTokens.load({ user, provider }),
   }),
 }));

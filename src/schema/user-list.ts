@@ -4,9 +4,11 @@
  */
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import type { Context } from '../context.js';
+import { PROVIDER_TRAITS } from '../providers/catalog.js';
 import { refusedInput } from '../providers/errors.js';
 import type { Provider, ProviderName, User } from '../providers/types.js';
 import { builder } from './builder.js';
+import { SLICING_ARGUMENTS, upstreamCost, type FieldArgs } from './cost.js';
 import { connectionFor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageRequest } from './pagination.js';
 import { Provider as ProviderEnum } from './provider.js';
 import { UserRef } from './user.js';
@@ -22,6 +24,8 @@ const UserConnection = builder.connectionObject(
         nullable: true,
         description:
           'How many users match in all (on Clerk it costs one more upstream call, made only when asked).',
+        // Passage's list answers with its total; Clerk's comes from /users/count.
+        ...upstreamCost({ weight: 1, calls: (provider) => (provider === 'clerk' ? 1 : 0) }),
         resolve: (connection) => (connection as { totalCount?: number }).totalCount ?? null,
       }),
     }),
@@ -51,6 +55,13 @@ builder.queryFields((t) => ({
       last: t.arg.int({ description: `Page size before \`before\` (1–${MAX_PAGE_SIZE}).` }),
       before: t.arg.string({ description: 'The cursor before which the page ends.' }),
     },
+    ...upstreamCost({
+      // Passage pages by number: a cursor inside one of its pages takes that page and the next.
+      weight: 2,
+      calls: (provider, args) => (provider === 'passage' && (args.after || args.before) ? 2 : 1),
+      provider: listedProvider,
+      size: { assumedSize: DEFAULT_PAGE_SIZE, slicingArguments: SLICING_ARGUMENTS, sizedFields: ['edges'] },
+    }),
     resolve: async (_root, args, ctx, info) => {
       const provider = pickProvider(ctx, args.provider);
       const request = pageRequest(args, provider.limits.maxPageSize);
@@ -74,6 +85,7 @@ builder.queryFields((t) => ({
       }),
       filter: t.arg({ type: UserFilterInput, description: 'Which users.' }),
     },
+    ...upstreamCost({ weight: 1 }),
     resolve: (_root, args, ctx) =>
       pickProvider(ctx, args.provider).countUsers(toUserFilter(args.filter), { signal: ctx.signal }),
   }),
@@ -90,6 +102,12 @@ builder.queryFields((t) => ({
       }),
       provider: t.arg({ type: ProviderEnum, description: 'Ask only this provider.' }),
     },
+    // One call to each provider asked.
+    ...upstreamCost({
+      weight: PROVIDER_TRAITS.length,
+      calls: (_provider, args, configured) => (args.provider ? 1 : configured.length),
+      provider: (args) => args.provider as ProviderName | undefined,
+    }),
     resolve: async (_root, { identifier, provider }, ctx) => {
       const providers = provider ? [pickProvider(ctx, provider)] : ctx.providers.all;
       const found = await Promise.all(
@@ -101,6 +119,11 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+/** Where a list's users live, for its cost: the provider asked for, or the only one configured. */
+function listedProvider(args: FieldArgs, configured: readonly ProviderName[]): ProviderName | undefined {
+  return (args.provider as ProviderName | undefined) ?? (configured.length === 1 ? configured[0] : undefined);
+}
 
 /** The provider a list is about: the one asked for, or the only one configured. */
 function pickProvider(ctx: Context, name: ProviderName | null | undefined): Provider {

@@ -2,6 +2,7 @@
 import type { EmailAddress, ExternalAccount, PhoneNumber, User, Web3Wallet } from '../providers/types.js';
 import { ProviderError } from '../providers/errors.js';
 import { builder } from './builder.js';
+import { upstreamCost } from './cost.js';
 import { DeviceRef } from './device.js';
 import { Provider } from './provider.js';
 
@@ -179,6 +180,8 @@ export const UserRef = builder.node(builder.objectRef<User>('User'), {
       nullable: true,
       description:
         "The user's WebAuthn devices (Passage devices, Clerk passkeys). Free on Clerk; one call per user on Passage, batched per request.",
+      // A Passage user listed (not read by id) comes without devices: one call each.
+      ...upstreamCost({ weight: 1, calls: (provider) => (provider === 'passage' ? 1 : 0) }),
       resolve: (u, _args, ctx) => ctx.loaders.devices.load(u),
     }),
   }),
@@ -192,6 +195,7 @@ builder.queryFields((t) => ({
     description:
       'One user by id, from whichever provider holds it; null when no provider has it. A provider failure is a located error (the field null); the same user as `node(id:)` returns.',
     args: { id: t.arg.id({ required: true, description: 'The id `User.id` returns.' }) },
+    ...upstreamCost({ weight: 1, readsUsers: (args) => [String(args.id)] }),
     resolve: (_root, { id }, ctx) => ctx.loaders.user.load(String(id)),
   }),
 }));

@@ -12,6 +12,7 @@
 import type { Context } from '../../context.js';
 import type { CallOptions, Provider, User } from '../../providers/types.js';
 import { builder } from '../builder.js';
+import { upstreamCost } from '../cost.js';
 import { actionErrors } from '../errors.js';
 import { userEffectPayload, userPayload } from './payloads.js';
 import { requireId } from './validate.js';
@@ -84,6 +85,8 @@ export function defineMutation<Name extends string, Input extends object, Payloa
       // Pothos cannot infer a generic Input's argument shape, as for `resolve` below.
       authScopes: secretsScope(options.secrets) as never,
       errors: { types: actionErrors, directResult: true, union: { name: options.result } },
+      // Every admin action is one provider call (src/providers/<p>/index.ts).
+      ...upstreamCost({ weight: 1 }),
       args: {
         input: t.arg({
           type: options.input,

@@ -5,6 +5,7 @@
  */
 import { refusedInput } from '../../providers/errors.js';
 import { builder } from '../builder.js';
+import { upstreamCost } from '../cost.js';
 import { Conflict, InvalidInput, NotFound, Unsupported } from '../errors.js';
 import { MigrationRef, migrationById, snapshot } from '../migration.js';
 
@@ -143,6 +144,8 @@ builder.mutationField('undoPassageMigration', (t) =>
       union: { name: 'UndoPassageMigrationResult' },
     },
     args: { id: t.arg.id({ required: true, description: 'The run id (`Migration.id`).' }) },
+    // Its deletes are paced by the run's own budget (`requestsPerTenSeconds`), not in one burst.
+    ...upstreamCost({ weight: 1 }),
     resolve: (_root, args, ctx) => ctx.migrations.undo(String(args.id), ctx.signal),
   }),
 );

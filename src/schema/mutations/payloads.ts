@@ -4,6 +4,7 @@
  */
 import type { User } from '../../providers/types.js';
 import { builder } from '../builder.js';
+import { upstreamCost } from '../cost.js';
 import { UserRef } from '../user.js';
 
 /** `<Name>Payload { user: User! }`: the user as the provider left it. */
@@ -37,6 +38,7 @@ export function userEffectPayload(
         // Nullable: the action succeeded even if reading the user back afterwards fails.
         nullable: true,
         description: 'The user after the change, read again when asked for (one more upstream call).',
+        ...upstreamCost({ weight: 1 }),
         resolve: (p, _args, ctx) => ctx.loaders.user.load(p.userId),
       }),
     }),
