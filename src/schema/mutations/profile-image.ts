@@ -56,7 +56,7 @@ defineMutation({
       throw refusedField('file', `must be a ${IMAGE_FORMATS} image; its first bytes are none of these`);
     }
     const image = { data, filename: file.name, contentType };
-    return { user: await setImage(id, image, { signal: ctx.signal }) };
+    return { user: await setImage(id, image, ctx.call) };
   },
 });
 
