@@ -29,11 +29,14 @@ export function providerCredentials(env: Env): ProviderCredentials {
     );
   }
   const http = upstreamHttp(env);
+  // Read whether or not the provider is on, so a mistyped budget is never silently ignored.
+  const clerkRate = rate(env, 'USERGRAPH_CLERK_RATE_LIMIT', CLERK_DEFAULT_RATE_LIMIT);
+  const passageRate = rate(env, 'USERGRAPH_PASSAGE_RATE_LIMIT', undefined);
   const clerk = clerkSecretKey
     ? {
         secretKey: clerkSecretKey,
         apiUrl: baseUrl(env, 'CLERK_API_URL', 'https://api.clerk.com/v1'),
-        http: { ...http, rateLimit: rate(env, 'USERGRAPH_CLERK_RATE_LIMIT', CLERK_DEFAULT_RATE_LIMIT) },
+        http: { ...http, rateLimit: clerkRate },
       }
     : undefined;
   const passage =
@@ -42,7 +45,7 @@ export function providerCredentials(env: Env): ProviderCredentials {
           appId: passageAppId,
           apiKey: passageApiKey,
           apiUrl: baseUrl(env, 'PASSAGE_API_URL', 'https://api.passage.id/v1'),
-          http: { ...http, rateLimit: rate(env, 'USERGRAPH_PASSAGE_RATE_LIMIT', undefined) },
+          http: { ...http, rateLimit: passageRate },
         }
       : undefined;
   return { clerk, passage };
