@@ -19,6 +19,7 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { callerOf, useCallerAuth } from './plugins/use-caller-auth.js';
 import { useCallerBudget } from './plugins/use-caller-budget.js';
 import { useContextRelease } from './plugins/use-context-release.js';
+import { useDeadline } from './plugins/use-deadline.js';
 import { useLimits } from './plugins/use-limits.js';
 import { DOCUMENT_ID_PARAM, useTrustedDocuments } from './plugins/use-trusted-documents.js';
 import { AttemptBudget } from './security/attempt-budget.js';
@@ -92,6 +93,8 @@ export async function createServer(config: ServerConfig): Promise<UsergraphServe
       // A caller whose window of upstream calls is spent is refused (429, Retry-After) before
       // executing; the calls themselves are charged as they are made (ctx.call).
       useCallerBudget(scope.budget.callers),
+      // Unfinished fields fail TIMEOUT at the deadline; a finished operation disarms it.
+      useDeadline(),
       // A browser cannot send a "simple" (form or text) request that yoga would execute.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
       // Only documents from the manifest run, when one is configured; introspection texts pass

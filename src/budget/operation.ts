@@ -27,11 +27,34 @@ export function budgetKeyOf(caller: Caller): string | undefined {
 }
 
 export function upstreamCallOptions(budget: OperationBudget, request: Request, caller: Caller): CallOptions {
-  // A TimeoutError reason tells the HTTP client the deadline passed, not the client leaving.
-  const signal = AbortSignal.any([request.signal, AbortSignal.timeout(budget.requestTimeoutMs)]);
+  const operation = new AbortController();
   // Every upstream call of the operation listens to it, and a wide one makes hundreds.
-  setMaxListeners(0, signal);
+  setMaxListeners(0, operation.signal);
+  const clientLeft = () => operation.abort(request.signal.reason);
+  request.signal.addEventListener('abort', clientLeft, { once: true });
+  // A TimeoutError reason tells the HTTP client the deadline passed, not the client leaving.
+  const deadline = setTimeout(
+    () => operation.abort(new DOMException('the operation deadline passed', 'TimeoutError')),
+    budget.requestTimeoutMs,
+  );
+  deadline.unref();
   const key = budgetKeyOf(caller);
   const { callers } = budget;
-  return callers && key !== undefined ? { signal, charge: () => callers.spend(key) } : { signal };
+  const call: CallOptions =
+    callers && key !== undefined
+      ? { signal: operation.signal, charge: () => callers.spend(key) }
+      : { signal: operation.signal };
+  releases.set(call, () => {
+    clearTimeout(deadline);
+    request.signal.removeEventListener('abort', clientLeft);
+  });
+  return call;
+}
+
+const releases = new WeakMap<CallOptions, () => void>();
+
+/** Once the operation is done: its deadline timer and its listener on the request go. */
+export function endOperation(call: CallOptions): void {
+  releases.get(call)?.();
+  releases.delete(call);
 }

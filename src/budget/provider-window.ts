@@ -11,8 +11,11 @@ export type Reservation = { granted: true; waitMs: number } | { granted: false; 
 
 /** What the HTTP client asks of a provider budget; the in-process one is `SlidingWindow`. */
 export interface ProviderBudget {
-  /** A start time no more than `maxWaitMs` from now, or the wait the next free one needs. */
-  reserve(maxWaitMs: number): Promise<Reservation>;
+  /**
+   * A start time no earlier than `afterMs` from now and no more than `maxWaitMs` past that, or
+   * the wait the next free one needs. `waitMs` and `retryAfterMs` count from now.
+   */
+  reserve(maxWaitMs: number, afterMs?: number): Promise<Reservation>;
 }
 
 export class SlidingWindow implements ProviderBudget {
@@ -27,11 +30,11 @@ export class SlidingWindow implements ProviderBudget {
     this.starts = new Array<number>(rate.requests).fill(Number.NEGATIVE_INFINITY);
   }
 
-  async reserve(maxWaitMs: number): Promise<Reservation> {
+  async reserve(maxWaitMs: number, afterMs = 0): Promise<Reservation> {
     const now = this.now();
     // The call `requests` places back must start a whole interval before this one.
-    const start = Math.max(now, (this.starts[this.oldest] ?? 0) + this.rate.intervalMs);
-    if (start - now > maxWaitMs) return { granted: false, retryAfterMs: start - now };
+    const start = Math.max(now + afterMs, (this.starts[this.oldest] ?? 0) + this.rate.intervalMs);
+    if (start - now - afterMs > maxWaitMs) return { granted: false, retryAfterMs: start - now };
     this.starts[this.oldest] = start;
     this.oldest = (this.oldest + 1) % this.starts.length;
     return { granted: true, waitMs: start - now };

@@ -131,16 +131,6 @@ export class HttpClient {
       ...options.retry,
     };
     this.budget = new RetryBudget(retry.budgetRatio ?? 0.2, retry.budgetBurst ?? 10);
-    this.dispatcher = this.pool.compose(
-      interceptors.retry({
-        maxRetries: retry.maxRetries,
-        throwOnError: false, // the last failed response keeps its body, so the error can be decoded
-        methods: ['GET', 'PUT', 'DELETE', 'POST', 'PATCH'], // whether a call may repeat is decided per request
-        statusCodes: RETRY_STATUSES,
-        errorCodes: RETRY_ERROR_CODES,
-        retry: decideRetry(retry, this.budget),
-      }),
-    );
     this.rateBudget =
       options.budget ??
       (options.rateLimit &&
@@ -149,6 +139,20 @@ export class HttpClient {
           intervalMs: options.rateLimit.intervalMs + ARRIVAL_MARGIN_MS,
         }));
     this.maxQueueMs = options.maxQueueMs ?? DEFAULT_MAX_QUEUE_MS;
+    this.dispatcher = this.pool.compose(
+      interceptors.retry({
+        maxRetries: retry.maxRetries,
+        throwOnError: false, // the last failed response keeps its body, so the error can be decoded
+        methods: ['GET', 'PUT', 'DELETE', 'POST', 'PATCH'], // whether a call may repeat is decided per request
+        statusCodes: RETRY_STATUSES,
+        errorCodes: RETRY_ERROR_CODES,
+        retry: decideRetry(
+          retry,
+          this.budget,
+          this.rateBudget && { window: this.rateBudget, maxWaitMs: this.maxQueueMs },
+        ),
+      }),
+    );
   }
 
   async request(req: HttpRequest): Promise<HttpResponse> {
@@ -354,6 +358,8 @@ type RetryFn = NonNullable<Parameters<typeof interceptors.retry>[0]>['retry'];
 function decideRetry(
   policy: Required<Omit<RetryPolicy, 'budgetRatio' | 'budgetBurst'>>,
   budget: RetryBudget,
+  /** A retry is a call too: it takes its own turn in the provider's window. */
+  rate: { window: ProviderBudget; maxWaitMs: number } | undefined,
 ): RetryFn {
   return (err, { state, opts }, callback) => {
     const { statusCode, code, headers } = err as Error & {
@@ -374,7 +380,14 @@ function decideRetry(
     if (!budget.trySpend()) return callback(err);
     const ceiling = Math.min(policy.maxDelayMs, policy.minDelayMs * 2 ** (state.counter - 1));
     const delay = retryAfterMs ?? Math.round(Math.random() * ceiling);
-    setTimeout(() => callback(null), delay);
+    if (!rate) {
+      setTimeout(() => callback(null), delay);
+      return null;
+    }
+    rate.window.reserve(rate.maxWaitMs, delay).then(
+      (turn) => (turn.granted ? setTimeout(() => callback(null), turn.waitMs) : callback(err)),
+      () => callback(err),
+    );
     return null;
   };
 }

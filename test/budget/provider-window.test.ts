@@ -32,6 +32,13 @@ describe('SlidingWindow', () => {
     // Both slots now start at 1000: the next free one is a whole interval later.
     expect(await window.reserve(500)).toEqual({ granted: false, retryAfterMs: 1400 });
   });
+
+  it('reserves no earlier than asked, for a call that must wait anyway (a Retry-After)', async () => {
+    const window = new SlidingWindow({ requests: 1, intervalMs: 1000 }, () => 0);
+    expect(await window.reserve(0, 3000)).toEqual({ granted: true, waitMs: 3000 });
+    // The window counts from when that call will start, not from when it asked.
+    expect(await window.reserve(3500)).toEqual({ granted: false, retryAfterMs: 4000 });
+  });
 });
 
 describe('parseRate', () => {

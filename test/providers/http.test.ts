@@ -274,6 +274,17 @@ describe('HttpClient against the emulator', () => {
     await limited.close();
   });
 
+  it('takes a turn in the rate budget for a retry, as for any call', async () => {
+    emulator().control.addFaults({ kind: 'status', status: 503, times: 1 });
+    const limited = client({ rateLimit: { requests: 2, intervalMs: 1_000 }, maxQueueMs: 5_000 });
+    await limited.request({ method: 'GET', path: '/users', query: { limit: 1 } }); // a 503, then a retry
+    const started = performance.now();
+    await limited.request({ method: 'GET', path: '/users', query: { limit: 1 } });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(900);
+    expect(logged().map((request) => request.status)).toEqual([503, 200, 200]);
+    await limited.close();
+  });
+
   it('spends a bounded retry budget when the provider is down', async () => {
     emulator().control.addFaults({ kind: 'status', status: 503 });
     const down = client({ retry: { minDelayMs: 1, maxDelayMs: 2, budgetBurst: 3, budgetRatio: 0 } });
