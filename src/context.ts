@@ -2,11 +2,13 @@
  * What every resolver receives: who is calling, the providers, and loaders made for this request
  * alone.
  */
+import { upstreamCallOptions, type OperationBudget } from './budget/operation.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import type { MigrationManager } from './migration/manager.js';
 import type { Caller } from './plugins/use-caller-auth.js';
 import type { Limits } from './plugins/use-limits.js';
 import type { ProviderRegistry } from './providers/registry.js';
+import type { CallOptions } from './providers/types.js';
 import type { AttemptBudget } from './security/attempt-budget.js';
 
 export interface Context {
@@ -14,8 +16,15 @@ export interface Context {
   caller: Caller;
   providers: ProviderRegistry;
   loaders: Loaders;
-  /** Aborted when the client goes away; passed to every upstream call. */
+  /** Aborted when the client goes away: what a subscription listens to. */
   signal: AbortSignal | undefined;
+  /**
+   * What every upstream call of this operation is given: a signal aborted when the client goes
+   * away or the deadline passes, and the charge to the caller's budget.
+   */
+  call: CallOptions;
+  /** The caller budget and the deadline every operation of this server meets. */
+  budget: OperationBudget;
   /** The query cost ceiling the schema's complexity check applies. */
   limits: Pick<Limits, 'maxComplexity'>;
   /** Password and TOTP guesses per user, shared by every request to this process. */
@@ -24,14 +33,19 @@ export interface Context {
   migrations: MigrationManager;
 }
 
-/** What lives as long as the server: the providers, the limits, the guess budget, the migrations. */
-export type ServerScope = Pick<Context, 'providers' | 'limits' | 'verifyAttempts' | 'migrations'>;
+/**
+ * What lives as long as the server: the providers, the limits, the guess budget, the migrations,
+ * the upstream budget.
+ */
+export type ServerScope = Pick<Context, 'providers' | 'limits' | 'verifyAttempts' | 'migrations' | 'budget'>;
 
 export function createContext(server: ServerScope, request: Request, caller: Caller): Context {
+  const call = upstreamCallOptions(server.budget, request, caller);
   return {
     ...server,
     caller,
-    loaders: createLoaders(server.providers, request.signal),
+    call,
+    loaders: createLoaders(server.providers, call),
     signal: request.signal,
   };
 }

@@ -10,13 +10,16 @@ import {
   maskError as maskUnexpected,
   type YogaServerInstance,
 } from 'graphql-yoga';
+import { LimiterCallerBudget } from './budget/caller-budget.js';
 import type { ServerConfig } from './config/server.js';
 import { createContext, type Context } from './context.js';
 import { createLogger } from './logger.js';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { callerOf, useCallerAuth } from './plugins/use-caller-auth.js';
+import { useCallerBudget } from './plugins/use-caller-budget.js';
 import { useContextRelease } from './plugins/use-context-release.js';
+import { useDeadline } from './plugins/use-deadline.js';
 import { useLimits } from './plugins/use-limits.js';
 import { useUpstreamCost } from './plugins/use-upstream-cost.js';
 import { DOCUMENT_ID_PARAM, useTrustedDocuments } from './plugins/use-trusted-documents.js';
@@ -73,6 +76,10 @@ export async function createServer(config: ServerConfig): Promise<UsergraphServe
     migrations,
     limits: config.limits,
     verifyAttempts: new AttemptBudget({ attempts: config.verifyAttemptsPerUser, windowMs: 15 * 60_000 }),
+    budget: {
+      callers: config.budget.callerRate && new LimiterCallerBudget(config.budget.callerRate),
+      requestTimeoutMs: config.budget.requestTimeoutMs,
+    },
   };
   const { trustedDocuments } = config;
   const yoga = createYoga<Record<string, never>, Context>({
@@ -86,6 +93,11 @@ export async function createServer(config: ServerConfig): Promise<UsergraphServe
       useLimits(config.limits),
       // An operation that could make more provider calls than allowed is refused before any.
       useUpstreamCost({ maxCalls: config.limits.maxUpstreamCalls }),
+      // A caller whose window of upstream calls is spent is refused (429, Retry-After) before
+      // executing; the calls themselves are charged as they are made (ctx.call).
+      useCallerBudget(scope.budget.callers),
+      // Unfinished fields fail TIMEOUT at the deadline; a finished operation disarms it.
+      useDeadline(),
       // A browser cannot send a "simple" (form or text) request that yoga would execute.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
       // Only documents from the manifest run, when one is configured; introspection texts pass

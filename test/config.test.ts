@@ -119,6 +119,44 @@ describe('loadConfig', () => {
     expect(loadConfig(providers)).toMatchObject({ clerk: { http: {} }, passage: { http: {} } });
   });
 
+  it('reads the upstream budget, with its defaults', () => {
+    const providers = {
+      CLERK_SECRET_KEY: 'sk',
+      PASSAGE_APP_ID: 'app',
+      PASSAGE_API_KEY: 'key',
+      USERGRAPH_AUTH: 'none',
+    };
+    expect(loadConfig(providers)).toMatchObject({
+      clerk: { http: { rateLimit: { requests: 900, intervalMs: 10_000 }, maxQueueMs: 2_000 } },
+      passage: { http: { rateLimit: undefined, maxQueueMs: 2_000 } },
+      budget: { callerRate: { requests: 300, intervalMs: 10_000 }, requestTimeoutMs: 15_000 },
+    });
+    expect(
+      loadConfig({
+        ...providers,
+        USERGRAPH_CLERK_RATE_LIMIT: '90/10s',
+        USERGRAPH_PASSAGE_RATE_LIMIT: '50/1s',
+        USERGRAPH_UPSTREAM_QUEUE_MS: '500',
+        USERGRAPH_REQUEST_TIMEOUT_MS: '2000',
+      }),
+    ).toMatchObject({
+      clerk: { http: { rateLimit: { requests: 90, intervalMs: 10_000 }, maxQueueMs: 500 } },
+      passage: { http: { rateLimit: { requests: 50, intervalMs: 1_000 }, maxQueueMs: 500 } },
+      // A third of Clerk's, which comes first when both have one.
+      budget: { callerRate: { requests: 30, intervalMs: 10_000 }, requestTimeoutMs: 2_000 },
+    });
+    expect(loadConfig({ ...providers, USERGRAPH_CALLER_BUDGET: '120' }).budget.callerRate).toEqual({
+      requests: 120,
+      intervalMs: 10_000,
+    });
+    expect(loadConfig({ ...providers, USERGRAPH_CALLER_BUDGET: '60/2s' }).budget.callerRate).toEqual({
+      requests: 60,
+      intervalMs: 2_000,
+    });
+    const passageOnly = { PASSAGE_APP_ID: 'app', PASSAGE_API_KEY: 'key', USERGRAPH_AUTH: 'none' };
+    expect(loadConfig(passageOnly).budget.callerRate).toBeUndefined();
+  });
+
   it.each([
     [{ PASSAGE_APP_ID: 'app' }, /PASSAGE_APP_ID and PASSAGE_API_KEY go together.*only PASSAGE_APP_ID/],
     [{ PASSAGE_API_KEY: 'key' }, /only PASSAGE_API_KEY/],
@@ -143,6 +181,24 @@ describe('loadConfig', () => {
     [
       { USERGRAPH_UPSTREAM_CONNECTIONS: '0' },
       /USERGRAPH_UPSTREAM_CONNECTIONS must be an integer from 1 to 1024, got "0"/,
+    ],
+    [
+      { USERGRAPH_CLERK_RATE_LIMIT: '900 per 10s' },
+      /^USERGRAPH_CLERK_RATE_LIMIT must be <requests>\/<seconds>s, like 900\/10s, got "900 per 10s"$/,
+    ],
+    [
+      { USERGRAPH_PASSAGE_RATE_LIMIT: '0/10s' },
+      /^USERGRAPH_PASSAGE_RATE_LIMIT must be <requests>\/<seconds>s/,
+    ],
+    [{ USERGRAPH_CALLER_BUDGET: '0' }, /^USERGRAPH_CALLER_BUDGET must be an integer from 1/],
+    [{ USERGRAPH_CALLER_BUDGET: '10/100ms' }, /^USERGRAPH_CALLER_BUDGET must be <requests>\/<seconds>s/],
+    [
+      { USERGRAPH_UPSTREAM_QUEUE_MS: '-1' },
+      /^USERGRAPH_UPSTREAM_QUEUE_MS must be an integer from 0 to 600000/,
+    ],
+    [
+      { USERGRAPH_REQUEST_TIMEOUT_MS: '10' },
+      /^USERGRAPH_REQUEST_TIMEOUT_MS must be an integer from 100 to 600000/,
     ],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);

@@ -4,6 +4,7 @@
  * Only the config modules (src/config/, and each program's own config.ts) read `process.env`.
  */
 import { z } from 'zod';
+import { parseRate, type Rate } from '../budget/rate.js';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -46,4 +47,16 @@ export function baseUrl(env: Env, name: string, fallback: string): string {
     throw new ConfigError(`${name} must be a plain base URL without credentials, query or fragment`);
   }
   return raw.replace(/\/+$/, '');
+}
+
+/** A budget written `<requests>/<seconds>s`, e.g. `900/10s`. */
+export function rate(env: Env, name: string, fallback: Rate | undefined): Rate | undefined {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return fallback;
+  const parsed = raw.length <= 20 ? parseRate(raw) : undefined;
+  if (!parsed)
+    throw new ConfigError(
+      `${name} must be <requests>/<seconds>s, like 900/10s, got ${JSON.stringify(raw.slice(0, 40))}`,
+    );
+  return parsed;
 }

@@ -6,7 +6,8 @@ import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { DEFAULT_LIMITS, type Limits } from '../plugins/use-limits.js';
 import { loadCallerAuth, type CallerAuthConfig } from './caller-auth.js';
-import { ConfigError, flag, integer, nonEmpty, type Env } from './env.js';
+import type { Rate } from '../budget/rate.js';
+import { ConfigError, flag, integer, nonEmpty, rate, type Env } from './env.js';
 import { providerCredentials, type ProviderCredentials } from './providers.js';
 import { DEFAULT_SEED_USERS } from './seed-users.js';
 import { trustedDocuments } from './trusted-documents.js';
@@ -31,6 +32,16 @@ export interface ServerConfig extends ProviderCredentials {
   callerAuth: CallerAuthConfig;
   /** Abuse limits every request meets (see `useLimits`). */
   limits: Limits;
+  /** The upstream budget operations spend, and how long one may run. */
+  budget: {
+    /**
+     * `USERGRAPH_CALLER_BUDGET`: upstream calls each caller (API key, JWT `sub`) may make per
+     * window; default a third of the Clerk budget (of Passage's when only Passage has one).
+     */
+    callerRate: Rate | undefined;
+    /** `USERGRAPH_REQUEST_TIMEOUT_MS`: past it, unfinished fields fail TIMEOUT. */
+    requestTimeoutMs: number;
+  };
   /** Password and TOTP checks allowed per user per 15 minutes. */
   verifyAttemptsPerUser: number;
   /** Serve GraphiQL at /graphql in a browser (default: only on the embedded default). */
@@ -90,6 +101,10 @@ export function loadConfig(env: Env = process.env): ServerConfig {
         100_000,
       ),
     },
+    budget: {
+      callerRate: callerRate(env, clerk?.http?.rateLimit ?? passage?.http?.rateLimit),
+      requestTimeoutMs: integer(env, 'USERGRAPH_REQUEST_TIMEOUT_MS', 15_000, 100, 600_000),
+    },
     verifyAttemptsPerUser: integer(env, 'USERGRAPH_VERIFY_ATTEMPTS', 5, 1, 1000),
     // Production answers its own clients, not explorers: on real data both are opt-in.
     graphiql: flag(env, 'USERGRAPH_GRAPHIQL', embedded),
@@ -98,6 +113,23 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     migrationDirectory: nonEmpty(env.USERGRAPH_MIGRATION_DIR) ?? join('.usergraph', 'migrations'),
     trustedDocuments: trustedDocuments(env, 'USERGRAPH_TRUSTED_DOCUMENTS'),
   };
+}
+
+/**
+ * `300` (calls per 10 s) or `<calls>/<seconds>s`; unset, a third of the provider budget, so three
+ * busy callers cannot starve a fourth of it (none when no provider has a budget).
+ */
+function callerRate(env: Env, providerRate: Rate | undefined): Rate | undefined {
+  const name = 'USERGRAPH_CALLER_BUDGET';
+  const raw = nonEmpty(env[name]);
+  if (raw !== undefined && /^\d{1,7}$/.test(raw)) {
+    return { requests: integer(env, name, 0, 1, 10_000_000), intervalMs: 10_000 };
+  }
+  const fallback = providerRate && {
+    requests: Math.max(1, Math.floor(providerRate.requests / 3)),
+    intervalMs: providerRate.intervalMs,
+  };
+  return rate(env, name, fallback);
 }
 
 /** `https://app.example.com,https://admin.example.com`: exact origins, no wildcards. */

@@ -26,6 +26,8 @@ export interface LoggedRequest {
   fault?: FaultKind;
   /** True when the emulator's rate limit refused the request. */
   rateLimited?: boolean;
+  /** True when the client closed the connection while a latency fault held the answer back. */
+  clientClosed?: boolean;
 }
 
 export interface RequestFilter {

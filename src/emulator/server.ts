@@ -11,7 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClerkEmulator } from './clerk/index.js';
 import { createControl, type EmulatorControl } from './control.js';
-import { FaultInjector, type OutcomeFault } from './faults.js';
+import { FaultInjector, type FaultKind, type OutcomeFault } from './faults.js';
 import type { MountedProvider, RequestTarget } from './mounted-provider.js';
 import { createPassageEmulator } from './passage/index.js';
 import {
@@ -78,8 +78,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       query: url.search.slice(1),
       body: parseJsonQuietly(body),
     };
-    const record = (status: number, extra: { fault?: OutcomeFault['kind']; rateLimited?: boolean } = {}) =>
-      log.record({ ...entry, status, durationMs: Math.round(performance.now() - started), ...extra });
+    const record = (
+      status: number,
+      extra: { fault?: FaultKind; rateLimited?: boolean; clientClosed?: boolean } = {},
+    ) => log.record({ ...entry, status, durationMs: Math.round(performance.now() - started), ...extra });
 
     const decision = faults.decide({
       provider: emulator.name,
@@ -87,7 +89,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       route: match?.route.template,
       path,
     });
-    if (decision.delayMs > 0) await sleep(decision.delayMs);
+    if (decision.delayMs > 0 && !(await delayUnlessClosed(res, decision.delayMs))) {
+      return record(0, { fault: 'latency', clientClosed: true });
+    }
     const outcome = decision.outcome;
 
     if (outcome?.kind === 'status') {
@@ -186,6 +190,24 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   }
 
   return { handle, control, keys };
+}
+
+/**
+ * Waits `ms` unless the client closes the connection first (false then), so a test can see that
+ * a client gave up on a slow answer, and the emulator holds no timer for a request nobody awaits.
+ */
+async function delayUnlessClosed(res: ServerResponse, ms: number): Promise<boolean> {
+  const closed = new AbortController();
+  const onClose = () => closed.abort();
+  res.once('close', onClose);
+  try {
+    await sleep(ms, undefined, { signal: closed.signal });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    res.off('close', onClose);
+  }
 }
 
 /**

@@ -5,11 +5,11 @@
  */
 import { perKeyLoader } from './per-key.js';
 import type { ProviderRegistry } from '../providers/registry.js';
-import type { Device, User } from '../providers/types.js';
+import type { CallOptions, Device, User } from '../providers/types.js';
 
-export function createDevicesLoader(providers: ProviderRegistry, signal: AbortSignal | undefined) {
+export function createDevicesLoader(providers: ProviderRegistry, call: CallOptions = {}) {
   return perKeyLoader<User, Device[]>(
-    async (user) => user.devices ?? providers.forUserId(user.id).listDevices(user.id, { signal }),
+    async (user) => user.devices ?? providers.forUserId(user.id).listDevices(user.id, call),
     (user) => user,
   );
 }

@@ -5,7 +5,7 @@
  * read's CPU in-process).
  */
 import type { ProviderRegistry } from '../providers/registry.js';
-import type { User } from '../providers/types.js';
+import type { CallOptions, User } from '../providers/types.js';
 import { createDevicesLoader } from './devices.js';
 import { createInvitationsLoader } from './invitations.js';
 import { createMembershipsLoader } from './memberships.js';
@@ -21,27 +21,27 @@ export class Loaders {
 
   constructor(
     private readonly providers: ProviderRegistry,
-    private readonly signal?: AbortSignal,
+    private readonly call: CallOptions = {},
   ) {}
 
   get user() {
-    return (this.userLoader ??= createUserLoader(this.providers, this.signal));
+    return (this.userLoader ??= createUserLoader(this.providers, this.call));
   }
 
   get devices() {
-    return (this.devicesLoader ??= createDevicesLoader(this.providers, this.signal));
+    return (this.devicesLoader ??= createDevicesLoader(this.providers, this.call));
   }
 
   get memberships() {
-    return (this.membershipsLoader ??= createMembershipsLoader(this.providers, this.signal));
+    return (this.membershipsLoader ??= createMembershipsLoader(this.providers, this.call));
   }
 
   get invitations() {
-    return (this.invitationsLoader ??= createInvitationsLoader(this.providers, this.signal));
+    return (this.invitationsLoader ??= createInvitationsLoader(this.providers, this.call));
   }
 
   get oauthTokens() {
-    return (this.oauthTokensLoader ??= createOAuthTokensLoader(this.providers, this.signal));
+    return (this.oauthTokensLoader ??= createOAuthTokensLoader(this.providers, this.call));
   }
 
   /**
@@ -65,6 +65,6 @@ export class Loaders {
   }
 }
 
-export function createLoaders(providers: ProviderRegistry, signal?: AbortSignal): Loaders {
-  return new Loaders(providers, signal);
+export function createLoaders(providers: ProviderRegistry, call: CallOptions = {}): Loaders {
+  return new Loaders(providers, call);
 }

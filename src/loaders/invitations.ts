@@ -5,7 +5,7 @@
  */
 import { perKeyLoader } from './per-key.js';
 import { operation, supports, type ProviderRegistry } from '../providers/registry.js';
-import type { Invitation, InvitationStatus, Page, User } from '../providers/types.js';
+import type { CallOptions, Invitation, InvitationStatus, Page, User } from '../providers/types.js';
 
 export interface InvitationPageKey {
   user: User;
@@ -15,12 +15,12 @@ export interface InvitationPageKey {
   status?: InvitationStatus;
 }
 
-export function createInvitationsLoader(providers: ProviderRegistry, signal: AbortSignal | undefined) {
+export function createInvitationsLoader(providers: ProviderRegistry, call: CallOptions = {}) {
   return perKeyLoader<InvitationPageKey, Page<Invitation> | null>(
     async ({ user, offset, limit, status }) => {
       const provider = providers.forUserId(user.id);
       return supports(provider, 'listInvitations')
-        ? operation(provider, 'listInvitations')(user.id, { offset, limit }, status, { signal })
+        ? operation(provider, 'listInvitations')(user.id, { offset, limit }, status, call)
         : null;
     },
     ({ user }) => user,

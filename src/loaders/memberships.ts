@@ -6,7 +6,7 @@
  */
 import { perKeyLoader } from './per-key.js';
 import { operation, supports, type ProviderRegistry } from '../providers/registry.js';
-import type { Membership, Page, User } from '../providers/types.js';
+import type { CallOptions, Membership, Page, User } from '../providers/types.js';
 
 export interface MembershipPageKey {
   user: User;
@@ -14,12 +14,12 @@ export interface MembershipPageKey {
   limit: number;
 }
 
-export function createMembershipsLoader(providers: ProviderRegistry, signal: AbortSignal | undefined) {
+export function createMembershipsLoader(providers: ProviderRegistry, call: CallOptions = {}) {
   return perKeyLoader<MembershipPageKey, Page<Membership> | null>(
     async ({ user, offset, limit }) => {
       const provider = providers.forUserId(user.id);
       return supports(provider, 'listMemberships')
-        ? operation(provider, 'listMemberships')(user.id, { offset, limit }, { signal })
+        ? operation(provider, 'listMemberships')(user.id, { offset, limit }, call)
         : null;
     },
     ({ user }) => user,

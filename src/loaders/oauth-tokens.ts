@@ -5,7 +5,7 @@
  */
 import { perKeyLoader } from './per-key.js';
 import { operation, supports, type ProviderRegistry } from '../providers/registry.js';
-import type { OAuthAccessToken, User } from '../providers/types.js';
+import type { CallOptions, OAuthAccessToken, User } from '../providers/types.js';
 
 export interface OAuthTokensKey {
   user: User;
@@ -13,12 +13,12 @@ export interface OAuthTokensKey {
   provider: string;
 }
 
-export function createOAuthTokensLoader(providers: ProviderRegistry, signal: AbortSignal | undefined) {
+export function createOAuthTokensLoader(providers: ProviderRegistry, call: CallOptions = {}) {
   return perKeyLoader<OAuthTokensKey, OAuthAccessToken[] | null>(
     async ({ user, provider: identityProvider }) => {
       const provider = providers.forUserId(user.id);
       return supports(provider, 'getOAuthAccessTokens')
-        ? operation(provider, 'getOAuthAccessTokens')(user.id, identityProvider, { signal })
+        ? operation(provider, 'getOAuthAccessTokens')(user.id, identityProvider, call)
         : null;
     },
     ({ user }) => user,

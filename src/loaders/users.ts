@@ -7,9 +7,9 @@
 import DataLoader from 'dataloader';
 import { ProviderError } from '../providers/errors.js';
 import type { ProviderRegistry } from '../providers/registry.js';
-import type { Provider, User } from '../providers/types.js';
+import type { CallOptions, Provider, User } from '../providers/types.js';
 
-export function createUserLoader(providers: ProviderRegistry, signal: AbortSignal | undefined) {
+export function createUserLoader(providers: ProviderRegistry, call: CallOptions = {}) {
   // A batch is what the most generous provider reads in one call (Clerk: 100 ids).
   const maxBatchSize = Math.max(1, ...providers.all.map((provider) => provider.limits.maxUsersPerCall));
   return new DataLoader<string, User>(
@@ -28,7 +28,7 @@ export function createUserLoader(providers: ProviderRegistry, signal: AbortSigna
       await Promise.all(
         [...byProvider].map(async ([provider, providerIds]) => {
           try {
-            found.set(provider, await provider.getUsers(providerIds, { signal }));
+            found.set(provider, await provider.getUsers(providerIds, call));
           } catch (error) {
             found.set(provider, error as Error);
           }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadMigrationConfig } from './config.js';
+import { parseRate, type Rate } from '../budget/rate.js';
 import { createClerkProvider } from '../providers/clerk/index.js';
 import { createPassageProvider } from '../providers/passage/index.js';
 import type { Provider } from '../providers/types.js';
@@ -60,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = loadMigrationConfig();
-  const rate = parseRate(values.rate);
+  const rate = rateFlag(values.rate);
   // The run paces itself; the provider's own default budget would be a second, different one.
   const target = createClerkProvider({
     ...config.clerk,
@@ -192,14 +193,12 @@ function stopOnSignals(cancel: () => void): void {
   }
 }
 
-function parseRate(text: string): { requests: number; intervalMs: number } {
-  const match = /^(\d+)\/(\d+)s$/.exec(text);
-  const requests = Number(match?.[1]);
-  const seconds = Number(match?.[2]);
-  if (!match || requests < 1 || seconds < 1) {
+function rateFlag(text: string): Rate {
+  const rate = parseRate(text);
+  if (!rate) {
     throw new UsageError(`--rate must look like 100/10s (requests per seconds), got ${JSON.stringify(text)}`);
   }
-  return { requests, intervalMs: seconds * 1000 };
+  return rate;
 }
 
 function positiveInteger(text: string, flag: string): number {

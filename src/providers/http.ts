@@ -7,12 +7,16 @@
  *   repeat are retried (never a create), on 429/502/503/504 and dropped connections, with
  *   exponential backoff and full jitter, honouring `Retry-After`, and within a retry budget so
  *   retries cannot snowball when the provider is down.
- * - A client-side rate budget (p-queue), so a wide query queues instead of running into 429s.
+ * - A client-side rate budget (a sliding window), so a wide query waits its turn instead of
+ *   running into 429s, but never longer than `maxQueueMs`: past it the call fails RATE_LIMITED
+ *   at once with the wait it would have needed.
+ * - Each call is first charged to whoever asked (`charge`), so a caller's budget sees every call.
  * - Responses decoded in one place: JSON or a typed ProviderError that carries no header, body
  *   or key.
  */
-import PQueue from 'p-queue';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { interceptors, Pool, type Dispatcher } from 'undici';
+import { SlidingWindow, type ProviderBudget } from '../budget/provider-window.js';
 import { codeForStatus, ProviderError, type FieldProblem, type ProviderErrorCode } from './errors.js';
 
 /** What a provider's error body says, decoded by the provider's own folder. */
@@ -40,9 +44,24 @@ export interface HttpClientOptions {
    */
   connections?: number;
   retry?: RetryPolicy;
-  /** Requests started per interval; `undefined` for no client-side budget. */
+  /**
+   * At most `requests` calls start in any `intervalMs` (a sliding window); `undefined` for no
+   * client-side budget.
+   */
   rateLimit?: { requests: number; intervalMs: number };
+  /** The longest a call waits for the rate budget before failing RATE_LIMITED. @default 2000 */
+  maxQueueMs?: number;
+  /** Replaces the in-process window built from `rateLimit` (one shared by many replicas). */
+  budget?: ProviderBudget;
 }
+
+export const DEFAULT_MAX_QUEUE_MS = 2_000;
+
+/**
+ * Requests arrive a little after they start; widening the window by this much keeps calls that
+ * started inside one window from arriving inside a shorter one at the provider.
+ */
+const ARRIVAL_MARGIN_MS = 250;
 
 export interface RetryPolicy {
   /** @default 3 */
@@ -72,6 +91,8 @@ export interface HttpRequest {
   /** Sent as multipart/form-data. */
   form?: FormData;
   signal?: AbortSignal;
+  /** Runs before the call waits or is sent; what it throws fails the call (a caller's budget). */
+  charge?: () => Promise<void>;
   /** Safe to send twice. Defaults to true for GET, PUT and DELETE, false otherwise. */
   idempotent?: boolean;
 }
@@ -88,8 +109,8 @@ const RETRY_ERROR_CODES = ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'UND_ERR_SOCKE
 export class HttpClient {
   private readonly pool: Pool;
   private readonly dispatcher: Dispatcher;
-  /** Only when there is a rate budget: with none, a queue would only cost CPU on every call. */
-  private readonly queue: PQueue | undefined;
+  private readonly rateBudget: ProviderBudget | undefined;
+  private readonly maxQueueMs: number;
   private readonly budget: RetryBudget;
   private readonly base: URL;
 
@@ -110,6 +131,14 @@ export class HttpClient {
       ...options.retry,
     };
     this.budget = new RetryBudget(retry.budgetRatio ?? 0.2, retry.budgetBurst ?? 10);
+    this.rateBudget =
+      options.budget ??
+      (options.rateLimit &&
+        new SlidingWindow({
+          requests: options.rateLimit.requests,
+          intervalMs: options.rateLimit.intervalMs + ARRIVAL_MARGIN_MS,
+        }));
+    this.maxQueueMs = options.maxQueueMs ?? DEFAULT_MAX_QUEUE_MS;
     this.dispatcher = this.pool.compose(
       interceptors.retry({
         maxRetries: retry.maxRetries,
@@ -117,29 +146,45 @@ export class HttpClient {
         methods: ['GET', 'PUT', 'DELETE', 'POST', 'PATCH'], // whether a call may repeat is decided per request
         statusCodes: RETRY_STATUSES,
         errorCodes: RETRY_ERROR_CODES,
-        retry: decideRetry(retry, this.budget),
+        retry: decideRetry(
+          retry,
+          this.budget,
+          this.rateBudget && { window: this.rateBudget, maxWaitMs: this.maxQueueMs },
+        ),
       }),
     );
-    this.queue =
-      options.rateLimit &&
-      new PQueue({ intervalCap: options.rateLimit.requests, interval: options.rateLimit.intervalMs });
   }
 
   async request(req: HttpRequest): Promise<HttpResponse> {
     const idempotent =
       req.idempotent ?? (req.method === 'GET' || req.method === 'PUT' || req.method === 'DELETE');
     try {
-      if (!this.queue) return await this.send(req, idempotent);
-      // A call still waiting for the budget leaves the queue as soon as its caller goes away.
-      return await this.queue.add(() => this.send(req, idempotent), { signal: req.signal });
+      await req.charge?.();
+      if (this.rateBudget) await this.waitForTurn(req.signal);
+      return await this.send(req, idempotent);
     } catch (error) {
       throw this.toProviderError(error, req.signal);
     }
   }
 
   async close(): Promise<void> {
-    this.queue?.clear();
     await this.pool.close();
+  }
+
+  /** Waits for the call's slot in the rate budget; a caller that goes away stops waiting at once. */
+  private async waitForTurn(signal: AbortSignal | undefined): Promise<void> {
+    signal?.throwIfAborted();
+    const turn = await (this.rateBudget as ProviderBudget).reserve(this.maxQueueMs);
+    if (!turn.granted) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(turn.retryAfterMs / 1000));
+      throw new ProviderError({
+        provider: 'usergraph',
+        code: 'RATE_LIMITED',
+        message: `no turn in ${this.options.provider}'s request budget within ${this.maxQueueMs} ms; retry in ${retryAfterSeconds} s`,
+        retryAfterSeconds,
+      });
+    }
+    if (turn.waitMs > 0) await sleep(turn.waitMs, undefined, { signal });
   }
 
   private async send(req: HttpRequest, idempotent: boolean): Promise<HttpResponse> {
@@ -198,6 +243,13 @@ export class HttpClient {
     if (error instanceof ProviderError) return error;
     const code = (error as { code?: string }).code ?? '';
     const name = (error as { name?: string }).name ?? '';
+    if (signal?.aborted && (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError') {
+      return new ProviderError({
+        provider: 'usergraph',
+        code: 'TIMEOUT',
+        message: `the operation's deadline passed before ${this.options.provider} answered`,
+      });
+    }
     if (signal?.aborted || name === 'AbortError' || code === 'UND_ERR_ABORTED') {
       return this.error('ABORTED', `${this.options.provider} call cancelled by the caller`);
     }
@@ -306,6 +358,8 @@ type RetryFn = NonNullable<Parameters<typeof interceptors.retry>[0]>['retry'];
 function decideRetry(
   policy: Required<Omit<RetryPolicy, 'budgetRatio' | 'budgetBurst'>>,
   budget: RetryBudget,
+  /** A retry is a call too: it takes its own turn in the provider's window. */
+  rate: { window: ProviderBudget; maxWaitMs: number } | undefined,
 ): RetryFn {
   return (err, { state, opts }, callback) => {
     const { statusCode, code, headers } = err as Error & {
@@ -326,7 +380,14 @@ function decideRetry(
     if (!budget.trySpend()) return callback(err);
     const ceiling = Math.min(policy.maxDelayMs, policy.minDelayMs * 2 ** (state.counter - 1));
     const delay = retryAfterMs ?? Math.round(Math.random() * ceiling);
-    setTimeout(() => callback(null), delay);
+    if (!rate) {
+      setTimeout(() => callback(null), delay);
+      return null;
+    }
+    rate.window.reserve(rate.maxWaitMs, delay).then(
+      (turn) => (turn.granted ? setTimeout(() => callback(null), turn.waitMs) : callback(err)),
+      () => callback(err),
+    );
     return null;
   };
 }

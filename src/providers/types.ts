@@ -21,7 +21,13 @@ export type JsonObject = { [key: string]: Json };
 
 /** Cancels the upstream calls of a GraphQL request that went away. */
 export interface CallOptions {
+  /** Aborted when whoever asked stops waiting (the client went away, the deadline passed). */
   signal?: AbortSignal;
+  /**
+   * Runs once before each upstream call is sent, to count it against whoever asked (a caller's
+   * budget); a ProviderError it throws refuses the call.
+   */
+  charge?: () => Promise<void>;
 }
 
 // ---- domain objects ----------------------------------------------------------------------------

@@ -66,7 +66,7 @@ builder.queryFields((t) => ({
       const provider = pickProvider(ctx, args.provider);
       const request = pageRequest(args, provider.limits.maxPageSize);
       const page = await provider.listUsers(toUserFilter(args.filter), request, toUserOrder(args.orderBy), {
-        signal: ctx.signal,
+        ...ctx.call,
         withTotal: selects(info, 'totalCount'),
       });
       for (const user of page.items) ctx.loaders.user.prime(user.id, user);
@@ -87,7 +87,7 @@ builder.queryFields((t) => ({
     },
     ...upstreamCost({ weight: 1 }),
     resolve: (_root, args, ctx) =>
-      pickProvider(ctx, args.provider).countUsers(toUserFilter(args.filter), { signal: ctx.signal }),
+      pickProvider(ctx, args.provider).countUsers(toUserFilter(args.filter), ctx.call),
   }),
 
   userByIdentifier: t.field({
@@ -110,9 +110,7 @@ builder.queryFields((t) => ({
     }),
     resolve: async (_root, { identifier, provider }, ctx) => {
       const providers = provider ? [pickProvider(ctx, provider)] : ctx.providers.all;
-      const found = await Promise.all(
-        providers.map((p) => p.findUserByIdentifier(identifier, { signal: ctx.signal })),
-      );
+      const found = await Promise.all(providers.map((p) => p.findUserByIdentifier(identifier, ctx.call)));
       const user = found.find((candidate): candidate is User => candidate !== null);
       if (user) ctx.loaders.user.prime(user.id, user);
       return user ?? null;

@@ -163,7 +163,8 @@ describe('HttpClient against the emulator', () => {
   });
 
   it('drops a call still waiting for the rate budget when its caller goes away', async () => {
-    const limited = client({ rateLimit: { requests: 1, intervalMs: 60_000 } });
+    // Allowed to wait the whole window, so the call is still queued when its caller leaves.
+    const limited = client({ rateLimit: { requests: 1, intervalMs: 60_000 }, maxQueueMs: 120_000 });
     await limited.request({ method: 'GET', path: '/users', query: { limit: 1 } });
     const controller = new AbortController();
     const waiting = failure(limited.request({ method: 'GET', path: '/users', signal: controller.signal }));
@@ -246,6 +247,42 @@ describe('HttpClient against the emulator', () => {
     );
     expect(performance.now() - started).toBeGreaterThanOrEqual(550); // three windows: 5 + 5 + 2
     expect(logged()).toHaveLength(12);
+  });
+
+  it('fails RATE_LIMITED at once, with the wait, a call whose turn is further off than maxQueueMs', async () => {
+    const limited = client({ rateLimit: { requests: 2, intervalMs: 10_000 }, maxQueueMs: 200 });
+    await Promise.all(
+      [1, 2].map(() => limited.request({ method: 'GET', path: '/users', query: { limit: 1 } })),
+    );
+    const started = performance.now();
+    const error = await failure(limited.request({ method: 'GET', path: '/users', query: { limit: 1 } }));
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(error).toMatchObject({ code: 'RATE_LIMITED', provider: 'usergraph' });
+    expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(10);
+    expect(logged()).toHaveLength(2);
+    await limited.close();
+  });
+
+  it('waits for a turn within maxQueueMs rather than refusing it', async () => {
+    const limited = client({ rateLimit: { requests: 2, intervalMs: 300 }, maxQueueMs: 1_000 });
+    const started = performance.now();
+    await Promise.all(
+      [1, 2, 3].map(() => limited.request({ method: 'GET', path: '/users', query: { limit: 1 } })),
+    );
+    expect(performance.now() - started).toBeGreaterThanOrEqual(300);
+    expect(logged()).toHaveLength(3);
+    await limited.close();
+  });
+
+  it('takes a turn in the rate budget for a retry, as for any call', async () => {
+    emulator().control.addFaults({ kind: 'status', status: 503, times: 1 });
+    const limited = client({ rateLimit: { requests: 2, intervalMs: 1_000 }, maxQueueMs: 5_000 });
+    await limited.request({ method: 'GET', path: '/users', query: { limit: 1 } }); // a 503, then a retry
+    const started = performance.now();
+    await limited.request({ method: 'GET', path: '/users', query: { limit: 1 } });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(900);
+    expect(logged().map((request) => request.status)).toEqual([503, 200, 200]);
+    await limited.close();
   });
 
   it('spends a bounded retry budget when the provider is down', async () => {

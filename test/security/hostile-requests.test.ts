@@ -314,6 +314,12 @@ describe('hostile and malformed requests', () => {
       () => upload(new Blob(['#!/bin/sh\nrm -rf /'], { type: 'text/x-shellscript' }), 'evil.sh'),
       { typename: 'InvalidInputError', field: 'file' },
     ],
+    [
+      // The name and type are the client's word; the first bytes decide.
+      'a shell script named .png, sent as image/png',
+      () => upload(new Blob(['#!/bin/sh\nrm -rf /'], { type: 'image/png' }), 'avatar.png'),
+      { typename: 'InvalidInputError', field: 'file' },
+    ],
     // Callers
     [
       'no token',

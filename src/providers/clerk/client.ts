@@ -18,7 +18,7 @@ export interface ClerkClientOptions {
   /** e.g. `https://api.clerk.com/v1`. */
   apiUrl: string;
   /** Connections, timeouts, retries, rate budget; what is left out keeps HttpClient's defaults. */
-  http?: Partial<Pick<HttpClientOptions, 'timeouts' | 'connections' | 'retry' | 'rateLimit'>>;
+  http?: Partial<Pick<HttpClientOptions, 'timeouts' | 'connections' | 'retry' | 'rateLimit' | 'maxQueueMs'>>;
 }
 
 export type ClerkClient = ReturnType<typeof createClerkClient>;
@@ -32,24 +32,23 @@ export function createClerkClient({ secretKey, apiUrl, http: tuning }: ClerkClie
     ...tuning,
   });
   const send = async (req: HttpRequest): Promise<unknown> => (await http.request(req)).body;
-  const get = (target: string, query: Query | undefined, { signal }: CallOptions) =>
-    send({ method: 'GET', path: target, query, signal });
-  const remove = (target: string, { signal }: CallOptions) =>
-    send({ method: 'DELETE', path: target, signal });
-  const post = (target: string, json: unknown, idempotent: boolean, { signal }: CallOptions) =>
-    send({ method: 'POST', path: target, json, idempotent, signal });
+  const get = (target: string, query: Query | undefined, call: CallOptions) =>
+    send({ method: 'GET', path: target, query, ...call });
+  const remove = (target: string, call: CallOptions) => send({ method: 'DELETE', path: target, ...call });
+  const post = (target: string, json: unknown, idempotent: boolean, call: CallOptions) =>
+    send({ method: 'POST', path: target, json, idempotent, ...call });
 
   return {
     listUsers: (query: Query, call: CallOptions) => get('/users', query, call),
     countUsers: (query: Query, call: CallOptions) => get('/users/count', query, call),
     getUser: (userId: string, call: CallOptions) => get(path`/users/${userId}`, undefined, call),
     createUser: (body: object, call: CallOptions) => post('/users', body, false, call),
-    updateUser: (userId: string, body: object, { signal }: CallOptions) =>
-      send({ method: 'PATCH', path: path`/users/${userId}`, json: body, signal }),
+    updateUser: (userId: string, body: object, call: CallOptions) =>
+      send({ method: 'PATCH', path: path`/users/${userId}`, json: body, ...call }),
     deleteUser: (userId: string, call: CallOptions) => remove(path`/users/${userId}`, call),
     // A deep merge: sending the same patch twice leaves the same metadata.
-    mergeMetadata: (userId: string, body: object, { signal }: CallOptions) =>
-      send({ method: 'PATCH', path: path`/users/${userId}/metadata`, json: body, idempotent: true, signal }),
+    mergeMetadata: (userId: string, body: object, call: CallOptions) =>
+      send({ method: 'PATCH', path: path`/users/${userId}/metadata`, json: body, idempotent: true, ...call }),
 
     banUser: (userId: string, call: CallOptions) => post(path`/users/${userId}/ban`, undefined, true, call),
     unbanUser: (userId: string, call: CallOptions) =>
@@ -58,8 +57,8 @@ export function createClerkClient({ secretKey, apiUrl, http: tuning }: ClerkClie
     unlockUser: (userId: string, call: CallOptions) =>
       post(path`/users/${userId}/unlock`, undefined, true, call),
 
-    setProfileImage: (userId: string, form: FormData, { signal }: CallOptions) =>
-      send({ method: 'POST', path: path`/users/${userId}/profile_image`, form, idempotent: true, signal }),
+    setProfileImage: (userId: string, form: FormData, call: CallOptions) =>
+      send({ method: 'POST', path: path`/users/${userId}/profile_image`, form, idempotent: true, ...call }),
     deleteProfileImage: (userId: string, call: CallOptions) =>
       remove(path`/users/${userId}/profile_image`, call),
 

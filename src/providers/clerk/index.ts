@@ -40,14 +40,14 @@ export type ClerkProviderOptions = ClerkClientOptions;
  * Clerk allows a production instance 1000 requests per 10 s, counted per secret key. Starting at
  * most 900 leaves room for whatever else uses the same key (the application's own SDK calls, a
  * dashboard), so a wide GraphQL query waits here instead of running into 429s. A development
- * instance allows only 100 per 10 s: set `http.rateLimit` for one.
+ * instance allows only 100 per 10 s: set `http.rateLimit` (USERGRAPH_CLERK_RATE_LIMIT) for one.
  */
-const DEFAULT_RATE_LIMIT = { requests: 900, intervalMs: 10_000 };
+export const CLERK_DEFAULT_RATE_LIMIT = { requests: 900, intervalMs: 10_000 };
 
 export function createClerkProvider(options: ClerkProviderOptions): Provider {
   const client = createClerkClient({
     ...options,
-    http: { rateLimit: DEFAULT_RATE_LIMIT, ...options.http },
+    http: { rateLimit: CLERK_DEFAULT_RATE_LIMIT, ...options.http },
   });
   const ownsUserId = (id: string) => id.startsWith('user_');
 
@@ -78,13 +78,13 @@ export function createClerkProvider(options: ClerkProviderOptions): Provider {
       return user ?? null;
     },
 
-    async listUsers(filter, page, order, { withTotal = false, signal } = {}) {
+    async listUsers(filter, page, order, { withTotal = false, ...call } = {}) {
       const filters = userFilterQuery(filter);
       const query = { ...filters, ...pageParams(page), order_by: orderByParam(order) };
       // Clerk's list has no total: it comes from /users/count, paid for only when asked.
       const [items, totalCount] = await Promise.all([
-        client.listUsers(query, { signal }).then(toUsers),
-        withTotal ? client.countUsers(filters, { signal }).then(toCount) : undefined,
+        client.listUsers(query, call).then(toUsers),
+        withTotal ? client.countUsers(filters, call).then(toCount) : undefined,
       ]);
       return totalCount === undefined ? { items } : { items, totalCount };
     },

@@ -8,6 +8,7 @@
  * lost answer would otherwise create the user twice or fail on a 409 after succeeding.
  */
 import { path, type HttpClient } from '../http.js';
+import type { CallOptions } from '../types.js';
 import type { ListUsersQuery, UserRequest } from './wire.js';
 
 export type PassageClient = ReturnType<typeof createPassageClient>;
@@ -17,38 +18,38 @@ export function createPassageClient(http: HttpClient, appId: string) {
   const user = (id: string) => app + path`/users/${id}`;
 
   return {
-    listUsers: (query: ListUsersQuery, signal?: AbortSignal) =>
-      http.request({ method: 'GET', path: `${app}/users`, query, signal }).then(body),
+    listUsers: (query: ListUsersQuery, call: CallOptions = {}) =>
+      http.request({ method: 'GET', path: `${app}/users`, query, ...call }).then(body),
 
-    getUser: (id: string, signal?: AbortSignal) =>
-      http.request({ method: 'GET', path: user(id), signal }).then(body),
+    getUser: (id: string, call: CallOptions = {}) =>
+      http.request({ method: 'GET', path: user(id), ...call }).then(body),
 
-    createUser: (json: UserRequest, signal?: AbortSignal) =>
-      http.request({ method: 'POST', path: `${app}/users`, json, signal, idempotent: false }).then(body),
+    createUser: (json: UserRequest, call: CallOptions = {}) =>
+      http.request({ method: 'POST', path: `${app}/users`, json, ...call, idempotent: false }).then(body),
 
-    updateUser: (id: string, json: UserRequest, signal?: AbortSignal) =>
-      http.request({ method: 'PATCH', path: user(id), json, signal, idempotent: true }).then(body),
+    updateUser: (id: string, json: UserRequest, call: CallOptions = {}) =>
+      http.request({ method: 'PATCH', path: user(id), json, ...call, idempotent: true }).then(body),
 
-    deleteUser: (id: string, signal?: AbortSignal) =>
-      http.request({ method: 'DELETE', path: user(id), signal }).then(nothing),
+    deleteUser: (id: string, call: CallOptions = {}) =>
+      http.request({ method: 'DELETE', path: user(id), ...call }).then(nothing),
 
-    activateUser: (id: string, signal?: AbortSignal) =>
-      http.request({ method: 'PATCH', path: `${user(id)}/activate`, signal, idempotent: true }).then(body),
+    activateUser: (id: string, call: CallOptions = {}) =>
+      http.request({ method: 'PATCH', path: `${user(id)}/activate`, ...call, idempotent: true }).then(body),
 
-    deactivateUser: (id: string, signal?: AbortSignal) =>
-      http.request({ method: 'PATCH', path: `${user(id)}/deactivate`, signal, idempotent: true }).then(body),
+    deactivateUser: (id: string, call: CallOptions = {}) =>
+      http.request({ method: 'PATCH', path: `${user(id)}/deactivate`, ...call, idempotent: true }).then(body),
 
-    listDevices: (userId: string, signal?: AbortSignal) =>
-      http.request({ method: 'GET', path: `${user(userId)}/devices`, signal }).then(body),
+    listDevices: (userId: string, call: CallOptions = {}) =>
+      http.request({ method: 'GET', path: `${user(userId)}/devices`, ...call }).then(body),
 
-    deleteDevice: (userId: string, deviceId: string, signal?: AbortSignal) =>
+    deleteDevice: (userId: string, deviceId: string, call: CallOptions = {}) =>
       http
-        .request({ method: 'DELETE', path: user(userId) + path`/devices/${deviceId}`, signal })
+        .request({ method: 'DELETE', path: user(userId) + path`/devices/${deviceId}`, ...call })
         .then(nothing),
 
     /** Revokes every refresh token of the user: Passage's "sign out everywhere". */
-    revokeRefreshTokens: (userId: string, signal?: AbortSignal) =>
-      http.request({ method: 'DELETE', path: `${user(userId)}/tokens`, signal }).then(nothing),
+    revokeRefreshTokens: (userId: string, call: CallOptions = {}) =>
+      http.request({ method: 'DELETE', path: `${user(userId)}/tokens`, ...call }).then(nothing),
   };
 }
 

@@ -27,7 +27,7 @@ export interface PassageProviderOptions {
   /** e.g. `https://api.passage.id/v1`. */
   apiUrl: string;
   /** Connections, timeouts, retries, rate budget; what is left out keeps HttpClient's defaults. */
-  http?: Partial<Pick<HttpClientOptions, 'timeouts' | 'connections' | 'retry' | 'rateLimit'>>;
+  http?: Partial<Pick<HttpClientOptions, 'timeouts' | 'connections' | 'retry' | 'rateLimit' | 'maxQueueMs'>>;
 }
 
 export function createPassageProvider(options: PassageProviderOptions): Provider {
@@ -49,12 +49,12 @@ export function createPassageProvider(options: PassageProviderOptions): Provider
     // Passage ids are 24 alphanumerics; everything that is not a Clerk id is routed here.
     ownsUserId: (id) => id !== '' && !id.startsWith('user_'),
 
-    async getUsers(ids, { signal } = {}) {
+    async getUsers(ids, call = {}) {
       // Blank ids name no user (and could not be put in a path).
       const distinct = [...new Set(ids)].filter((id) => id.trim() !== '');
       const found = await Promise.all(
         distinct.map((id) =>
-          passage.getUser(id, signal).then(toUser, (error: unknown) => {
+          passage.getUser(id, call).then(toUser, (error: unknown) => {
             if (error instanceof ProviderError && error.code === 'NOT_FOUND') return undefined;
             throw error;
           }),
@@ -63,24 +63,24 @@ export function createPassageProvider(options: PassageProviderOptions): Provider
       return new Map(found.filter((user) => user !== undefined).map((user) => [user.id, user]));
     },
 
-    async findUserByIdentifier(identifier, { signal } = {}) {
+    async findUserByIdentifier(identifier, call = {}) {
       // One call: the list item is the user. The official SDKs follow it with `GET /users/{id}`
       // for the full object; devices and connections load on their own when asked for.
       if (identifier.trim() === '') return null; // Passage would read `identifier=` as no filter
       const page = toUserPage(
-        await passage.listUsers({ identifier: identifier.toLowerCase(), page: 1, limit: 1 }, signal),
+        await passage.listUsers({ identifier: identifier.toLowerCase(), page: 1, limit: 1 }, call),
       );
       return page.items[0] ?? null;
     },
 
-    async listUsers(filter, page, order, { signal } = {}) {
+    async listUsers(filter, page, order, call = {}) {
       const query = toListFilterQuery(filter, order);
       const { first, skip } = pagesCovering(page);
       const fetchPage = async (number: number, anchor: number | undefined) =>
         toUserPage(
           await passage.listUsers(
             { ...query, page: number, limit: page.limit, created_before: anchor },
-            signal,
+            call,
           ),
         );
       const firstPage = await fetchPage(first, page.anchor);
@@ -93,45 +93,45 @@ export function createPassageProvider(options: PassageProviderOptions): Provider
       return { ...firstPage, items: [...firstPage.items.slice(skip), ...next.items.slice(0, skip)] };
     },
 
-    async countUsers(filter, { signal } = {}) {
+    async countUsers(filter, call = {}) {
       const query = toListFilterQuery(filter, undefined);
-      return toUserPage(await passage.listUsers({ ...query, page: 1, limit: 1 }, signal)).totalCount;
+      return toUserPage(await passage.listUsers({ ...query, page: 1, limit: 1 }, call)).totalCount;
     },
 
-    async createUser(input, { signal } = {}) {
-      return toUser(await passage.createUser(toCreateUserRequest(input), signal));
+    async createUser(input, call = {}) {
+      return toUser(await passage.createUser(toCreateUserRequest(input), call));
     },
 
-    async updateUser(id, input, { signal } = {}) {
-      return toUser(await passage.updateUser(id, toUpdateUserRequest(input), signal));
+    async updateUser(id, input, call = {}) {
+      return toUser(await passage.updateUser(id, toUpdateUserRequest(input), call));
     },
 
-    async updateUserMetadata(id, patch, { signal } = {}) {
-      return toUser(await passage.updateUser(id, toMetadataRequest(patch), signal));
+    async updateUserMetadata(id, patch, call = {}) {
+      return toUser(await passage.updateUser(id, toMetadataRequest(patch), call));
     },
 
-    async deleteUser(id, { signal } = {}) {
-      await passage.deleteUser(id, signal);
+    async deleteUser(id, call = {}) {
+      await passage.deleteUser(id, call);
     },
 
-    async listDevices(userId, { signal } = {}) {
-      return toDevices(userId, await passage.listDevices(userId, signal));
+    async listDevices(userId, call = {}) {
+      return toDevices(userId, await passage.listDevices(userId, call));
     },
 
-    async deleteDevice(userId, deviceId, { signal } = {}) {
-      await passage.deleteDevice(userId, deviceId, signal);
+    async deleteDevice(userId, deviceId, call = {}) {
+      await passage.deleteDevice(userId, deviceId, call);
     },
 
-    async activateUser(id, { signal } = {}) {
-      return toUser(await passage.activateUser(id, signal));
+    async activateUser(id, call = {}) {
+      return toUser(await passage.activateUser(id, call));
     },
 
-    async deactivateUser(id, { signal } = {}) {
-      return toUser(await passage.deactivateUser(id, signal));
+    async deactivateUser(id, call = {}) {
+      return toUser(await passage.deactivateUser(id, call));
     },
 
-    async signOutUser(id, { signal } = {}) {
-      await passage.revokeRefreshTokens(id, signal);
+    async signOutUser(id, call = {}) {
+      await passage.revokeRefreshTokens(id, call);
     },
 
     close: () => http.close(),

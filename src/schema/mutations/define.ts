@@ -154,7 +154,7 @@ export function defineUserAction<Name extends string>(options: UserActionOptions
     secrets: options.secrets,
     resolve: async (input, ctx) => {
       const id = requireId('userId', input.userId);
-      return { user: await run(ctx.providers.forUserId(id), id, { signal: ctx.signal }) };
+      return { user: await run(ctx.providers.forUserId(id), id, ctx.call) };
     },
   });
 }
@@ -173,7 +173,7 @@ export function defineUserEffect<Name extends string>(options: UserActionOptions
     secrets: options.secrets,
     resolve: async (input, ctx) => {
       const userId = requireId('userId', input.userId);
-      await run(ctx.providers.forUserId(userId), userId, { signal: ctx.signal });
+      await run(ctx.providers.forUserId(userId), userId, ctx.call);
       return { userId };
     },
   });
@@ -213,7 +213,7 @@ export function defineSubResourceDelete<Name extends string>(
     resolve: async (fields, ctx) => {
       const userId = requireId('userId', fields.userId ?? '');
       const deletedId = requireId(idField, fields[idField] ?? '');
-      await options.run(ctx.providers.forUserId(userId), userId, deletedId, { signal: ctx.signal });
+      await options.run(ctx.providers.forUserId(userId), userId, deletedId, ctx.call);
       return { userId, deletedId };
     },
   });

@@ -44,6 +44,6 @@ defineMutation({
     requireSomeField(patch, METADATA_FIELDS);
     const provider = ctx.providers.forUserId(id);
     checkMetadataSizes(patch, provider.limits.maxMetadataBytes);
-    return { user: await provider.updateUserMetadata(id, patch, { signal: ctx.signal }) };
+    return { user: await provider.updateUserMetadata(id, patch, ctx.call) };
   },
 });

@@ -42,7 +42,7 @@ defineMutation({
   resolve: async (input, ctx) => {
     const userId = requireId('userId', input.userId);
     const provider = ctx.providers.forUserId(userId);
-    const enrollment = await operation(provider, 'createTotp')(userId, { signal: ctx.signal });
+    const enrollment = await operation(provider, 'createTotp')(userId, ctx.call);
     return { ...enrollment, userId };
   },
 });

@@ -9,6 +9,7 @@ import { builder } from '../builder.js';
 import { defineMutation, defineUserAction } from './define.js';
 import { userPayload } from './payloads.js';
 import { requireId } from './validate.js';
+import { IMAGE_FORMATS, imageTypeOf } from './image-type.js';
 import { offeredBy, unsupportedOn } from '../support.js';
 
 /** The largest image any provider takes, for the description; each provider's own is checked. */
@@ -21,7 +22,7 @@ const SetProfileImageInput = builder.inputType('SetProfileImageInput', {
     file: t.field({
       type: 'File',
       required: true,
-      description: `The image (PNG, JPEG, GIF or WebP, at most ${MAX_IMAGE_MB} MB), as a multipart file part.`,
+      description: `The image (${IMAGE_FORMATS}, at most ${MAX_IMAGE_MB} MB), as a multipart file part.`,
     }),
   }),
 });
@@ -48,12 +49,14 @@ defineMutation({
     if (maxBytes !== undefined && file.size > maxBytes) {
       throw refusedField('file', `must be at most ${maxBytes} bytes, got ${file.size}`);
     }
-    const image = {
-      data: new Uint8Array(await file.arrayBuffer()),
-      filename: file.name,
-      contentType: file.type,
-    };
-    return { user: await setImage(id, image, { signal: ctx.signal }) };
+    const data = new Uint8Array(await file.arrayBuffer());
+    // The name and type are the client's word; the bytes are what the provider will decode.
+    const contentType = imageTypeOf(data);
+    if (!contentType) {
+      throw refusedField('file', `must be a ${IMAGE_FORMATS} image; its first bytes are none of these`);
+    }
+    const image = { data, filename: file.name, contentType };
+    return { user: await setImage(id, image, ctx.call) };
   },
 });
 

@@ -74,7 +74,7 @@ defineMutation({
       throw refusedField('provider', `must be a configured provider (${configured}), got ${name}`);
     }
     checkMetadataSizes(input, provider.limits.maxMetadataBytes);
-    return { user: await provider.createUser(input, { signal: ctx.signal }) };
+    return { user: await provider.createUser(input, ctx.call) };
   },
 });
 
@@ -144,7 +144,7 @@ defineMutation({
     checkEmail('email', input.email);
     checkPhone('phone', input.phone);
     const provider = ctx.providers.forUserId(id);
-    return { user: await provider.updateUser(id, input, { signal: ctx.signal }) };
+    return { user: await provider.updateUser(id, input, ctx.call) };
   },
 });
 
@@ -169,7 +169,7 @@ defineMutation({
   changes: 'user',
   resolve: async (input, ctx) => {
     const id = requireId('userId', input.userId);
-    await ctx.providers.forUserId(id).deleteUser(id, { signal: ctx.signal });
+    await ctx.providers.forUserId(id).deleteUser(id, ctx.call);
     return { userId: id };
   },
 });

@@ -59,7 +59,7 @@ defineMutation({
     // Routed first: a malformed id or a provider without the check spends no one's guess.
     const verify = operation(ctx.providers.forUserId(userId), 'verifyPassword');
     spendGuess(ctx, userId);
-    return { verified: await verify(userId, password, { signal: ctx.signal }), userId };
+    return { verified: await verify(userId, password, ctx.call), userId };
   },
 });
 
@@ -114,6 +114,6 @@ defineMutation({
     // Routed first: a malformed id or a provider without the check spends no one's guess.
     const verify = operation(ctx.providers.forUserId(userId), 'verifyTotp');
     spendGuess(ctx, userId);
-    return { ...(await verify(userId, code, { signal: ctx.signal })), userId };
+    return { ...(await verify(userId, code, ctx.call)), userId };
   },
 });

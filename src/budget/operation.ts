@@ -1,0 +1,60 @@
+/**
+ * What every upstream call of one GraphQL operation carries: a signal that aborts when the client
+ * goes away or the operation's deadline passes, and the charge that counts the call against the
+ * caller's budget. Built with the request's context, read by the loaders and resolvers as
+ * `ctx.call`, handed on by the providers to the HTTP client.
+ */
+import { setMaxListeners } from 'node:events';
+import type { Caller } from '../plugins/use-caller-auth.js';
+import type { CallOptions } from '../providers/types.js';
+import type { CallerBudget } from './caller-budget.js';
+
+export interface OperationBudget {
+  /** Per-caller upstream calls; undefined when no caller is told apart from another. */
+  callers: CallerBudget | undefined;
+  /** How long an operation may run before its unfinished fields fail TIMEOUT. */
+  requestTimeoutMs: number;
+}
+
+/**
+ * Whose budget a request spends: an API key or a JWT `sub`. Open and gateway modes tell no caller
+ * apart, so their one caller is all the traffic and only the provider budget applies.
+ */
+export function budgetKeyOf(caller: Caller): string | undefined {
+  if (caller.kind === 'apiKey') return `key:${caller.subject ?? ''}`;
+  if (caller.kind === 'jwt') return `jwt:${caller.subject ?? ''}`;
+  return undefined;
+}
+
+export function upstreamCallOptions(budget: OperationBudget, request: Request, caller: Caller): CallOptions {
+  const operation = new AbortController();
+  // Every upstream call of the operation listens to it, and a wide one makes hundreds.
+  setMaxListeners(0, operation.signal);
+  const clientLeft = () => operation.abort(request.signal.reason);
+  request.signal.addEventListener('abort', clientLeft, { once: true });
+  // A TimeoutError reason tells the HTTP client the deadline passed, not the client leaving.
+  const deadline = setTimeout(
+    () => operation.abort(new DOMException('the operation deadline passed', 'TimeoutError')),
+    budget.requestTimeoutMs,
+  );
+  deadline.unref();
+  const key = budgetKeyOf(caller);
+  const { callers } = budget;
+  const call: CallOptions =
+    callers && key !== undefined
+      ? { signal: operation.signal, charge: () => callers.spend(key) }
+      : { signal: operation.signal };
+  releases.set(call, () => {
+    clearTimeout(deadline);
+    request.signal.removeEventListener('abort', clientLeft);
+  });
+  return call;
+}
+
+const releases = new WeakMap<CallOptions, () => void>();
+
+/** Once the operation is done: its deadline timer and its listener on the request go. */
+export function endOperation(call: CallOptions): void {
+  releases.get(call)?.();
+  releases.delete(call);
+}

@@ -1,0 +1,42 @@
+/**
+ * A provider's outbound budget as a sliding window: at most `requests` calls start in any span of
+ * `intervalMs`, whichever span the provider counts in. Each call reserves its start time when it
+ * asks (first come, first served), so one that would have to wait past the queue bound is told
+ * at once how long, instead of queueing for minutes. Reservations are a log of start times (in
+ * process a ring; a Redis sorted set can hold the same log for many replicas).
+ */
+import type { Rate } from './rate.js';
+
+export type Reservation = { granted: true; waitMs: number } | { granted: false; retryAfterMs: number };
+
+/** What the HTTP client asks of a provider budget; the in-process one is `SlidingWindow`. */
+export interface ProviderBudget {
+  /**
+   * A start time no earlier than `afterMs` from now and no more than `maxWaitMs` past that, or
+   * the wait the next free one needs. `waitMs` and `retryAfterMs` count from now.
+   */
+  reserve(maxWaitMs: number, afterMs?: number): Promise<Reservation>;
+}
+
+export class SlidingWindow implements ProviderBudget {
+  /** The last `requests` reserved start times, oldest at `oldest`. */
+  private readonly starts: number[];
+  private oldest = 0;
+
+  constructor(
+    readonly rate: Rate,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.starts = new Array<number>(rate.requests).fill(Number.NEGATIVE_INFINITY);
+  }
+
+  async reserve(maxWaitMs: number, afterMs = 0): Promise<Reservation> {
+    const now = this.now();
+    // The call `requests` places back must start a whole interval before this one.
+    const start = Math.max(now + afterMs, (this.starts[this.oldest] ?? 0) + this.rate.intervalMs);
+    if (start - now - afterMs > maxWaitMs) return { granted: false, retryAfterMs: start - now };
+    this.starts[this.oldest] = start;
+    this.oldest = (this.oldest + 1) % this.starts.length;
+    return { granted: true, waitMs: start - now };
+  }
+}
