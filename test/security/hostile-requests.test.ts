@@ -202,9 +202,17 @@ describe('hostile and malformed requests', () => {
       'a query too costly to run',
       () =>
         query(
-          `{ users(provider: CLERK, first: 500) { ... on UserConnection { edges { node { id email organizationMemberships(first: 100) { edges { node { id role organization { id name slug } } } } } } } } }`,
+          `{ users(provider: CLERK, first: 500) { ... on UserConnection { edges { node { id email phone username firstName lastName imageUrl status banned locked createdAt updatedAt lastSignInAt lastActiveAt externalId emailAddresses { id address verified primary } phoneNumbers { id number verified primary } web3Wallets { id address verified primary } externalAccounts { id provider providerUserId emailAddress username createdAt lastSignInAt } } } } } }`,
         ),
       { code: 'QUERY_TOO_COMPLEX' },
+    ],
+    [
+      'a query that could make too many upstream calls',
+      () =>
+        query(
+          `{ users(provider: CLERK, first: 500) { ... on UserConnection { edges { node { id email organizationMemberships(first: 100) { edges { node { id role organization { id name slug } } } } } } } } }`,
+        ),
+      { code: 'UPSTREAM_COST_TOO_HIGH' },
     ],
     [
       'two password checks in one operation',
