@@ -42,6 +42,23 @@ export interface HttpClientOptions {
   retry?: RetryPolicy;
   /** Requests started per interval; `undefined` for no client-side budget. */
   rateLimit?: { requests: number; intervalMs: number };
+  /** Told of every finished call (logs, metrics, traces); it must not throw. */
+  observe?: (call: UpstreamCall) => void;
+}
+
+/** One finished upstream call: labels only, never an id, key, query or body. */
+export interface UpstreamCall {
+  provider: string;
+  method: HttpRequest['method'];
+  /** The path template (`/users/{id}/ban`), so a label never holds an id. */
+  route: string;
+  /** The last response's status; undefined when none came (timeout, reset, cancelled). */
+  status: number | undefined;
+  /** From the call's start, waiting for the rate budget included, to its end. */
+  durationMs: number;
+  retries: number;
+  /** `ok`, or the code of the ProviderError the call failed with. */
+  outcome: 'ok' | ProviderErrorCode;
 }
 
 export interface RetryPolicy {
@@ -65,6 +82,8 @@ export interface HttpRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** Built with `path```; never from string concatenation of ids. */
   path: string;
+  /** The path's template (`/users/{id}`), for observers; `endpoint``` gives both. */
+  route?: string;
   /** Arrays become repeated keys (`user_id=a&user_id=b`), as both providers expect. */
   query?: Query;
   /** Sent as JSON. */
@@ -91,6 +110,7 @@ export class HttpClient {
   /** Only when there is a rate budget: with none, a queue would only cost CPU on every call. */
   private readonly queue: PQueue | undefined;
   private readonly budget: RetryBudget;
+  private readonly decide: RetryFn;
   private readonly base: URL;
 
   constructor(private readonly options: HttpClientOptions) {
@@ -110,6 +130,7 @@ export class HttpClient {
       ...options.retry,
     };
     this.budget = new RetryBudget(retry.budgetRatio ?? 0.2, retry.budgetBurst ?? 10);
+    this.decide = decideRetry(retry, this.budget);
     this.dispatcher = this.pool.compose(
       interceptors.retry({
         maxRetries: retry.maxRetries,
@@ -117,7 +138,7 @@ export class HttpClient {
         methods: ['GET', 'PUT', 'DELETE', 'POST', 'PATCH'], // whether a call may repeat is decided per request
         statusCodes: RETRY_STATUSES,
         errorCodes: RETRY_ERROR_CODES,
-        retry: decideRetry(retry, this.budget),
+        retry: this.decide,
       }),
     );
     this.queue =
@@ -128,13 +149,38 @@ export class HttpClient {
   async request(req: HttpRequest): Promise<HttpResponse> {
     const idempotent =
       req.idempotent ?? (req.method === 'GET' || req.method === 'PUT' || req.method === 'DELETE');
+    const started = performance.now();
+    const attempt = { retries: 0 };
     try {
-      if (!this.queue) return await this.send(req, idempotent);
-      // A call still waiting for the budget leaves the queue as soon as its caller goes away.
-      return await this.queue.add(() => this.send(req, idempotent), { signal: req.signal });
+      const response = this.queue
+        ? // A call still waiting for the budget leaves the queue as soon as its caller goes away.
+          await this.queue.add(() => this.send(req, idempotent, attempt), { signal: req.signal })
+        : await this.send(req, idempotent, attempt);
+      this.observed(req, started, attempt.retries, response.status, 'ok');
+      return response;
     } catch (error) {
-      throw this.toProviderError(error, req.signal);
+      const failure = this.toProviderError(error, req.signal);
+      this.observed(req, started, attempt.retries, failure.status, failure.code);
+      throw failure;
     }
+  }
+
+  private observed(
+    req: HttpRequest,
+    started: number,
+    retries: number,
+    status: number | undefined,
+    outcome: UpstreamCall['outcome'],
+  ): void {
+    this.options.observe?.({
+      provider: this.options.provider,
+      method: req.method,
+      route: req.route ?? 'unnamed',
+      status,
+      durationMs: performance.now() - started,
+      retries,
+      outcome,
+    });
   }
 
   async close(): Promise<void> {
@@ -142,7 +188,11 @@ export class HttpClient {
     await this.pool.close();
   }
 
-  private async send(req: HttpRequest, idempotent: boolean): Promise<HttpResponse> {
+  private async send(
+    req: HttpRequest,
+    idempotent: boolean,
+    attempt: { retries: number },
+  ): Promise<HttpResponse> {
     this.budget.deposit();
     const { body, contentType } = await encodeBody(req);
     const response = await this.dispatcher.request({
@@ -157,7 +207,7 @@ export class HttpClient {
       body,
       signal: req.signal,
       // Per request: a call that is not safe to repeat gets no retries at all.
-      retryOptions: idempotent ? {} : { maxRetries: 0 },
+      retryOptions: idempotent ? { retry: this.counted(attempt) } : { maxRetries: 0 },
     } as Dispatcher.RequestOptions);
     const text = await response.body.text();
     const parsed = parseJson(text);
@@ -183,6 +233,15 @@ export class HttpClient {
         retryAfterSeconds: parseRetryAfterSeconds(response.headers['retry-after']),
       },
     );
+  }
+
+  /** The retry decision, counting the retries it allows for this one call. */
+  private counted(attempt: { retries: number }): RetryFn {
+    return (err, context, callback) =>
+      this.decide(err, context, (retryError) => {
+        if (retryError == null) attempt.retries += 1;
+        return callback(retryError);
+      });
   }
 
   private error(
@@ -301,7 +360,7 @@ class RetryBudget {
   }
 }
 
-type RetryFn = NonNullable<Parameters<typeof interceptors.retry>[0]>['retry'];
+type RetryFn = NonNullable<NonNullable<Parameters<typeof interceptors.retry>[0]>['retry']>;
 
 function decideRetry(
   policy: Required<Omit<RetryPolicy, 'budgetRatio' | 'budgetBurst'>>,

@@ -7,48 +7,50 @@
  * body twice leaves the same user (nothing increments or appends). Create is never repeated: a
  * lost answer would otherwise create the user twice or fail on a 409 after succeeding.
  */
-import { path, type HttpClient } from '../http.js';
+import { endpoint, join } from '../endpoint.js';
+import type { HttpClient } from '../http.js';
 import type { ListUsersQuery, UserRequest } from './wire.js';
 
 export type PassageClient = ReturnType<typeof createPassageClient>;
 
 export function createPassageClient(http: HttpClient, appId: string) {
-  const app = path`/apps/${appId}`;
-  const user = (id: string) => app + path`/users/${id}`;
+  const app = endpoint`/apps/${appId}`;
+  const users = join(app, '/users');
+  const user = (id: string, rest = '') => join(app, endpoint`/users/${id}`, rest);
 
   return {
     listUsers: (query: ListUsersQuery, signal?: AbortSignal) =>
-      http.request({ method: 'GET', path: `${app}/users`, query, signal }).then(body),
+      http.request({ method: 'GET', ...users, query, signal }).then(body),
 
     getUser: (id: string, signal?: AbortSignal) =>
-      http.request({ method: 'GET', path: user(id), signal }).then(body),
+      http.request({ method: 'GET', ...user(id), signal }).then(body),
 
     createUser: (json: UserRequest, signal?: AbortSignal) =>
-      http.request({ method: 'POST', path: `${app}/users`, json, signal, idempotent: false }).then(body),
+      http.request({ method: 'POST', ...users, json, signal, idempotent: false }).then(body),
 
     updateUser: (id: string, json: UserRequest, signal?: AbortSignal) =>
-      http.request({ method: 'PATCH', path: user(id), json, signal, idempotent: true }).then(body),
+      http.request({ method: 'PATCH', ...user(id), json, signal, idempotent: true }).then(body),
 
     deleteUser: (id: string, signal?: AbortSignal) =>
-      http.request({ method: 'DELETE', path: user(id), signal }).then(nothing),
+      http.request({ method: 'DELETE', ...user(id), signal }).then(nothing),
 
     activateUser: (id: string, signal?: AbortSignal) =>
-      http.request({ method: 'PATCH', path: `${user(id)}/activate`, signal, idempotent: true }).then(body),
+      http.request({ method: 'PATCH', ...user(id, '/activate'), signal, idempotent: true }).then(body),
 
     deactivateUser: (id: string, signal?: AbortSignal) =>
-      http.request({ method: 'PATCH', path: `${user(id)}/deactivate`, signal, idempotent: true }).then(body),
+      http.request({ method: 'PATCH', ...user(id, '/deactivate'), signal, idempotent: true }).then(body),
 
     listDevices: (userId: string, signal?: AbortSignal) =>
-      http.request({ method: 'GET', path: `${user(userId)}/devices`, signal }).then(body),
+      http.request({ method: 'GET', ...user(userId, '/devices'), signal }).then(body),
 
     deleteDevice: (userId: string, deviceId: string, signal?: AbortSignal) =>
       http
-        .request({ method: 'DELETE', path: user(userId) + path`/devices/${deviceId}`, signal })
+        .request({ method: 'DELETE', ...join(user(userId), endpoint`/devices/${deviceId}`), signal })
         .then(nothing),
 
     /** Revokes every refresh token of the user: Passage's "sign out everywhere". */
     revokeRefreshTokens: (userId: string, signal?: AbortSignal) =>
-      http.request({ method: 'DELETE', path: `${user(userId)}/tokens`, signal }).then(nothing),
+      http.request({ method: 'DELETE', ...user(userId, '/tokens'), signal }).then(nothing),
   };
 }
 
