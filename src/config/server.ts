@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { DEFAULT_LIMITS, type Limits } from '../plugins/use-limits.js';
 import { loadCallerAuth, type CallerAuthConfig } from './caller-auth.js';
 import { ConfigError, flag, integer, nonEmpty, type Env } from './env.js';
+import { loadObservability, type ObservabilityConfig } from './observability.js';
 import { providerCredentials, type ProviderCredentials } from './providers.js';
 import { DEFAULT_SEED_USERS } from './seed-users.js';
 import { trustedDocuments } from './trusted-documents.js';
@@ -46,6 +47,8 @@ export interface ServerConfig extends ProviderCredentials {
    * of its text (see `useTrustedDocuments`); unset, any document may run.
    */
   trustedDocuments?: ReadonlyMap<string, string>;
+  /** Logs, audit, metrics, traces, readiness and shutdown. */
+  observability: ObservabilityConfig;
 }
 
 export function loadConfig(env: Env = process.env): ServerConfig {
@@ -90,6 +93,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     corsOrigins: origins(env, 'USERGRAPH_CORS_ORIGINS'),
     migrationDirectory: nonEmpty(env.USERGRAPH_MIGRATION_DIR) ?? join('.usergraph', 'migrations'),
     trustedDocuments: trustedDocuments(env, 'USERGRAPH_TRUSTED_DOCUMENTS'),
+    observability: loadObservability(env),
   };
 }
 

@@ -19,7 +19,7 @@ export interface ClerkClientOptions {
   /** e.g. `https://api.clerk.com/v1`. */
   apiUrl: string;
   /** Connections, timeouts, retries, rate budget; what is left out keeps HttpClient's defaults. */
-  http?: Partial<Pick<HttpClientOptions, 'timeouts' | 'connections' | 'retry' | 'rateLimit'>>;
+  http?: Partial<Pick<HttpClientOptions, 'timeouts' | 'connections' | 'retry' | 'rateLimit' | 'observe'>>;
 }
 
 export type ClerkClient = ReturnType<typeof createClerkClient>;
@@ -53,10 +53,12 @@ export function createClerkClient({ secretKey, apiUrl, http: tuning }: ClerkClie
     mergeMetadata: (userId: string, body: object, { signal }: CallOptions) =>
       send({ method: 'PATCH', ...endpoint`/users/${userId}/metadata`, json: body, idempotent: true, signal }),
 
-    banUser: (userId: string, call: CallOptions) => post(endpoint`/users/${userId}/ban`, undefined, true, call),
+    banUser: (userId: string, call: CallOptions) =>
+      post(endpoint`/users/${userId}/ban`, undefined, true, call),
     unbanUser: (userId: string, call: CallOptions) =>
       post(endpoint`/users/${userId}/unban`, undefined, true, call),
-    lockUser: (userId: string, call: CallOptions) => post(endpoint`/users/${userId}/lock`, undefined, true, call),
+    lockUser: (userId: string, call: CallOptions) =>
+      post(endpoint`/users/${userId}/lock`, undefined, true, call),
     unlockUser: (userId: string, call: CallOptions) =>
       post(endpoint`/users/${userId}/unlock`, undefined, true, call),
 

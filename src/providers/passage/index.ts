@@ -27,7 +27,7 @@ export interface PassageProviderOptions {
   /** e.g. `https://api.passage.id/v1`. */
   apiUrl: string;
   /** Connections, timeouts, retries, rate budget; what is left out keeps HttpClient's defaults. */
-  http?: Partial<Pick<HttpClientOptions, 'timeouts' | 'connections' | 'retry' | 'rateLimit'>>;
+  http?: Partial<Pick<HttpClientOptions, 'timeouts' | 'connections' | 'retry' | 'rateLimit' | 'observe'>>;
 }
 
 export function createPassageProvider(options: PassageProviderOptions): Provider {
