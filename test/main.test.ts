@@ -25,7 +25,7 @@ describe.each(STARTS)('%s with no environment (the embedded default)', (_, args)
     try {
       const url = await new Promise<string>((resolve, reject) => {
         child.stdout.on('data', () => {
-          const found = /GraphQL \(and GraphiQL in a browser\) at ([^\s"]+)/.exec(output)?.[1];
+          const found = /GraphQL \(and GraphiQL in a browser\) at (\S+)/.exec(output)?.[1];
           if (found) resolve(found);
         });
         child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
@@ -103,7 +103,7 @@ describe('npm start with USERGRAPH_HOST', () => {
     try {
       const url = await new Promise<string>((resolve, reject) => {
         child.stdout.on('data', () => {
-          const found = /GraphQL \(and GraphiQL in a browser\) at ([^\s"]+)/.exec(output)?.[1];
+          const found = /GraphQL \(and GraphiQL in a browser\) at (\S+)/.exec(output)?.[1];
           if (found) resolve(found);
         });
         child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));

@@ -37,6 +37,10 @@ export async function createObservability(
 ): Promise<Observability> {
   const log = createLogger(config.logLevel, destination);
   const metrics = config.metrics ? createMetrics() : undefined;
+  // Loaded only when traces are asked for: no OpenTelemetry module otherwise.
+  const tracing = config.otlpEndpoint
+    ? await (await import('./tracing.js')).createTracing(config.otlpEndpoint)
+    : undefined;
   const observability: Observability = {
     log,
     yogaLogger: yogaLogger(log),
@@ -59,8 +63,9 @@ export async function createObservability(
         useRequestLog({
           log,
           graphqlPath: PATHS.graphql,
-          finished: metrics ? [metrics.finished] : [],
+          finished: [metrics?.finished, tracing?.finished].filter((listener) => listener !== undefined),
         }),
+        ...(tracing ? [tracing.plugin()] : []),
         ...(metrics ? [useMetrics(metrics, PATHS.metrics)] : []),
         // One audit line per mutation attempted.
         useAudit(createAuditTrail(log, config.auditLog)),
@@ -69,6 +74,7 @@ export async function createObservability(
     health: undefined,
     async close() {
       observability.health?.stop();
+      await tracing?.close();
       log.flush();
     },
   };
