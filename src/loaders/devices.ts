@@ -9,6 +9,7 @@ import type { Device, User } from '../providers/types.js';
 
 export function createDevicesLoader(providers: ProviderRegistry, signal: AbortSignal | undefined) {
   return perKeyLoader<User, Device[]>(
+    'devices',
     async (user) => user.devices ?? providers.forUserId(user.id).listDevices(user.id, { signal }),
     (user) => user,
   );

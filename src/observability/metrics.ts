@@ -6,6 +6,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { UpstreamCall } from '../providers/http.js';
+import { currentRequest } from './request.js';
 import type { FinishedRequest } from './use-request-log.js';
 
 /** Past this many distinct operation names, new ones count as `other`. */
@@ -95,6 +96,10 @@ export function createMetrics() {
 /** `GET <path>` answers the registry in Prometheus' text format. */
 export function useMetrics(metrics: Metrics, path = '/metrics'): Plugin {
   return {
+    onExecute() {
+      const record = currentRequest();
+      if (record) record.onBatch = (loader, size) => metrics.batch(loader, size);
+    },
     async onRequest({ request, url, endResponse }) {
       if (url.pathname !== path || request.method !== 'GET') return;
       endResponse(

@@ -21,6 +21,8 @@ export interface RequestRecord {
   upstream: UpstreamSummary;
   /** Where this request's mutations are audited (set by `useAudit`). */
   audit?: (entry: Record<string, unknown>) => void;
+  /** Told of each DataLoader batch of this request (set by metrics). */
+  onBatch?: (loader: string, size: number) => void;
   /** Run by each upstream call of this request (a trace span, for one). */
   onUpstream?: (call: UpstreamCall) => void;
 }
@@ -65,4 +67,9 @@ export function recordUpstream(record: RequestRecord, call: UpstreamCall): void 
   record.upstream.calls += 1;
   record.upstream.retries += call.retries;
   record.onUpstream?.(call);
+}
+
+/** A DataLoader batch of `size` keys ran for the current request. */
+export function recordBatch(loader: string, size: number): void {
+  currentRequest()?.onBatch?.(loader, size);
 }

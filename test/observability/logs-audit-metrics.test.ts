@@ -93,6 +93,7 @@ describe('request logs, the audit trail and metrics', () => {
 
   it('a query for 50 Passage users with devices: the log line names 51 upstream calls, and the Passage counters rise by 51', async () => {
     const before = await counter('usergraph_upstream_calls_total', { provider: 'passage' });
+    const batchesBefore = await counter('usergraph_loader_batch_size_sum', { loader: 'devices' });
     const { body } = await gql(
       'query FiftyWithDevices { users(provider: PASSAGE, first: 50) { edges { node { id email devices { id } } } } }',
       undefined,
@@ -115,6 +116,8 @@ describe('request logs, the audit trail and metrics', () => {
       ]),
     });
     expect(await counter('usergraph_upstream_calls_total', { provider: 'passage' })).toBe(before + 51);
+    // The 50 users' devices are one batch of 50 keys.
+    expect(await counter('usergraph_loader_batch_size_sum', { loader: 'devices' })).toBe(batchesBefore + 50);
     expect(
       await counter('usergraph_operations_total', { operation: 'FiftyWithDevices', outcome: 'ok' }),
     ).toBe(1);
