@@ -94,6 +94,16 @@ export class Health {
     return this.inFlight;
   }
 
+  private async answerReady(endResponse: (response: Response) => void): Promise<void> {
+    if (!this.draining) await this.start();
+    const reasons = this.reasons();
+    endResponse(
+      Response.json(reasons.length === 0 ? { status: 'ready' } : { status: 'not ready', reasons }, {
+        status: reasons.length === 0 ? 200 : 503,
+      }),
+    );
+  }
+
   /** Answers `/ready`, refuses new requests while draining, and counts the ones in flight. */
   plugin(paths: { ready: string; health: string }): Plugin {
     return {
@@ -116,16 +126,10 @@ export class Health {
           return result;
         },
       },
-      onRequest: async ({ url, endResponse }) => {
-        if (url.pathname === paths.ready) {
-          if (!this.draining) await this.start();
-          const reasons = this.reasons();
-          endResponse(
-            Response.json(reasons.length === 0 ? { status: 'ready' } : { status: 'not ready', reasons }, {
-              status: reasons.length === 0 ? 200 : 503,
-            }),
-          );
-        } else if (this.draining && url.pathname !== paths.health) {
+      onRequest: ({ url, endResponse }) => {
+        // Synchronous for every other request: only a probe waits.
+        if (url.pathname === paths.ready) return this.answerReady(endResponse);
+        if (this.draining && url.pathname !== paths.health) {
           endResponse(
             Response.json(
               { errors: [{ message: 'the server is shutting down', extensions: { code: 'SHUTTING_DOWN' } }] },
@@ -133,6 +137,7 @@ export class Health {
             ),
           );
         }
+        return undefined;
       },
     };
   }
