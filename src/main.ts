@@ -17,32 +17,45 @@ async function main(): Promise<void> {
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const providers = server.providers.all.map((provider) => provider.name).join(' and ');
+  // Start-up lines are log lines too, so stdout is JSON from the first line on.
+  const { log } = server.observability;
   if (server.emulator) {
-    console.log(
+    log.info(
       `usergraph: no provider credentials set, so serving the embedded emulator (${config.embeddedUsers} demo users per provider at ${server.emulator.url}).`,
     );
   }
-  console.log(`usergraph: ${describeCallerAuth(config.callerAuth)}`);
+  log.info(`usergraph: ${describeCallerAuth(config.callerAuth)}`);
   if (config.callerAuth.mode === 'gateway' && config.host === undefined) {
-    console.log(
+    log.warn(
       'usergraph: USERGRAPH_AUTH=none while listening on every interface: anyone who reaches this port has every scope. Set USERGRAPH_HOST=127.0.0.1 (or a private interface) unless a network policy lets only the gateway in.',
     );
   }
   const shownHost =
     config.host === undefined ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
-  console.log(
+  log.info(
     `usergraph: GraphQL (and GraphiQL in a browser) at http://${shownHost}:${port}/graphql over ${providers}`,
   );
 
+  const { drain } = await import('./observability/index.js');
+  let stopping = false;
   const shutdown = () => {
-    // Stop taking requests, let in-flight ones finish, then release upstream connections.
-    http.close(() => {
-      server.close().then(
+    if (stopping) return;
+    stopping = true;
+    // /ready turns 503 at once; requests in flight get the grace period, new ones are refused;
+    // then a running migration is cancelled and upstream connections are released.
+    const { health } = server.observability;
+    const drained = health
+      ? drain(http, health, config.observability.shutdownGraceMs)
+      : Promise.resolve(true);
+    drained
+      .then(async (finished) => {
+        if (!finished) log.warn('shutdown grace period over with requests still in flight');
+        await server.close();
+      })
+      .then(
         () => process.exit(0),
         () => process.exit(1),
       );
-    });
-    http.closeIdleConnections();
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

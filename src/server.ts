@@ -4,6 +4,7 @@
  * listen on port 0.
  */
 import type { ASTNode } from 'graphql';
+import type { DestinationStream } from 'pino';
 import {
   createGraphQLError,
   createYoga,
@@ -13,7 +14,6 @@ import {
 import { LimiterCallerBudget } from './budget/caller-budget.js';
 import type { ServerConfig } from './config/server.js';
 import { createContext, type Context } from './context.js';
-import { createLogger } from './logger.js';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { callerOf, useCallerAuth } from './plugins/use-caller-auth.js';
@@ -32,6 +32,7 @@ import { ProviderError } from './providers/errors.js';
 import { createPassageProvider } from './providers/passage/index.js';
 import { createRegistry, type ProviderRegistry } from './providers/registry.js';
 import type { Provider } from './providers/types.js';
+import { createObservability, type Observability, PATHS } from './observability/index.js';
 import { graphQLErrorFor } from './schema/graphql-error.js';
 import { schema } from './schema/index.js';
 
@@ -40,10 +41,22 @@ export interface UsergraphServer {
   providers: ProviderRegistry;
   /** The in-process emulator on the embedded default. */
   emulator: RunningEmulator | undefined;
+  /** The logger, readiness and draining (see src/observability/). */
+  observability: Observability;
   close(): Promise<void>;
 }
 
-export async function createServer(config: ServerConfig): Promise<UsergraphServer> {
+export interface ServerOptions {
+  /** Where log lines go; stdout when unset (tests capture them here). */
+  logDestination?: DestinationStream;
+}
+
+export async function createServer(
+  config: ServerConfig,
+  options: ServerOptions = {},
+): Promise<UsergraphServer> {
+  const observability = await createObservability(config.observability, options.logDestination);
+  const { observeUpstream: observe } = observability;
   // Imported only here, so a server with provider credentials never loads the emulator.
   const emulator = config.embedded
     ? await (await import('./emulator/index.js')).startEmulator({ users: config.embeddedUsers })
@@ -57,19 +70,20 @@ export async function createServer(config: ServerConfig): Promise<UsergraphServe
 
   // Adding a provider: one folder under src/providers/ and one line here.
   const providers = createRegistry(
-    [clerk && createClerkProvider(clerk), passage && createPassageProvider(passage)].filter(
-      (provider): provider is Provider => Boolean(provider),
-    ),
+    [
+      clerk && createClerkProvider({ ...clerk, http: { ...config.clerk?.http, observe } }),
+      passage && createPassageProvider({ ...passage, http: { ...config.passage?.http, observe } }),
+    ].filter((provider): provider is Provider => Boolean(provider)),
   );
 
-  const logger = createLogger();
+  const { log } = observability;
   const migrations = new MigrationManager({
     target: providers.get('clerk'),
     targetIdentity: clerk ? instanceIdentity(clerk.apiUrl, clerk.secretKey) : '',
     passage: providers.get('passage'),
     passageIdentity: passage ? instanceIdentity(passage.apiUrl, passage.appId) : '',
     directory: config.migrationDirectory,
-    log: (line) => logger.info(line),
+    log: (line) => log.info({ component: 'migration' }, line),
   });
   const scope = {
     providers,
@@ -109,6 +123,8 @@ export async function createServer(config: ServerConfig): Promise<UsergraphServe
       ...(config.introspection ? [] : [useDisableIntrospection()]),
       // A finished request is freed by the next minor GC, not the next full one.
       useContextRelease(),
+      // Request ids and logs, audit, /ready and draining, /metrics and traces when configured.
+      ...observability.plugins(providers.all),
     ],
     // Same-origin only unless origins are listed; never a wildcard with credentials.
     cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins, credentials: true } : false,
@@ -119,8 +135,8 @@ export async function createServer(config: ServerConfig): Promise<UsergraphServe
     // useLimits refuses a POST without a Content-Length or over its ceiling, and Node reads no
     // more body than Content-Length says, so yoga's costly byte counter would guard nothing.
     maxRequestBodySize: false,
-    graphqlEndpoint: '/graphql',
-    healthCheckEndpoint: '/health',
+    graphqlEndpoint: PATHS.graphql,
+    healthCheckEndpoint: PATHS.health,
     landingPage: false,
     // GraphiQL is bundled (no CDN), so it works offline; the bundle is large, so it is loaded
     // only when GraphiQL is served.
@@ -133,14 +149,16 @@ export async function createServer(config: ServerConfig): Promise<UsergraphServe
       defaultQuery: await exampleQuery(providers, config.callerAuth.mode !== 'enforced'),
     },
     maskedErrors: { maskError },
-    logging: logger,
+    logging: observability.yogaLogger,
   });
 
   return {
     yoga,
     providers,
     emulator,
+    observability,
     close: async () => {
+      await observability.close();
       await migrations.close();
       await providers.close();
       await emulator?.stop();

@@ -16,6 +16,7 @@ import { useEmulator } from './helpers/emulator.js';
 
 const RECORDER = resolve('test/helpers/record-modules.mjs');
 const EMULATOR_MODULE = /(^|\/)src\/emulator\//;
+const TRACING_MODULE = /(^|\/)src\/observability\/tracing\.ts$|@opentelemetry\/(sdk-trace|exporter-trace)/;
 
 /** Runs `command` with the recorder preloaded; returns its output and the modules it loaded. */
 async function recorded(
@@ -122,6 +123,17 @@ describe('modules each program loads', () => {
     expect(modules).toContain('src/main.ts');
     expect(modules).toContain('src/server.ts');
     expect(modules.filter((url) => EMULATOR_MODULE.test(url))).toEqual([]);
+    // No OTEL_EXPORTER_OTLP_ENDPOINT: nothing of OpenTelemetry's SDK or exporter.
+    expect(modules.filter((url) => TRACING_MODULE.test(url))).toEqual([]);
+  }, 30_000);
+
+  it('node dist/main.js with OTEL_EXPORTER_OTLP_ENDPOINT loads the tracing (the check can see it)', async () => {
+    const { modules } = await serve({
+      ...credentials(emulator()),
+      USERGRAPH_AUTH: 'none',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9',
+    });
+    expect(modules.filter((url) => TRACING_MODULE.test(url))).not.toHaveLength(0);
   }, 30_000);
 
   it('node dist/main.js on the embedded default does load the emulator (the check can see it)', async () => {

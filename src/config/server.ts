@@ -8,6 +8,7 @@ import { DEFAULT_LIMITS, type Limits } from '../plugins/use-limits.js';
 import { loadCallerAuth, type CallerAuthConfig } from './caller-auth.js';
 import type { Rate } from '../budget/rate.js';
 import { ConfigError, flag, integer, nonEmpty, rate, type Env } from './env.js';
+import { loadObservability, type ObservabilityConfig } from './observability.js';
 import { providerCredentials, type ProviderCredentials } from './providers.js';
 import { DEFAULT_SEED_USERS } from './seed-users.js';
 import { trustedDocuments } from './trusted-documents.js';
@@ -57,6 +58,8 @@ export interface ServerConfig extends ProviderCredentials {
    * of its text (see `useTrustedDocuments`); unset, any document may run.
    */
   trustedDocuments?: ReadonlyMap<string, string>;
+  /** Logs, audit, metrics, traces, readiness and shutdown. */
+  observability: ObservabilityConfig;
 }
 
 export function loadConfig(env: Env = process.env): ServerConfig {
@@ -112,6 +115,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     corsOrigins: origins(env, 'USERGRAPH_CORS_ORIGINS'),
     migrationDirectory: nonEmpty(env.USERGRAPH_MIGRATION_DIR) ?? join('.usergraph', 'migrations'),
     trustedDocuments: trustedDocuments(env, 'USERGRAPH_TRUSTED_DOCUMENTS'),
+    observability: loadObservability(env),
   };
 }
 

@@ -5,6 +5,7 @@
  * user, so `forgetUser(id)` can drop that user's entries and no one else's.
  */
 import DataLoader from 'dataloader';
+import { recordBatch } from '../observability/request.js';
 import type { User } from '../providers/types.js';
 
 export type PerKeyLoader<Key, Value> = DataLoader<Key, Value, string> & {
@@ -13,6 +14,8 @@ export type PerKeyLoader<Key, Value> = DataLoader<Key, Value, string> & {
 };
 
 export function perKeyLoader<Key, Value>(
+  /** The loader's name in metrics (`devices`, `memberships`...). */
+  name: string,
   load: (key: Key) => Promise<Value>,
   /** The user a key is about. */
   userOf: (key: Key) => User,
@@ -23,7 +26,10 @@ export function perKeyLoader<Key, Value>(
   // The user id comes first and ends at a newline, which no provider's user id contains.
   const prefix = (userId: string) => `${userId}\n`;
   const loader = new DataLoader<Key, Value, string>(
-    (keys) => Promise.all(keys.map((key) => load(key).catch((error: unknown) => error as Error))),
+    (keys) => {
+      recordBatch(name, keys.length);
+      return Promise.all(keys.map((key) => load(key).catch((error: unknown) => error as Error)));
+    },
     { cacheMap, cacheKeyFn: (key) => `${prefix(userOf(key).id)}${variant(key)}` },
   );
   return Object.assign(loader, {

@@ -53,6 +53,23 @@ export interface HttpClientOptions {
   maxQueueMs?: number;
   /** Replaces the in-process window built from `rateLimit` (one shared by many replicas). */
   budget?: ProviderBudget;
+  /** Told of every finished call (logs, metrics, traces); it must not throw. */
+  observe?: (call: UpstreamCall) => void;
+}
+
+/** One finished upstream call: labels only, never an id, key, query or body. */
+export interface UpstreamCall {
+  provider: string;
+  method: HttpRequest['method'];
+  /** The path template (`/users/{id}/ban`), so a label never holds an id. */
+  route: string;
+  /** The last response's status; undefined when none came (timeout, reset, cancelled). */
+  status: number | undefined;
+  /** From the call's start, waiting for the rate budget included, to its end. */
+  durationMs: number;
+  retries: number;
+  /** `ok`, or the code of the ProviderError the call failed with. */
+  outcome: 'ok' | ProviderErrorCode;
 }
 
 export const DEFAULT_MAX_QUEUE_MS = 2_000;
@@ -84,6 +101,8 @@ export interface HttpRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** Built with `path```; never from string concatenation of ids. */
   path: string;
+  /** The path's template (`/users/{id}`), for observers; `endpoint``` gives both. */
+  route?: string;
   /** Arrays become repeated keys (`user_id=a&user_id=b`), as both providers expect. */
   query?: Query;
   /** Sent as JSON. */
@@ -112,6 +131,7 @@ export class HttpClient {
   private readonly rateBudget: ProviderBudget | undefined;
   private readonly maxQueueMs: number;
   private readonly budget: RetryBudget;
+  private readonly decide: RetryFn;
   private readonly base: URL;
 
   constructor(private readonly options: HttpClientOptions) {
@@ -139,6 +159,11 @@ export class HttpClient {
           intervalMs: options.rateLimit.intervalMs + ARRIVAL_MARGIN_MS,
         }));
     this.maxQueueMs = options.maxQueueMs ?? DEFAULT_MAX_QUEUE_MS;
+    this.decide = decideRetry(
+      retry,
+      this.budget,
+      this.rateBudget && { window: this.rateBudget, maxWaitMs: this.maxQueueMs },
+    );
     this.dispatcher = this.pool.compose(
       interceptors.retry({
         maxRetries: retry.maxRetries,
@@ -146,11 +171,7 @@ export class HttpClient {
         methods: ['GET', 'PUT', 'DELETE', 'POST', 'PATCH'], // whether a call may repeat is decided per request
         statusCodes: RETRY_STATUSES,
         errorCodes: RETRY_ERROR_CODES,
-        retry: decideRetry(
-          retry,
-          this.budget,
-          this.rateBudget && { window: this.rateBudget, maxWaitMs: this.maxQueueMs },
-        ),
+        retry: this.decide,
       }),
     );
   }
@@ -158,13 +179,37 @@ export class HttpClient {
   async request(req: HttpRequest): Promise<HttpResponse> {
     const idempotent =
       req.idempotent ?? (req.method === 'GET' || req.method === 'PUT' || req.method === 'DELETE');
+    const started = performance.now();
+    const attempt = { retries: 0 };
     try {
       await req.charge?.();
       if (this.rateBudget) await this.waitForTurn(req.signal);
-      return await this.send(req, idempotent);
+      const response = await this.send(req, idempotent, attempt);
+      this.observed(req, started, attempt.retries, response.status, 'ok');
+      return response;
     } catch (error) {
-      throw this.toProviderError(error, req.signal);
+      const failure = this.toProviderError(error, req.signal);
+      this.observed(req, started, attempt.retries, failure.status, failure.code);
+      throw failure;
     }
+  }
+
+  private observed(
+    req: HttpRequest,
+    started: number,
+    retries: number,
+    status: number | undefined,
+    outcome: UpstreamCall['outcome'],
+  ): void {
+    this.options.observe?.({
+      provider: this.options.provider,
+      method: req.method,
+      route: req.route ?? 'unnamed',
+      status,
+      durationMs: performance.now() - started,
+      retries,
+      outcome,
+    });
   }
 
   async close(): Promise<void> {
@@ -187,7 +232,11 @@ export class HttpClient {
     if (turn.waitMs > 0) await sleep(turn.waitMs, undefined, { signal });
   }
 
-  private async send(req: HttpRequest, idempotent: boolean): Promise<HttpResponse> {
+  private async send(
+    req: HttpRequest,
+    idempotent: boolean,
+    attempt: { retries: number },
+  ): Promise<HttpResponse> {
     this.budget.deposit();
     const { body, contentType } = await encodeBody(req);
     const response = await this.dispatcher.request({
@@ -202,7 +251,7 @@ export class HttpClient {
       body,
       signal: req.signal,
       // Per request: a call that is not safe to repeat gets no retries at all.
-      retryOptions: idempotent ? {} : { maxRetries: 0 },
+      retryOptions: idempotent ? { retry: this.counted(attempt) } : { maxRetries: 0 },
     } as Dispatcher.RequestOptions);
     const text = await response.body.text();
     const parsed = parseJson(text);
@@ -228,6 +277,15 @@ export class HttpClient {
         retryAfterSeconds: parseRetryAfterSeconds(response.headers['retry-after']),
       },
     );
+  }
+
+  /** The retry decision, counting the retries it allows for this one call. */
+  private counted(attempt: { retries: number }): RetryFn {
+    return (err, context, callback) =>
+      this.decide(err, context, (retryError) => {
+        if (retryError == null) attempt.retries += 1;
+        return callback(retryError);
+      });
   }
 
   private error(
@@ -353,7 +411,7 @@ class RetryBudget {
   }
 }
 
-type RetryFn = NonNullable<Parameters<typeof interceptors.retry>[0]>['retry'];
+type RetryFn = NonNullable<NonNullable<Parameters<typeof interceptors.retry>[0]>['retry']>;
 
 function decideRetry(
   policy: Required<Omit<RetryPolicy, 'budgetRatio' | 'budgetBurst'>>,

@@ -6,7 +6,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { loadConfig } from '../../src/config/server.js';
 import { createServer, type UsergraphServer } from '../../src/server.js';
 import { useEmulator } from './emulator.js';
@@ -31,11 +31,21 @@ export interface UsergraphOptions {
   env?: Record<string, string>;
 }
 
+/** Anything shaped like an e-mail address: no log line may hold one, at any level. */
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+/;
+
 export function useUsergraph(emulatorOptions: StartOptions = {}, options: UsergraphOptions = {}) {
   const emulator = useEmulator(emulatorOptions);
   let server: UsergraphServer | undefined;
   let http: Server | undefined;
   let url = '';
+  // Every log line of the server, parsed: tests read them, and none may name an e-mail.
+  const logs: Record<string, unknown>[] = [];
+  const logDestination = {
+    write(line: string) {
+      logs.push(JSON.parse(line) as Record<string, unknown>);
+    },
+  };
   beforeAll(async () => {
     const { clerkUrl, passageUrl, keys } = emulator();
     server = await createServer(
@@ -48,6 +58,7 @@ export function useUsergraph(emulatorOptions: StartOptions = {}, options: Usergr
         ...(options.callerAuth ? options.callerAuth() : { USERGRAPH_AUTH: 'none' }),
         ...options.env,
       }),
+      { logDestination },
     );
     http = createHttpServer(server.yoga);
     await new Promise<void>((resolve) => http?.listen(0, '127.0.0.1', resolve));
@@ -57,6 +68,8 @@ export function useUsergraph(emulatorOptions: StartOptions = {}, options: Usergr
     await new Promise((resolve) => http?.close(resolve));
     http?.closeAllConnections();
     await server?.close();
+    const leaked = logs.map((line) => JSON.stringify(line)).filter((line) => EMAIL.test(line));
+    expect(leaked, 'log lines naming an e-mail address').toEqual([]);
   });
 
   /**
@@ -80,5 +93,5 @@ export function useUsergraph(emulatorOptions: StartOptions = {}, options: Usergr
     return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
   }
 
-  return { emulator, gql, url: () => url };
+  return { emulator, gql, url: () => url, logs: () => logs, server: () => server! };
 }

@@ -6,7 +6,8 @@
  * deletes, ban/unban, lock/unlock, the metadata merge and the profile image. Creates and the
  * verify_* calls are never repeated (a verify spends an attempt, and a backup code works once).
  */
-import { HttpClient, path, type HttpClientOptions, type HttpRequest, type Query } from '../http.js';
+import { endpoint, join, type Endpoint } from '../endpoint.js';
+import { HttpClient, type HttpClientOptions, type HttpRequest, type Query } from '../http.js';
 import type { CallOptions } from '../types.js';
 import { decodeClerkError } from './errors.js';
 
@@ -18,7 +19,9 @@ export interface ClerkClientOptions {
   /** e.g. `https://api.clerk.com/v1`. */
   apiUrl: string;
   /** Connections, timeouts, retries, rate budget; what is left out keeps HttpClient's defaults. */
-  http?: Partial<Pick<HttpClientOptions, 'timeouts' | 'connections' | 'retry' | 'rateLimit' | 'maxQueueMs'>>;
+  http?: Partial<
+    Pick<HttpClientOptions, 'timeouts' | 'connections' | 'retry' | 'rateLimit' | 'maxQueueMs' | 'observe'>
+  >;
 }
 
 export type ClerkClient = ReturnType<typeof createClerkClient>;
@@ -32,63 +35,73 @@ export function createClerkClient({ secretKey, apiUrl, http: tuning }: ClerkClie
     ...tuning,
   });
   const send = async (req: HttpRequest): Promise<unknown> => (await http.request(req)).body;
-  const get = (target: string, query: Query | undefined, call: CallOptions) =>
-    send({ method: 'GET', path: target, query, ...call });
-  const remove = (target: string, call: CallOptions) => send({ method: 'DELETE', path: target, ...call });
-  const post = (target: string, json: unknown, idempotent: boolean, call: CallOptions) =>
-    send({ method: 'POST', path: target, json, idempotent, ...call });
+  // A fixed path such as `/users` holds no id: it is its own route.
+  const get = (target: Endpoint | string, query: Query | undefined, call: CallOptions) =>
+    send({ method: 'GET', ...join(target), query, ...call });
+  const remove = (target: Endpoint | string, call: CallOptions) =>
+    send({ method: 'DELETE', ...join(target), ...call });
+  const post = (target: Endpoint | string, json: unknown, idempotent: boolean, call: CallOptions) =>
+    send({ method: 'POST', ...join(target), json, idempotent, ...call });
 
   return {
     listUsers: (query: Query, call: CallOptions) => get('/users', query, call),
     countUsers: (query: Query, call: CallOptions) => get('/users/count', query, call),
-    getUser: (userId: string, call: CallOptions) => get(path`/users/${userId}`, undefined, call),
+    getUser: (userId: string, call: CallOptions) => get(endpoint`/users/${userId}`, undefined, call),
     createUser: (body: object, call: CallOptions) => post('/users', body, false, call),
     updateUser: (userId: string, body: object, call: CallOptions) =>
-      send({ method: 'PATCH', path: path`/users/${userId}`, json: body, ...call }),
-    deleteUser: (userId: string, call: CallOptions) => remove(path`/users/${userId}`, call),
+      send({ method: 'PATCH', ...endpoint`/users/${userId}`, json: body, ...call }),
+    deleteUser: (userId: string, call: CallOptions) => remove(endpoint`/users/${userId}`, call),
     // A deep merge: sending the same patch twice leaves the same metadata.
     mergeMetadata: (userId: string, body: object, call: CallOptions) =>
-      send({ method: 'PATCH', path: path`/users/${userId}/metadata`, json: body, idempotent: true, ...call }),
+      send({
+        method: 'PATCH',
+        ...endpoint`/users/${userId}/metadata`,
+        json: body,
+        idempotent: true,
+        ...call,
+      }),
 
-    banUser: (userId: string, call: CallOptions) => post(path`/users/${userId}/ban`, undefined, true, call),
+    banUser: (userId: string, call: CallOptions) =>
+      post(endpoint`/users/${userId}/ban`, undefined, true, call),
     unbanUser: (userId: string, call: CallOptions) =>
-      post(path`/users/${userId}/unban`, undefined, true, call),
-    lockUser: (userId: string, call: CallOptions) => post(path`/users/${userId}/lock`, undefined, true, call),
+      post(endpoint`/users/${userId}/unban`, undefined, true, call),
+    lockUser: (userId: string, call: CallOptions) =>
+      post(endpoint`/users/${userId}/lock`, undefined, true, call),
     unlockUser: (userId: string, call: CallOptions) =>
-      post(path`/users/${userId}/unlock`, undefined, true, call),
+      post(endpoint`/users/${userId}/unlock`, undefined, true, call),
 
     setProfileImage: (userId: string, form: FormData, call: CallOptions) =>
-      send({ method: 'POST', path: path`/users/${userId}/profile_image`, form, idempotent: true, ...call }),
+      send({ method: 'POST', ...endpoint`/users/${userId}/profile_image`, form, idempotent: true, ...call }),
     deleteProfileImage: (userId: string, call: CallOptions) =>
-      remove(path`/users/${userId}/profile_image`, call),
+      remove(endpoint`/users/${userId}/profile_image`, call),
 
     // Each call replaces the authenticator with a new secret: a repeat would hand out another one.
     createTotp: (userId: string, call: CallOptions) =>
-      post(path`/users/${userId}/totp`, undefined, false, call),
-    deleteTotp: (userId: string, call: CallOptions) => remove(path`/users/${userId}/totp`, call),
+      post(endpoint`/users/${userId}/totp`, undefined, false, call),
+    deleteTotp: (userId: string, call: CallOptions) => remove(endpoint`/users/${userId}/totp`, call),
     deleteBackupCodes: (userId: string, call: CallOptions) =>
-      remove(path`/users/${userId}/backup_code`, call),
-    disableMfa: (userId: string, call: CallOptions) => remove(path`/users/${userId}/mfa`, call),
+      remove(endpoint`/users/${userId}/backup_code`, call),
+    disableMfa: (userId: string, call: CallOptions) => remove(endpoint`/users/${userId}/mfa`, call),
 
     deletePasskey: (userId: string, passkeyId: string, call: CallOptions) =>
-      remove(path`/users/${userId}/passkeys/${passkeyId}`, call),
+      remove(endpoint`/users/${userId}/passkeys/${passkeyId}`, call),
     deleteExternalAccount: (userId: string, accountId: string, call: CallOptions) =>
-      remove(path`/users/${userId}/external_accounts/${accountId}`, call),
+      remove(endpoint`/users/${userId}/external_accounts/${accountId}`, call),
     deleteWeb3Wallet: (userId: string, walletId: string, call: CallOptions) =>
-      remove(path`/users/${userId}/web3_wallets/${walletId}`, call),
+      remove(endpoint`/users/${userId}/web3_wallets/${walletId}`, call),
 
     listOrganizationMemberships: (userId: string, query: Query, call: CallOptions) =>
-      get(path`/users/${userId}/organization_memberships`, query, call),
+      get(endpoint`/users/${userId}/organization_memberships`, query, call),
     listOrganizationInvitations: (userId: string, query: Query, call: CallOptions) =>
-      get(path`/users/${userId}/organization_invitations`, query, call),
+      get(endpoint`/users/${userId}/organization_invitations`, query, call),
     /** `provider` with its prefix, e.g. `oauth_google`. */
     getOAuthAccessTokens: (userId: string, provider: string, query: Query, call: CallOptions) =>
-      get(path`/users/${userId}/oauth_access_tokens/${provider}`, query, call),
+      get(endpoint`/users/${userId}/oauth_access_tokens/${provider}`, query, call),
 
     verifyPassword: (userId: string, password: string, call: CallOptions) =>
-      post(path`/users/${userId}/verify_password`, { password }, false, call),
+      post(endpoint`/users/${userId}/verify_password`, { password }, false, call),
     verifyTotp: (userId: string, code: string, call: CallOptions) =>
-      post(path`/users/${userId}/verify_totp`, { code }, false, call),
+      post(endpoint`/users/${userId}/verify_totp`, { code }, false, call),
 
     close: () => http.close(),
   };

@@ -27,7 +27,9 @@ export interface PassageProviderOptions {
   /** e.g. `https://api.passage.id/v1`. */
   apiUrl: string;
   /** Connections, timeouts, retries, rate budget; what is left out keeps HttpClient's defaults. */
-  http?: Partial<Pick<HttpClientOptions, 'timeouts' | 'connections' | 'retry' | 'rateLimit' | 'maxQueueMs'>>;
+  http?: Partial<
+    Pick<HttpClientOptions, 'timeouts' | 'connections' | 'retry' | 'rateLimit' | 'maxQueueMs' | 'observe'>
+  >;
 }
 
 export function createPassageProvider(options: PassageProviderOptions): Provider {

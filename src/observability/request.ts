@@ -1,0 +1,75 @@
+/**
+ * What one HTTP request did, gathered while it runs: its id, the operation, the caller, the
+ * upstream calls it caused and the errors it answered. Upstream calls find their request through
+ * AsyncLocalStorage, entered by `useRequestLog` around the whole of yoga's handling, so no
+ * resolver or loader passes anything by hand.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { UpstreamCall } from '../providers/http.js';
+
+export interface RequestRecord {
+  id: string;
+  started: number;
+  /** The operation's name, or `anonymous <query|mutation|subscription>`. */
+  operation?: string;
+  kind?: 'query' | 'mutation' | 'subscription';
+  /** The API key's id (`api-key-<n>`), the JWT's `sub`, or `open`/`gateway`: never a token. */
+  caller?: string;
+  /** `extensions.code` of every error answered, once each. */
+  errors: Set<string>;
+  upstream: UpstreamSummary;
+  /** Where this request's mutations are audited (set by `useAudit`). */
+  audit?: (entry: Record<string, unknown>) => void;
+  /** Told of each DataLoader batch of this request (set by metrics). */
+  onBatch?: (loader: string, size: number) => void;
+  /** Run by each upstream call of this request (a trace span, for one). */
+  onUpstream?: (call: UpstreamCall) => void;
+}
+
+/** Upstream calls counted by provider, method, route template and status. */
+export interface UpstreamSummary {
+  calls: number;
+  retries: number;
+  byRoute: Map<string, { provider: string; method: string; route: string; status: string; count: number }>;
+}
+
+const current = new AsyncLocalStorage<RequestRecord>();
+
+/** The request the running code serves, if any (a background check serves none). */
+export const currentRequest = (): RequestRecord | undefined => current.getStore();
+
+export function runInRequest<T>(record: RequestRecord, run: () => T): T {
+  return current.run(record, run);
+}
+
+/** Letters, digits and `-_.:`, as proxies and tracers generate; anything else is replaced. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function newRecord(header: string | null): RequestRecord {
+  return {
+    id: header !== null && REQUEST_ID.test(header) ? header : randomUUID(),
+    started: performance.now(),
+    errors: new Set(),
+    upstream: { calls: 0, retries: 0, byRoute: new Map() },
+  };
+}
+
+export function recordUpstream(record: RequestRecord, call: UpstreamCall): void {
+  const status = call.status === undefined ? call.outcome : String(call.status);
+  const key = `${call.provider} ${call.method} ${call.route} ${status}`;
+  const entry = record.upstream.byRoute.get(key);
+  if (entry) entry.count += 1;
+  else {
+    const { provider, method, route } = call;
+    record.upstream.byRoute.set(key, { provider, method, route, status, count: 1 });
+  }
+  record.upstream.calls += 1;
+  record.upstream.retries += call.retries;
+  record.onUpstream?.(call);
+}
+
+/** A DataLoader batch of `size` keys ran for the current request. */
+export function recordBatch(loader: string, size: number): void {
+  currentRequest()?.onBatch?.(loader, size);
+}
