@@ -130,7 +130,13 @@ function collectFields(
     if (selection.kind === Kind.FIELD) {
       const field = fieldOf(type, selection.name.value);
       if (!field || !mayCost(field)) continue;
-      const args = getArgumentValues(field, selection, walk.variables);
+      let args: FieldArgs;
+      try {
+        args = getArgumentValues(field, selection, walk.variables);
+      } catch {
+        // Arguments that do not coerce fail this field when it runs, before any call of its own.
+        continue;
+      }
       // Coerced arguments list their keys in the schema's order, so equal arguments print alike.
       const key = `${type.name}.${field.name}(${JSON.stringify(args)})`;
       const group = groups.get(key);
