@@ -19,7 +19,7 @@ export type ProviderName = 'clerk' | 'passage';
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
-/** Cancels the upstream calls of a GraphQL request that went away. */
+/** What an upstream call carries from whoever asked for it: when to give up, and whom to charge. */
 export interface CallOptions {
   /** Aborted when whoever asked stops waiting (the client went away, the deadline passed). */
   signal?: AbortSignal;

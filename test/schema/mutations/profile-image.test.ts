@@ -82,11 +82,36 @@ describe('setProfileImage and deleteProfileImage', () => {
     expect(emulator().control.requests()).toEqual([]);
   });
 
-  it('passes on Clerk’s refusal of bytes that only claim to be an image', async () => {
+  it('refuses bytes that only claim to be an image, by their first bytes, before any upstream call', async () => {
     const { clerk: userId } = await userIds((u) => !u.has_image);
+    emulator().control.clearRequests();
     const { body } = await upload(userId, Buffer.from('not a png at all'), 'image/png');
-    expect(body.data.setProfileImage).toMatchObject({ __typename: 'InvalidInputError', provider: 'clerk' });
+    expect(body.data.setProfileImage).toEqual({
+      __typename: 'InvalidInputError',
+      provider: 'usergraph',
+      message: 'file: must be a PNG, JPEG, GIF or WebP image; its first bytes are none of these',
+      fields: [
+        {
+          field: 'file',
+          message: 'must be a PNG, JPEG, GIF or WebP image; its first bytes are none of these',
+        },
+      ],
+    });
+    expect(emulator().control.requests()).toEqual([]);
     expect(await hasImage(userId)).toBe(false);
+  });
+
+  it.each([
+    ['a JPEG', [0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]],
+    ['a GIF', [...Buffer.from('GIF89a'), 0x01, 0x00]],
+    ['a WebP', [...Buffer.from('RIFF'), 0x1a, 0, 0, 0, ...Buffer.from('WEBPVP8 ')]],
+  ])('takes %s by its first bytes, whatever image type it was labelled', async (_, bytes) => {
+    const { clerk: userId } = await userIds((u) => !u.has_image);
+    const { body } = await upload(userId, new Uint8Array(bytes), 'image/png', 'photo');
+    expect(body.data.setProfileImage).toMatchObject({
+      __typename: 'SetProfileImagePayload',
+      user: { id: userId },
+    });
   });
 
   it('says why when the file is not a multipart part', async () => {
