@@ -20,7 +20,7 @@ import { useContextRelease } from './plugins/use-context-release.js';
 import { useLimits } from './plugins/use-limits.js';
 import { DOCUMENT_ID_PARAM, useTrustedDocuments } from './plugins/use-trusted-documents.js';
 import { AttemptBudget } from './security/attempt-budget.js';
-import { instanceIdentity } from './migration/engine.js';
+import { instanceIdentity, isClerkDevelopmentInstance } from './migration/engine.js';
 import { MigrationManager } from './migration/manager.js';
 import type { RunningEmulator } from './emulator/index.js';
 import { createClerkProvider } from './providers/clerk/index.js';
@@ -62,6 +62,7 @@ export async function createServer(config: ServerConfig): Promise<UsergraphServe
   const migrations = new MigrationManager({
     target: providers.get('clerk'),
     targetIdentity: clerk ? instanceIdentity(clerk.apiUrl, clerk.secretKey) : '',
+    targetIsDevelopment: clerk ? isClerkDevelopmentInstance(clerk.apiUrl, clerk.secretKey) : false,
     passage: providers.get('passage'),
     passageIdentity: passage ? instanceIdentity(passage.apiUrl, passage.appId) : '',
     directory: config.migrationDirectory,

@@ -15,6 +15,8 @@ export interface MigrationManagerOptions {
   /** The target (Clerk), when configured. */
   target: Provider | undefined;
   targetIdentity: string;
+  /** The target is a Clerk development instance, capped in users. */
+  targetIsDevelopment?: boolean;
   /** The live source (Passage), when configured. */
   passage: Provider | undefined;
   passageIdentity: string;
@@ -47,6 +49,7 @@ export class MigrationManager {
       source,
       target,
       targetIdentity: this.options.targetIdentity,
+      targetIsDevelopment: this.options.targetIsDevelopment,
       directory: this.options.directory,
       settings,
       log: this.options.log,

@@ -1,8 +1,12 @@
 /**
  * Undo deletes the users a run created, and only those: the journal says which creates the run
- * sent, and each is found again by its external id (so a create whose answer was lost is undone
- * too). Adopted users, which existed before the run, are never touched. Undo can be repeated:
- * a user already gone counts as undone.
+ * sent, each is found again by its external id (so a create whose answer was lost is undone
+ * too), and it is deleted only if it proves to be this run's: it carries the run's stamp
+ * (`privateMetadata.passage.migrationRun`) or the id the run's create was answered with.
+ * Adopted users, and a user another run made under the same external id, are never touched.
+ * A user who has signed in to the target since is kept and reported unless `force` is set:
+ * deleting them would lose what they did there. Undo can be repeated: a user already gone
+ * counts as undone.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +14,7 @@ import { ProviderError } from '../providers/errors.js';
 import type { Provider } from '../providers/types.js';
 import { RunStore } from './journal.js';
 import { lookUpTargets } from './lookup.js';
+import { migrationRunOf } from './mapping.js';
 import { Pacer } from './pacer.js';
 
 export interface UndoOptions {
@@ -17,6 +22,8 @@ export interface UndoOptions {
   runId: string;
   target: Provider;
   rate: { requests: number; intervalMs: number };
+  /** Delete users who have signed in to the target since the migration too. */
+  force?: boolean;
   signal?: AbortSignal;
 }
 
@@ -26,6 +33,8 @@ export interface UndoResult {
   deleted: string[];
   /** Source ids whose target user was already gone. */
   alreadyGone: string[];
+  /** Source ids whose target user has signed in since the migration: kept (undo with force). */
+  signedIn: string[];
   failed: { sourceId: string; code: string }[];
 }
 
@@ -34,13 +43,14 @@ export async function undoMigration({
   runId,
   target,
   rate,
+  force = false,
   signal,
 }: UndoOptions): Promise<UndoResult> {
   if (!existsSync(join(directory, runId, 'run.json'))) {
     throw new RangeError(`there is no migration run ${runId} in ${directory}`);
   }
   const store = RunStore.open(directory, runId, {});
-  const result: UndoResult = { runId, deleted: [], alreadyGone: [], failed: [] };
+  const result: UndoResult = { runId, deleted: [], alreadyGone: [], signedIn: [], failed: [] };
   try {
     const created = [...store.users].filter(([, user]) => user.createSent && !user.deleted).map(([id]) => id);
     const pacer = new Pacer(rate, signal);
@@ -53,15 +63,17 @@ export async function undoMigration({
     for (const sourceId of created) {
       const existing = byExternalId.get(sourceId);
       const journaledId = store.user(sourceId)?.targetId;
-      // The id's holder is another user than the one this run made (it was deleted and made again).
-      if (existing && journaledId && existing.id !== journaledId) {
-        await store.deleted(sourceId, journaledId);
+      const ours =
+        existing !== undefined && (migrationRunOf(existing) === runId || existing.id === journaledId);
+      // Nobody holds the id, or someone else does (another run, a hand): this run's user is gone.
+      if (!ours) {
+        await store.deleted(sourceId, journaledId ?? '');
         result.alreadyGone.push(sourceId);
         continue;
       }
-      if (!existing) {
-        await store.deleted(sourceId, store.user(sourceId)?.targetId ?? '');
-        result.alreadyGone.push(sourceId);
+      // The target never sets a last sign-in for an imported user: one there is the user's own.
+      if (existing.lastSignInAt && !force) {
+        result.signedIn.push(sourceId);
         continue;
       }
       try {
