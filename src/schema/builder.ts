@@ -27,7 +27,7 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
   /** What a caller's credentials grant (see scopes.ts and the README). */
-  AuthScopes: { read: boolean; write: boolean; secrets: boolean };
+  AuthScopes: { read: boolean; write: boolean; secrets: boolean; migrate: boolean };
 }>({
   // Federation after any plugin that wraps resolvers (auth), as its README asks; Directives
   // puts its @key, @shareable and @link on the types so the subgraph SDL prints them.
