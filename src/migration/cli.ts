@@ -24,7 +24,7 @@ const USAGE = `usage:
       --metadata <kind>         public | private | unsafe: where Passage user_metadata goes (public)
       --inactive <action>       keep | ban | lock: what inactive Passage users become (keep)
       --rate <n>/<seconds>s     this run's share of Clerk's budget (100/10s; production allows 1000/10s)
-      --concurrency <n>         creates in flight (4)
+      --concurrency <n>         most creates in flight; fewer when the rate needs fewer (64)
       --dir <path>              where runs keep their journal and reports (.usergraph/migrations)
   npm run migrate -- undo --run <id> [--dir <path>] [--rate <n>/<seconds>s] [--force]
       --force                   also delete users who have signed in to Clerk since the migration

@@ -9,7 +9,8 @@
  *    user holds is a CONFLICT;
  * 3. refuses to write when anything was skipped or in conflict, unless partial runs are allowed;
  *    a dry run stops here, with every check made and nothing written;
- * 4. creates the rest a few at a time, within the rate budget, journaling `creating` before each
+ * 4. creates the rest with as many in flight as the rate budget and the observed latency need
+ *    (pacer.ts), within the budget, journaling `creating` before each
  *    create; an answer that may hide a create (timeout, reset, 5xx, "identifier exists") is
  *    resolved by looking the external id up, never by sending the create blindly again;
  * 5. writes the report (see report.ts).
@@ -26,7 +27,7 @@ import type { CreateUserInput, Provider, User } from '../providers/types.js';
 import { JournalUnreadableError, OWN_OUTCOMES, RunLockedError, RunStore } from './journal.js';
 import { lookUpTargets, type TargetMatches } from './lookup.js';
 import { checkUser, emailKey, isRefusal, migrationRunOf, toCreateInput } from './mapping.js';
-import { Pacer } from './pacer.js';
+import { AdaptiveConcurrency, Pacer } from './pacer.js';
 import { writeReports } from './report.js';
 import {
   OUTCOMES,
@@ -46,7 +47,7 @@ export const DEFAULT_SETTINGS: MigrationSettings = {
   inactiveUsers: 'keep',
   // Clerk's development-instance budget: safe anywhere. Production instances allow 1000.
   rate: { requests: 100, intervalMs: 10_000 },
-  concurrency: 4,
+  concurrency: 64,
 };
 
 /** Answers after which the create may have happened upstream. */
@@ -375,11 +376,14 @@ export class Migration {
   }
 
   private async createAll(candidates: Candidate[], store: RunStore): Promise<void> {
-    const queue = new PQueue({ concurrency: this.settings.concurrency });
+    const inFlight = new AdaptiveConcurrency(this.settings.rate, this.settings.concurrency);
+    const queue = new PQueue({ concurrency: inFlight.value });
+    this.pacer.onAnswer = (ms) => inFlight.observe(ms);
     let fatal: unknown;
     for (const candidate of candidates) {
       void queue.add(async () => {
         if (this.stop.signal.aborted) return;
+        queue.concurrency = inFlight.value;
         try {
           await this.migrateOne(candidate, store);
         } catch (error) {

@@ -131,6 +131,9 @@ export interface MigrationSettings {
   inactiveUsers: InactiveUsers;
   /** This run's share of the target's request budget. */
   rate: { requests: number; intervalMs: number };
-  /** Creates in flight at once. @default 4 */
+  /**
+   * The most creates (or undo's deletes) in flight at once; within it, as many as the rate and
+   * the observed latency need. @default 64
+   */
   concurrency: number;
 }

@@ -6,16 +6,17 @@
  * Adopted users, and a user another run made under the same external id, are never touched.
  * A user who has signed in to the target since is kept and reported unless `force` is set:
  * deleting them would lose what they did there. Undo can be repeated: a user already gone
- * counts as undone.
+ * counts as undone. Deletes run as many at a time as the rate and their latency need.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import PQueue from 'p-queue';
 import { ProviderError } from '../providers/errors.js';
 import type { Provider } from '../providers/types.js';
 import { RunStore } from './journal.js';
 import { lookUpTargets } from './lookup.js';
 import { migrationRunOf } from './mapping.js';
-import { Pacer } from './pacer.js';
+import { AdaptiveConcurrency, Pacer } from './pacer.js';
 
 export interface UndoOptions {
   directory: string;
@@ -24,6 +25,8 @@ export interface UndoOptions {
   rate: { requests: number; intervalMs: number };
   /** Delete users who have signed in to the target since the migration too. */
   force?: boolean;
+  /** The most deletes in flight; fewer when the rate needs fewer. @default 64 */
+  maxInFlight?: number;
   signal?: AbortSignal;
 }
 
@@ -44,6 +47,7 @@ export async function undoMigration({
   target,
   rate,
   force = false,
+  maxInFlight = 64,
   signal,
 }: UndoOptions): Promise<UndoResult> {
   if (!existsSync(join(directory, runId, 'run.json'))) {
@@ -60,7 +64,7 @@ export async function undoMigration({
       { externalIds: created, emails: [], phones: [] },
       signal,
     );
-    for (const sourceId of created) {
+    const undoOne = async (sourceId: string): Promise<void> => {
       const existing = byExternalId.get(sourceId);
       const journaledId = store.user(sourceId)?.targetId;
       const ours =
@@ -69,12 +73,12 @@ export async function undoMigration({
       if (!ours) {
         await store.deleted(sourceId, journaledId ?? '');
         result.alreadyGone.push(sourceId);
-        continue;
+        return;
       }
       // The target never sets a last sign-in for an imported user: one there is the user's own.
       if (existing.lastSignInAt && !force) {
         result.signedIn.push(sourceId);
-        continue;
+        return;
       }
       try {
         await pacer.run(() => target.deleteUser(existing.id, { signal }), signal);
@@ -89,7 +93,27 @@ export async function undoMigration({
           result.failed.push({ sourceId, code: error.code });
         }
       }
+    };
+    const inFlight = new AdaptiveConcurrency(rate, maxInFlight);
+    pacer.onAnswer = (ms) => inFlight.observe(ms);
+    const queue = new PQueue({ concurrency: inFlight.value });
+    let fatal: unknown;
+    for (const sourceId of created) {
+      void queue.add(async () => {
+        if (fatal) return;
+        queue.concurrency = inFlight.value;
+        try {
+          await undoOne(sourceId);
+        } catch (error) {
+          // Not about one user (a cancel, bad credentials): the deletes in flight finish, no more start.
+          fatal ??= error;
+          queue.clear();
+        }
+      });
     }
+    await queue.onIdle();
+    if (fatal) throw fatal;
+    for (const list of [result.deleted, result.alreadyGone, result.signedIn]) list.sort();
     store.writeFile('undo-report.json', `${JSON.stringify(result, null, 2)}\n`);
     return result;
   } finally {

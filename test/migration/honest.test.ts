@@ -229,3 +229,38 @@ describe('Passage → Clerk: ownership and the run lock', () => {
     rmSync(lock, { force: true });
   });
 });
+
+describe('Passage → Clerk: the run uses its rate', () => {
+  const emulator = useEmulator({ users: { passage: 400, clerk: 0 } });
+  const runDirectory = useRunDirectory();
+
+  it('400 users at 200/1s against a Clerk limited to 200/1s with 150 ms per call: near the rate, no 429, undo too', async () => {
+    const rate = { requests: 200, intervalMs: 1_000 };
+    emulator().control.setRateLimit('clerk', { limit: 200, windowMs: 1_000 });
+    emulator().control.addFaults({ kind: 'latency', provider: 'clerk', ms: 150 });
+    const directory = runDirectory();
+    const started = performance.now();
+    // The cap an operator leaves at its default: what is in flight follows the rate and latency.
+    const { progress, migration } = await migrate(emulator(), directory, { rate, concurrency: 64 });
+    const seconds = (performance.now() - started) / 1000;
+    expect(progress.counts).toMatchObject({ CREATED: 400, FAILED: 0 });
+    const limited = () =>
+      emulator()
+        .control.requests({ provider: 'clerk' })
+        .filter((r) => r.status === 429);
+    expect(limited()).toEqual([]);
+    // About 410 calls at 200 per 1.25 s take some 2.5 s; four in flight at 150 ms took over 15 s.
+    expect(seconds).toBeLessThan(8);
+
+    const target = clerkOf(emulator());
+    try {
+      const undoStarted = performance.now();
+      const undo = await undoMigration({ directory, runId: migration.runId, target, rate });
+      expect(undo.deleted).toHaveLength(400);
+      expect((performance.now() - undoStarted) / 1000).toBeLessThan(8);
+      expect(limited()).toEqual([]);
+    } finally {
+      await target.close();
+    }
+  }, 60_000);
+});
