@@ -65,6 +65,8 @@ export const OWN_OUTCOMES: ReadonlySet<Outcome> = new Set(['CREATED', 'CREATED_I
 export class RunStore {
   private readonly fd: number;
   private readonly lock: RunLock;
+  private syncing: Promise<void> | null = null;
+  private nextSync: Promise<void> | null = null;
   readonly users = new Map<string, JournaledUser>();
 
   private constructor(
@@ -145,9 +147,28 @@ export class RunStore {
     if (line) this.fold(line);
   }
 
-  /** Every line appended so far, on disk. */
+  /**
+   * Every line appended so far, on disk. Group commit: callers arriving while a sync runs share
+   * the one after it, so creates in flight cost one sync per round, not one each (libuv runs
+   * only a few at a time).
+   */
   private sync(): Promise<void> {
-    return fdatasyncAsync(this.fd);
+    if (!this.syncing) {
+      this.syncing = fdatasyncAsync(this.fd).finally(() => {
+        this.syncing = null;
+      });
+      return this.syncing;
+    }
+    this.nextSync ??= this.syncing.then(
+      () => this.startNextSync(),
+      () => this.startNextSync(),
+    );
+    return this.nextSync;
+  }
+
+  private startNextSync(): Promise<void> {
+    this.nextSync = null;
+    return this.sync();
   }
 
   private fold(line: JournalLine): void {
