@@ -46,8 +46,18 @@ export function acquireFileLease(path: string, runId: string): RunLock {
       );
     }
     write();
+    // Two processes that found the same stale lease both wrote: the last rename won.
+    if (readLease(path)?.token !== lease.token) {
+      throw new RunLockedError(`migration run ${runId} was taken over by another process just now`);
+    }
   }
-  const timer = setInterval(write, LEASE_HEARTBEAT_MS);
+  const timer = setInterval(() => {
+    try {
+      write();
+    } catch {
+      // A missed heartbeat: the lease goes stale, which is what another process should see.
+    }
+  }, LEASE_HEARTBEAT_MS);
   // The heartbeat alone keeps no process alive.
   timer.unref();
   return {

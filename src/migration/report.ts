@@ -91,7 +91,13 @@ function previousIdMap(file: string): { sourceId: string; targetId: string; outc
   } catch {
     return [];
   }
-  const rows = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  } catch {
+    // Not one this run wrote (edited by hand): it is replaced by what the run knows now.
+    return [];
+  }
   return rows.flatMap((row) =>
     row.source_id && row.target_id
       ? [{ sourceId: row.source_id, targetId: row.target_id, outcome: row.outcome ?? '' }]
