@@ -231,17 +231,21 @@ describe('Passage → Clerk: ownership and the run lock', () => {
 });
 
 describe('Passage → Clerk: the run uses its rate', () => {
-  const emulator = useEmulator({ users: { passage: 400, clerk: 0 } });
+  const emulator = useEmulator({ users: { passage: 0, clerk: 0 } });
   const runDirectory = useRunDirectory();
+  // A dump, so the time measured is Clerk's and the run's, not reading 400 users from Passage.
+  const source = dump(Array.from({ length: 400 }, (_, i) => wireUser(`p${i}`)));
 
-  it('400 users at 200/1s against a Clerk limited to 200/1s with 150 ms per call: near the rate, no 429, undo too', async () => {
-    const rate = { requests: 200, intervalMs: 1_000 };
+  it('400 users at 180/1s against a Clerk limited to 200/1s with 150 ms per call: near the rate, no 429, undo too', async () => {
+    // Time compressed tenfold: the pacer's fixed arrival margin is a tenth of a window here, not a
+    // fortieth, so the run keeps a tenth of the budget spare for a loaded machine's late arrivals.
+    const rate = { requests: 180, intervalMs: 1_000 };
     emulator().control.setRateLimit('clerk', { limit: 200, windowMs: 1_000 });
     emulator().control.addFaults({ kind: 'latency', provider: 'clerk', ms: 150 });
     const directory = runDirectory();
     const started = performance.now();
     // The cap an operator leaves at its default: what is in flight follows the rate and latency.
-    const { progress, migration } = await migrate(emulator(), directory, { rate, concurrency: 64 });
+    const { progress, migration } = await migrate(emulator(), directory, { rate, concurrency: 64 }, source);
     const seconds = (performance.now() - started) / 1000;
     expect(progress.counts).toMatchObject({ CREATED: 400, FAILED: 0 });
     const limited = () =>
@@ -249,15 +253,16 @@ describe('Passage → Clerk: the run uses its rate', () => {
         .control.requests({ provider: 'clerk' })
         .filter((r) => r.status === 429);
     expect(limited()).toEqual([]);
-    // About 410 calls at 200 per 1.25 s take some 2.5 s; four in flight at 150 ms took over 15 s.
-    expect(seconds).toBeLessThan(8);
+    // About 405 calls at 180 per 1.25 s take some 3 s; four in flight at 150 ms took over 15 s
+    // (the margin is for a machine shared with other work).
+    expect(seconds).toBeLessThan(12);
 
     const target = clerkOf(emulator());
     try {
       const undoStarted = performance.now();
       const undo = await undoMigration({ directory, runId: migration.runId, target, rate });
       expect(undo.deleted).toHaveLength(400);
-      expect((performance.now() - undoStarted) / 1000).toBeLessThan(8);
+      expect((performance.now() - undoStarted) / 1000).toBeLessThan(12);
       expect(limited()).toEqual([]);
     } finally {
       await target.close();
