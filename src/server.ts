@@ -24,7 +24,7 @@ import { useLimits } from './plugins/use-limits.js';
 import { useUpstreamCost } from './plugins/use-upstream-cost.js';
 import { DOCUMENT_ID_PARAM, useTrustedDocuments } from './plugins/use-trusted-documents.js';
 import { AttemptBudget } from './security/attempt-budget.js';
-import { instanceIdentity } from './migration/engine.js';
+import { instanceIdentity, isClerkDevelopmentInstance } from './migration/engine.js';
 import { MigrationManager } from './migration/manager.js';
 import type { RunningEmulator } from './emulator/index.js';
 import { createClerkProvider } from './providers/clerk/index.js';
@@ -80,6 +80,7 @@ export async function createServer(
   const migrations = new MigrationManager({
     target: providers.get('clerk'),
     targetIdentity: clerk ? instanceIdentity(clerk.apiUrl, clerk.secretKey) : '',
+    targetIsDevelopment: clerk ? isClerkDevelopmentInstance(clerk.apiUrl, clerk.secretKey) : false,
     passage: providers.get('passage'),
     passageIdentity: passage ? instanceIdentity(passage.apiUrl, passage.appId) : '',
     directory: config.migrationDirectory,

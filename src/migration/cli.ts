@@ -1,8 +1,8 @@
 /**
  * `npm run migrate -- <run|undo|status> ...`: the command-line face of the migration engine.
  * Credentials come from the same variables as the server's (`CLERK_*`, `PASSAGE_*`); the
- * README's "Moving off Passage" walks through it. Exit codes: 0 done, 1 refused or some users
- * failed, 2 bad usage or configuration, 130 stopped by a signal (resume by running it again).
+ * README's "Moving off Passage" walks through it. Exit codes: 0 done, 1 refused, stopped, or some
+ * users failed or left incomplete, 2 bad usage or configuration, 130 stopped by a signal (resume by running it again).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { parseRate, type Rate } from '../budget/rate.js';
 import { createClerkProvider } from '../providers/clerk/index.js';
 import { createPassageProvider } from '../providers/passage/index.js';
 import type { Provider } from '../providers/types.js';
-import { DEFAULT_SETTINGS, instanceIdentity, startMigration } from './engine.js';
+import { DEFAULT_SETTINGS, instanceIdentity, isClerkDevelopmentInstance, startMigration } from './engine.js';
 import { fileSource, passageApiSource } from './sources.js';
 import type { InactiveUsers, MetadataKind, MigrationProgress, MigrationSource } from './types.js';
 import { undoMigration } from './undo.js';
@@ -25,9 +25,10 @@ const USAGE = `usage:
       --metadata <kind>         public | private | unsafe: where Passage user_metadata goes (public)
       --inactive <action>       keep | ban | lock: what inactive Passage users become (keep)
       --rate <n>/<seconds>s     this run's share of Clerk's budget (100/10s; production allows 1000/10s)
-      --concurrency <n>         creates in flight (4)
+      --concurrency <n>         most creates in flight; fewer when the rate needs fewer (64)
       --dir <path>              where runs keep their journal and reports (.usergraph/migrations)
-  npm run migrate -- undo --run <id> [--dir <path>] [--rate <n>/<seconds>s]
+  npm run migrate -- undo --run <id> [--dir <path>] [--rate <n>/<seconds>s] [--force]
+      --force                   also delete users who have signed in to Clerk since the migration
   npm run migrate -- status --run <id> [--dir <path>]
 
 The same source into the same Clerk instance is the same run: run it again to resume.`;
@@ -48,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
       concurrency: { type: 'string', default: String(DEFAULT_SETTINGS.concurrency) },
       dir: { type: 'string', default: join('.usergraph', 'migrations') },
       run: { type: 'string' },
+      force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -75,12 +77,13 @@ async function main(argv: string[]): Promise<number> {
         runId: required(values.run, '--run'),
         target,
         rate,
+        force: values.force,
       });
       console.log(
         `undo of ${result.runId}: ${result.deleted.length} deleted, ${result.alreadyGone.length} already gone, ` +
-          `${result.failed.length} failed`,
+          `${result.signedIn.length} kept (signed in since; --force deletes them), ${result.failed.length} failed`,
       );
-      return result.failed.length === 0 ? 0 : 1;
+      return result.failed.length + result.signedIn.length === 0 ? 0 : 1;
     }
     if (command !== 'run') throw new UsageError(`unknown command ${JSON.stringify(command)}`);
     const from = required(values.from, '--from');
@@ -98,6 +101,7 @@ async function main(argv: string[]): Promise<number> {
       source,
       target,
       targetIdentity: instanceIdentity(config.clerk.apiUrl, config.clerk.secretKey),
+      targetIsDevelopment: isClerkDevelopmentInstance(config.clerk.apiUrl, config.clerk.secretKey),
       directory: values.dir,
       settings: {
         dryRun: values['dry-run'],
@@ -115,7 +119,8 @@ async function main(argv: string[]): Promise<number> {
     bar.stop();
     printSummary(progress, migration.files, migration.runId);
     if (progress.state === 'CANCELLED') return 130;
-    return progress.state === 'COMPLETED' && progress.counts.FAILED === 0 ? 0 : 1;
+    const incomplete = progress.counts.FAILED + progress.counts.CREATED_INCOMPLETE;
+    return progress.state === 'COMPLETED' && incomplete === 0 ? 0 : 1;
   } finally {
     await Promise.all(providers.map((provider) => provider.close()));
   }

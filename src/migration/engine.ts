@@ -9,7 +9,8 @@
  *    user holds is a CONFLICT;
  * 3. refuses to write when anything was skipped or in conflict, unless partial runs are allowed;
  *    a dry run stops here, with every check made and nothing written;
- * 4. creates the rest a few at a time, within the rate budget, journaling `creating` before each
+ * 4. creates the rest with as many in flight as the rate budget and the observed latency need
+ *    (pacer.ts), within the budget, journaling `creating` before each
  *    create; an answer that may hide a create (timeout, reset, 5xx, "identifier exists") is
  *    resolved by looking the external id up, never by sending the create blindly again;
  * 5. writes the report (see report.ts).
@@ -23,10 +24,10 @@ import PQueue from 'p-queue';
 import { ProviderError, type ProviderErrorCode } from '../providers/errors.js';
 import { operation } from '../providers/registry.js';
 import type { CreateUserInput, Provider, User } from '../providers/types.js';
-import { RunLockedError, RunStore } from './journal.js';
+import { JournalUnreadableError, OWN_OUTCOMES, RunLockedError, RunStore } from './journal.js';
 import { lookUpTargets, type TargetMatches } from './lookup.js';
-import { checkUser, emailKey, isRefusal, toCreateInput } from './mapping.js';
-import { Pacer } from './pacer.js';
+import { checkUser, emailKey, isRefusal, migrationRunOf, toCreateInput } from './mapping.js';
+import { AdaptiveConcurrency, Pacer } from './pacer.js';
 import { writeReports } from './report.js';
 import {
   OUTCOMES,
@@ -46,13 +47,17 @@ export const DEFAULT_SETTINGS: MigrationSettings = {
   inactiveUsers: 'keep',
   // Clerk's development-instance budget: safe anywhere. Production instances allow 1000.
   rate: { requests: 100, intervalMs: 10_000 },
-  concurrency: 4,
+  concurrency: 64,
 };
 
 /** Answers after which the create may have happened upstream. */
 const AMBIGUOUS: ReadonlySet<ProviderErrorCode> = new Set(['TIMEOUT', 'UNAVAILABLE', 'UPSTREAM_INVALID']);
 const MAX_AMBIGUOUS_ATTEMPTS = 3;
 const RATE_WINDOW_MS = 10_000;
+/** A Clerk development instance holds at most this many users (clerk/cli's import checks). */
+export const DEVELOPMENT_INSTANCE_USER_CAP = 100;
+/** This many first creates failing the same way is the instance refusing, not the users. */
+export const DEFAULT_STOP_AFTER_SAME_FAILURES = 10;
 
 export interface MigrationOptions {
   source: MigrationSource;
@@ -62,8 +67,20 @@ export interface MigrationOptions {
   /** Where runs keep their journal and reports, one folder per run. */
   directory: string;
   settings?: Partial<MigrationSettings>;
+  /** The target is a development instance (a Clerk `sk_test_` key): capped in users. */
+  targetIsDevelopment?: boolean;
+  /** Stop (resumably) when this many first creates all fail with the same code. @default 10 */
+  stopAfterSameFailures?: number;
   /** Run-level lines for an operator: ids, codes and counts only. */
   log?: (line: string) => void;
+}
+
+/**
+ * A Clerk development instance: an `sk_test_` key on Clerk's own API. The same key prefix on
+ * another host (the emulator, a rehearsal) is not capped.
+ */
+export function isClerkDevelopmentInstance(apiUrl: string, secretKey: string): boolean {
+  return secretKey.startsWith('sk_test_') && new URL(apiUrl).hostname.endsWith('.clerk.com');
 }
 
 /** A stable name for a provider instance that reveals nothing of its key. */
@@ -107,6 +124,10 @@ export class Migration {
   /** Cuts calls already sent: only a fatal error (a cancel lets them finish). */
   private readonly inFlight = new AbortController();
   private cancelRequested = false;
+  /** The codes of the first creates' failures, until one succeeds. */
+  private readonly firstFailures: string[] = [];
+  private firstCreateSucceeded = false;
+  private stopReason: string | null = null;
   private readonly pacer: Pacer;
   private readonly listeners = new Set<(progress: MigrationProgress) => void>();
 
@@ -201,6 +222,17 @@ export class Migration {
           `the source cannot be used as it is: ${contents.problems.map((p) => p.message).join('; ')}`,
         );
       }
+      const read = contents.records.length;
+      if (contents.declaredTotal !== undefined && contents.declaredTotal !== read) {
+        const gap = `the source says it holds ${contents.declaredTotal} users but ${read} were read`;
+        if (!this.settings.allowPartial) {
+          return this.end(
+            'REFUSED',
+            `${gap}: pages are missing or extra; nothing was written. Export again, or allow a partial run.`,
+          );
+        }
+        this.warnings.push(`${gap}; migrating what was read (partial run allowed)`);
+      }
       const candidates = this.validate(contents.records);
       const matches = await this.lookUp(candidates.map((c) => c.user));
       const toCreate = this.classify(candidates, matches, store);
@@ -227,13 +259,17 @@ export class Migration {
             'written. Fix the source, or allow a partial run to migrate the others.',
         );
       }
+      const overCap = await this.overDevelopmentCap(toCreate.filter((c) => !c.targetId).length);
+      if (overCap) return this.end('REFUSED', overCap);
       this.state = 'RUNNING';
       this.changed();
       await this.createAll(toCreate, store);
+      if (this.stopReason) return this.end('STOPPED', this.stopReason);
       return this.end(this.cancelRequested ? 'CANCELLED' : 'COMPLETED');
     } catch (error) {
       if (this.cancelRequested) return this.end('CANCELLED');
-      if (error instanceof RunLockedError) return this.end('REFUSED', error.message);
+      if (error instanceof RunLockedError || error instanceof JournalUnreadableError)
+        return this.end('REFUSED', error.message);
       // Only our own messages are shown: a provider's may quote a value (an e-mail in a filter).
       const message =
         error instanceof ProviderError
@@ -275,7 +311,8 @@ export class Migration {
       // Every record's id, e-mail and phone count as seen, valid or not.
       const refusal = duplicateIn(seen, user) ?? checkUser(user);
       const input =
-        refusal ?? toCreateInput(user, this.settings.metadata, this.options.target.limits.maxMetadataBytes);
+        refusal ??
+        toCreateInput(user, this.settings.metadata, this.options.target.limits.maxMetadataBytes, this.runId);
       if (isRefusal(input)) {
         Object.assign(report, { outcome: 'SKIPPED', code: input.code, message: input.message });
         return;
@@ -307,11 +344,12 @@ export class Migration {
       const existing = matches.byExternalId.get(user.id);
       if (existing) {
         report.targetId = existing.id;
-        if (journaled?.createSent) {
+        if (this.isOurs(existing)) {
           report.outcome = 'CREATED';
-          report.followUp = journaled.finished?.followUp ?? null;
-          // Created, but the run stopped (or gave up on an unclear answer) before its follow-up.
-          if (journaled.finished?.outcome !== 'CREATED' && !this.settings.dryRun) {
+          report.followUp = journaled?.finished?.followUp ?? null;
+          // Created, but the run stopped (or gave up on an unclear answer, or its follow-up
+          // failed) before it was done: the follow-up is tried again.
+          if (journaled?.finished?.outcome !== 'CREATED' && !this.settings.dryRun) {
             toCreate.push({ ...candidate, targetId: existing.id });
           }
         } else {
@@ -338,11 +376,14 @@ export class Migration {
   }
 
   private async createAll(candidates: Candidate[], store: RunStore): Promise<void> {
-    const queue = new PQueue({ concurrency: this.settings.concurrency });
+    const inFlight = new AdaptiveConcurrency(this.settings.rate, this.settings.concurrency);
+    const queue = new PQueue({ concurrency: inFlight.value });
+    this.pacer.onAnswer = (ms) => inFlight.observe(ms);
     let fatal: unknown;
     for (const candidate of candidates) {
       void queue.add(async () => {
         if (this.stop.signal.aborted) return;
+        queue.concurrency = inFlight.value;
         try {
           await this.migrateOne(candidate, store);
         } catch (error) {
@@ -381,11 +422,23 @@ export class Migration {
       return;
     }
     if (!candidate.targetId) store.created(user.id, created.id);
-    report.followUp = await this.followUp(user, created.id);
-    report.outcome = 'CREATED';
+    const followUp = await this.followUp(user, created.id);
+    report.followUp = followUp.done;
+    Object.assign(
+      report,
+      followUp.failed
+        ? {
+            outcome: 'CREATED_INCOMPLETE',
+            code: followUp.failed,
+            message: `user ${user.id}: created as ${created.id}, but its ${this.settings.inactiveUsers} failed (${followUp.failed}); a resume tries it again`,
+          }
+        : { outcome: 'CREATED', code: null, message: null },
+    );
+    if (followUp.failed) this.log(`${user.id} created_incomplete ${followUp.failed}`);
     store.finished(user.id, {
-      outcome: 'CREATED',
+      outcome: report.outcome,
       target: created.id,
+      code: report.code ?? undefined,
       followUp: report.followUp ?? undefined,
     });
     this.userDone();
@@ -401,8 +454,6 @@ export class Migration {
   ): Promise<{ id: string; ours: boolean } | { id: null; uncertain: boolean }> {
     const { report, user, input } = candidate;
     const signal = this.inFlight.signal;
-    // A create sent by an earlier run that found nothing at planning may still land later.
-    let sentBefore = store.user(user.id)?.createSent ?? false;
     for (let attempt = 1; ; attempt += 1) {
       await store.creating(user.id);
       try {
@@ -410,6 +461,7 @@ export class Migration {
           () => this.options.target.createUser(input, { signal }),
           this.stop.signal,
         );
+        this.firstCreateSucceeded = true;
         return { id: created.id, ours: true };
       } catch (error) {
         if (!(error instanceof ProviderError) || error.code === 'ABORTED' || error.code === 'UNAUTHORIZED')
@@ -418,12 +470,9 @@ export class Migration {
         const identifierTaken = error.code === 'CONFLICT';
         if (ambiguous || identifierTaken) {
           const existing = await this.findByExternalId(user.id);
-          // After a lost answer the user found is ours; after "identifier exists" only if we sent before.
-          if (existing) return { id: existing.id, ours: ambiguous || sentBefore };
-          if (ambiguous && attempt < MAX_AMBIGUOUS_ATTEMPTS) {
-            sentBefore = true;
-            continue;
-          }
+          // Ours only if it carries this run's stamp: an earlier create of ours landed after all.
+          if (existing) return { id: existing.id, ours: this.isOurs(existing) };
+          if (ambiguous && attempt < MAX_AMBIGUOUS_ATTEMPTS) continue;
         }
         const fields = error.fields.map((field) => field.field).join(', ');
         Object.assign(report, {
@@ -435,6 +484,7 @@ export class Migration {
             `${fields ? `; ${fields}` : ''})`,
         });
         this.log(`${user.id} ${report.outcome.toLowerCase()} ${report.code}`);
+        if (!identifierTaken) this.noteFirstFailure(error.upstreamCode ?? error.code);
         return { id: null, uncertain: ambiguous };
       }
     }
@@ -453,20 +503,62 @@ export class Migration {
     return page.items.find((user) => user.externalId === externalId);
   }
 
-  /** An inactive user banned or locked, when asked; a failure here does not undo the create. */
-  private async followUp(user: User, targetId: string): Promise<string | null> {
+  /**
+   * An inactive user banned or locked, when asked: what was applied, or the code of its failure
+   * (`BAN_FAILED:UNSUPPORTED`), which does not undo the create but leaves the user incomplete.
+   */
+  private async followUp(user: User, targetId: string): Promise<{ done: string | null; failed?: string }> {
     const action = this.settings.inactiveUsers;
-    if (user.status !== 'INACTIVE' || action === 'keep') return null;
+    if (user.status !== 'INACTIVE' || action === 'keep') return { done: null };
     // Part of a create already made: a cancel lets it finish.
     const signal = this.inFlight.signal;
     try {
       const apply = operation(this.options.target, action === 'ban' ? 'banUser' : 'lockUser');
       await this.pacer.run(() => apply(targetId, { signal }), signal);
-      return action === 'ban' ? 'BANNED' : 'LOCKED';
+      return { done: action === 'ban' ? 'BANNED' : 'LOCKED' };
     } catch (error) {
       if (!(error instanceof ProviderError) || error.code === 'ABORTED') throw error;
-      return `${action.toUpperCase()}_FAILED:${error.code}`;
+      return { done: null, failed: `${action.toUpperCase()}_FAILED:${error.code}` };
     }
+  }
+
+  /** Carries this run's stamp: made by this run's create, whatever the journal remembers. */
+  private isOurs(user: User): boolean {
+    return migrationRunOf(user) === this.runId;
+  }
+
+  /**
+   * Counts the first creates' failures; once the first N all failed the same way, the instance
+   * is refusing them all (a setting, a cap): the run stops rather than fail every user for hours.
+   */
+  private noteFirstFailure(code: string): void {
+    if (this.firstCreateSucceeded || this.stopReason) return;
+    this.firstFailures.push(code);
+    const limit = this.options.stopAfterSameFailures ?? DEFAULT_STOP_AFTER_SAME_FAILURES;
+    if (this.firstFailures.length < limit || new Set(this.firstFailures).size > 1) return;
+    this.stopReason =
+      `the first ${limit} creates all failed with ${code}: the Clerk instance refuses them (its settings, ` +
+      'its plan or its user cap); nothing more was sent. Fix the instance, then start the same run again.';
+    this.stop.abort();
+  }
+
+  /** Null, or why a development instance cannot take this run's users. */
+  private async overDevelopmentCap(toCreate: number): Promise<string | null> {
+    if (!this.options.targetIsDevelopment || toCreate === 0) return null;
+    const present = await this.pacer.run(
+      () => this.options.target.countUsers({}, { signal: this.stop.signal }),
+      this.stop.signal,
+    );
+    const cap = DEVELOPMENT_INSTANCE_USER_CAP;
+    this.warnings.push(
+      `the target is a development instance (sk_test_ key): ${present} users present, at most ${cap}`,
+    );
+    if (present + toCreate <= cap) return null;
+    return (
+      `the target is a development instance (an sk_test_ key), which holds at most ${cap} users: ` +
+      `${present} are present and ${toCreate} would be created; nothing was written. ` +
+      'Migrate into a production instance (an sk_live_ key).'
+    );
   }
 
   private userDone(): void {

@@ -1,6 +1,8 @@
 /**
  * A run's durable memory: `<dir>/<runId>/` holds `run.json` (what the run is), `journal.ndjson`
- * (one line per step per user, append-only) and a `lock` naming the process that runs it.
+ * (one line per step per user, append-only) and a `lock` holding the lease of the process that
+ * runs it (lease.ts). A journal that exists but cannot be read refuses the run: taken as empty,
+ * it would restart the run and count the run's own users as adopted, out of undo's reach.
  *
  * The one rule that makes a crash safe: `creating` is on disk (fdatasync) before the create is
  * sent: `creating()` resolves only then, syncing on libuv's thread pool so a migration run by
@@ -15,14 +17,16 @@ import {
   fdatasync,
   mkdirSync,
   openSync,
-  readFileSync,
-  rmSync,
+  readSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { acquireFileLease, writeAtomically, type RunLock } from './lease.js';
 import type { Outcome } from './types.js';
+
+export { RunLockedError } from './lease.js';
 
 export type JournalLine =
   | { at: string; id: string; step: 'creating' }
@@ -51,25 +55,38 @@ export interface JournaledUser {
 
 const fdatasyncAsync = promisify(fdatasync);
 
-export class RunLockedError extends Error {
-  override name = 'RunLockedError';
+export class JournalUnreadableError extends Error {
+  override name = 'JournalUnreadableError';
 }
+
+/** Outcomes after which the target user exists and is this run's own. */
+export const OWN_OUTCOMES: ReadonlySet<Outcome> = new Set(['CREATED', 'CREATED_INCOMPLETE']);
 
 export class RunStore {
   private readonly fd: number;
-  private readonly lockPath: string;
+  private readonly lock: RunLock;
+  private syncing: Promise<void> | null = null;
+  private nextSync: Promise<void> | null = null;
   readonly users = new Map<string, JournaledUser>();
 
   private constructor(
     readonly dir: string,
     readonly runId: string,
   ) {
-    this.lockPath = join(dir, 'lock');
-    takeLock(this.lockPath, runId);
+    this.lock = acquireFileLease(join(dir, 'lock'), runId);
     const journalPath = join(dir, 'journal.ndjson');
-    const { lines, torn } = readLines(journalPath);
-    for (const line of lines) this.fold(line);
-    this.fd = openSync(journalPath, 'a');
+    let torn: boolean;
+    try {
+      torn = readLines(journalPath, (line) => this.fold(line));
+      this.fd = openSync(journalPath, 'a');
+    } catch (error) {
+      this.lock.release();
+      if (error instanceof JournalUnreadableError) throw error;
+      throw new JournalUnreadableError(
+        `the journal of run ${runId} cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'error'}): ` +
+          'nothing was done; fix the file or its folder and start again',
+      );
+    }
     // A line torn by a crash is ended, or the next line would be glued to it; the next synced
     // line (a `creating`) makes the ending durable with it.
     if (torn) this.append(undefined);
@@ -112,15 +129,16 @@ export class RunStore {
     return this.sync();
   }
 
+  /** Written whole or not at all: a crash mid-write leaves the previous file. */
   writeFile(name: string, contents: string): string {
     const file = join(this.dir, name);
-    writeFileSync(file, contents);
+    writeAtomically(file, contents);
     return file;
   }
 
   close(): void {
     closeSync(this.fd);
-    rmSync(this.lockPath, { force: true });
+    this.lock.release();
   }
 
   /** Written at once, so lines never interleave; durable only once `sync()` settles. */
@@ -129,9 +147,28 @@ export class RunStore {
     if (line) this.fold(line);
   }
 
-  /** Every line appended so far, on disk. */
+  /**
+   * Every line appended so far, on disk. Group commit: callers arriving while a sync runs share
+   * the one after it, so creates in flight cost one sync per round, not one each (libuv runs
+   * only a few at a time).
+   */
   private sync(): Promise<void> {
-    return fdatasyncAsync(this.fd);
+    if (!this.syncing) {
+      this.syncing = fdatasyncAsync(this.fd).finally(() => {
+        this.syncing = null;
+      });
+      return this.syncing;
+    }
+    this.nextSync ??= this.syncing.then(
+      () => this.startNextSync(),
+      () => this.startNextSync(),
+    );
+    return this.nextSync;
+  }
+
+  private startNextSync(): Promise<void> {
+    this.nextSync = null;
+    return this.sync();
   }
 
   private fold(line: JournalLine): void {
@@ -143,58 +180,53 @@ export class RunStore {
       user.finished = { outcome: line.outcome, code: line.code, followUp: line.followUp };
       if (line.target) user.targetId = line.target;
       // A create refused for sure created nothing: undo and resume must not claim the id's holder.
-      if (line.outcome !== 'CREATED' && !line.uncertain) user.createSent = false;
+      if (!OWN_OUTCOMES.has(line.outcome) && !line.uncertain) user.createSent = false;
     }
     if (line.step === 'deleted') Object.assign(user, { deleted: true, createSent: false });
     this.users.set(line.id, user);
   }
 }
 
-function readLines(file: string): { lines: JournalLine[]; torn: boolean } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return { lines: [], torn: false };
-  }
-  const lines: JournalLine[] = [];
-  for (const raw of text.split('\n')) {
-    if (!raw) continue;
-    try {
-      lines.push(JSON.parse(raw) as JournalLine);
-    } catch {
-      // a line torn by a crash mid-write: its step is redone on resume
-    }
-  }
-  return { lines, torn: text.length > 0 && !text.endsWith('\n') };
-}
-
 /**
- * One process per run: a lock left by a process that is gone (killed) is taken over. A lock
- * naming this very process is stale too: a container restarts its job under the same pid, and
- * within one process the server's MigrationManager already runs one migration at a time.
+ * Folds every whole line of `file` into `onLine`, a chunk at a time (a journal can outgrow the
+ * longest string V8 makes); true when the last line was torn. A missing file is a new run; any
+ * other failure to read it throws.
  */
-function takeLock(lockPath: string, runId: string): void {
+function readLines(file: string, onLine: (line: JournalLine) => void): boolean {
+  let fd: number;
   try {
-    writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
-    return;
+    fd = openSync(file, 'r');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
   }
-  const holder = Number(readFileSync(lockPath, 'utf8'));
-  if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
-    throw new RunLockedError(`migration run ${runId} is already running in process ${holder}`);
+  try {
+    const chunk = Buffer.alloc(1 << 20);
+    let rest = '';
+    const decoder = new TextDecoder('utf-8');
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
+      const text = rest + decoder.decode(chunk.subarray(0, read), { stream: true });
+      const lines = text.split('\n');
+      rest = lines.pop()!;
+      for (const raw of lines) parseLine(raw, onLine);
+    }
+    parseLine(rest, onLine);
+    return rest.length > 0;
+  } finally {
+    closeSync(fd);
   }
-  writeFileSync(lockPath, String(process.pid));
 }
 
-function isAlive(pid: number): boolean {
+function parseLine(raw: string, onLine: (line: JournalLine) => void): void {
+  if (!raw) return;
+  let line: JournalLine;
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    line = JSON.parse(raw) as JournalLine;
+  } catch {
+    // a line torn by a crash mid-write: its step is redone on resume
+    return;
   }
+  onLine(line);
 }
 
 const now = () => new Date().toISOString();

@@ -4,9 +4,11 @@
  * rate budget with nothing gained); finished ones stay listed for as long as the process lives,
  * and their journal and reports stay on disk after it.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ProviderError } from '../providers/errors.js';
 import type { Provider } from '../providers/types.js';
-import { startMigration, type Migration } from './engine.js';
+import { DEFAULT_SETTINGS, startMigration, type Migration } from './engine.js';
 import { bytesSource, passageApiSource } from './sources.js';
 import type { MigrationSettings } from './types.js';
 import { undoMigration, type UndoResult } from './undo.js';
@@ -15,6 +17,8 @@ export interface MigrationManagerOptions {
   /** The target (Clerk), when configured. */
   target: Provider | undefined;
   targetIdentity: string;
+  /** The target is a Clerk development instance, capped in users. */
+  targetIsDevelopment?: boolean;
   /** The live source (Passage), when configured. */
   passage: Provider | undefined;
   passageIdentity: string;
@@ -47,6 +51,7 @@ export class MigrationManager {
       source,
       target,
       targetIdentity: this.options.targetIdentity,
+      targetIsDevelopment: this.options.targetIsDevelopment,
       directory: this.options.directory,
       settings,
       log: this.options.log,
@@ -66,17 +71,18 @@ export class MigrationManager {
     return [...this.runs.values()].reverse();
   }
 
-  async undo(runId: string, signal?: AbortSignal): Promise<UndoResult> {
+  /** From the run's journal on disk: a run started before this process restarted is undone too. */
+  async undo(runId: string, force: boolean, signal?: AbortSignal): Promise<UndoResult> {
     const { target } = this.options;
     const migration = this.get(runId);
-    if (!target || !migration) {
+    if (!target || !isRunId(runId) || !existsSync(join(this.options.directory, runId, 'run.json'))) {
       throw new ProviderError({
         provider: 'usergraph',
         code: 'NOT_FOUND',
         message: `no migration ${runId} here`,
       });
     }
-    if (migration.isRunning()) {
+    if (migration?.isRunning()) {
       throw new ProviderError({
         provider: 'usergraph',
         code: 'CONFLICT',
@@ -87,7 +93,8 @@ export class MigrationManager {
       directory: this.options.directory,
       runId,
       target,
-      rate: migration.settings.rate,
+      rate: migration?.settings.rate ?? runRate(this.options.directory, runId),
+      force,
       signal,
     });
   }
@@ -98,6 +105,23 @@ export class MigrationManager {
     for (const migration of running) migration.cancel();
     await Promise.all(running.map((migration) => migration.finished));
   }
+}
+
+/** Run ids are hex digests: anything else could name a folder outside the directory. */
+const isRunId = (id: string) => /^[0-9a-f]{16}$/.test(id);
+
+/** The rate a run was started with, from its `run.json`; the safe default if it says none. */
+function runRate(directory: string, runId: string): MigrationSettings['rate'] {
+  try {
+    const run = JSON.parse(readFileSync(join(directory, runId, 'run.json'), 'utf8')) as {
+      settings?: Partial<MigrationSettings>;
+    };
+    const rate = run.settings?.rate;
+    if (rate && Number.isInteger(rate.requests) && Number.isInteger(rate.intervalMs)) return rate;
+  } catch {
+    // an unreadable run.json: undo paces itself at the default
+  }
+  return DEFAULT_SETTINGS.rate;
 }
 
 const unsupported = (message: string) =>

@@ -11,7 +11,9 @@
  *   identifier is unverified can still be created on an instance that requires one;
  * - `createdAt` is kept; no password exists, so the create skips the password requirement;
  * - the source's metadata goes to the metadata kind asked for, and what the target has no field
- *   for (status, sign-in count, last sign-in, device count) is kept under `privateMetadata.passage`.
+ *   for (status, sign-in count, last sign-in, device count) is kept under `privateMetadata.passage`;
+ * - `privateMetadata.passage.migrationRun` names the run that created the user: only a user
+ *   carrying its run's id is that run's to follow up, adopt on resume, or undo.
  */
 import { isE164PhoneNumber, isEmailAddress } from '../input-rules.js';
 import type { CreateUserInput, JsonObject, User } from '../providers/types.js';
@@ -42,6 +44,7 @@ export function toCreateInput(
   user: User,
   metadata: MetadataKind,
   maxMetadataBytes: number,
+  runId: string,
 ): CreateUserInput | Refusal {
   const sourceMetadata = user.publicMetadata ?? {};
   if (metadata === 'private' && Object.hasOwn(sourceMetadata, 'passage')) {
@@ -50,7 +53,7 @@ export function toCreateInput(
       message: `user ${user.id}: its metadata has a "passage" key, which private metadata keeps for the migration's own facts`,
     };
   }
-  const carried = carriedFacts(user);
+  const carried = { ...carriedFacts(user), migrationRun: runId };
   const kinds: Record<MetadataKind, JsonObject> = { public: {}, private: {}, unsafe: {} };
   kinds[metadata] = { ...sourceMetadata };
   kinds.private = { ...kinds.private, passage: carried };
@@ -77,6 +80,17 @@ export function toCreateInput(
 }
 
 export const isRefusal = (value: CreateUserInput | Refusal): value is Refusal => 'code' in value;
+
+/**
+ * The run whose create made `user`, from the stamp every create leaves in its private metadata:
+ * proof of ownership, where "this run sent a create once" was only a guess.
+ */
+export function migrationRunOf(user: User): string | null {
+  const passage = user.privateMetadata?.passage;
+  if (typeof passage !== 'object' || passage === null || Array.isArray(passage)) return null;
+  const run = (passage as Record<string, unknown>).migrationRun;
+  return typeof run === 'string' ? run : null;
+}
 
 /** Verified only when the source says so: an identifier of unknown standing stays unverified. */
 function verifiedOf(identifiers: { address?: string; number?: string; verified: boolean }[], value: string) {

@@ -21,6 +21,8 @@ export class Pacer {
   private resumeAt = 0;
   /** Calls started through the pacer. */
   calls = 0;
+  /** Told each call's time from sending to its answer. */
+  onAnswer?: (ms: number) => void;
 
   constructor(rate: { requests: number; intervalMs: number }, signal?: AbortSignal) {
     const throttle = pThrottle({
@@ -40,9 +42,13 @@ export class Pacer {
       }
       await this.gate();
       this.calls += 1;
+      const sentAt = performance.now();
       try {
-        return await call();
+        const result = await call();
+        this.onAnswer?.(performance.now() - sentAt);
+        return result;
       } catch (error) {
+        this.onAnswer?.(performance.now() - sentAt);
         const limited = error instanceof ProviderError && error.code === 'RATE_LIMITED';
         if (!limited || attempt >= MAX_RATE_LIMITED_ATTEMPTS) throw error;
         this.pause(
@@ -55,5 +61,37 @@ export class Pacer {
   /** Every call waits `ms` from now (a 429's Retry-After). */
   pause(ms: number): void {
     this.resumeAt = Math.max(this.resumeAt, Date.now() + ms);
+  }
+}
+
+/** Latency is smoothed over about this many calls. */
+const LATENCY_SMOOTHING = 0.1;
+/** In flight beyond what the rate and latency need: latency varies, and the pacer holds any excess. */
+const HEADROOM = 1.5;
+
+/**
+ * How many calls to keep in flight so the pacer, not the wait for answers, is what limits the
+ * run: the rate in calls per millisecond times the observed latency (Little's law), with headroom,
+ * between 1 and `max`. Before the first answer it assumes `initialLatencyMs`.
+ */
+export class AdaptiveConcurrency {
+  private latencyMs: number;
+
+  constructor(
+    private readonly rate: { requests: number; intervalMs: number },
+    private readonly max: number,
+    initialLatencyMs = 200,
+  ) {
+    this.latencyMs = initialLatencyMs;
+  }
+
+  /** One call's time from sending to its answer (not its wait for the budget). */
+  observe(ms: number): void {
+    this.latencyMs += (ms - this.latencyMs) * LATENCY_SMOOTHING;
+  }
+
+  get value(): number {
+    const needed = Math.ceil((this.rate.requests / this.rate.intervalMs) * this.latencyMs * HEADROOM);
+    return Math.max(1, Math.min(this.max, needed));
   }
 }

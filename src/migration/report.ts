@@ -9,7 +9,13 @@
  * - `social-relink.csv`: users who signed in with a social provider, to link again.
  *
  * Ids, codes and counts only: never an e-mail address, a phone number or a metadata value.
+ * Each file is replaced whole (journal.ts), and the id map only grows: a re-run that ends before
+ * it knows every user (a failure while planning) keeps the ids an earlier run mapped, dropping
+ * only those undo has deleted since.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import type { RunStore } from './journal.js';
 import type { MigrationProgress, UserReport } from './types.js';
 
@@ -19,7 +25,15 @@ export function writeReports(
   users: readonly UserReport[],
 ): Record<string, string> {
   const prefix = progress.dryRun ? 'dry-run-' : '';
-  const mapped = users.filter((user) => user.targetId !== null && user.sourceId !== null);
+  const mapped: { sourceId: string; targetId: string; outcome: string }[] = users.flatMap((u) =>
+    u.targetId !== null && u.sourceId !== null
+      ? [{ sourceId: u.sourceId, targetId: u.targetId, outcome: u.outcome }]
+      : [],
+  );
+  const known = new Set(mapped.map((u) => u.sourceId));
+  for (const earlier of previousIdMap(join(store.dir, `${prefix}id-map.csv`))) {
+    if (!known.has(earlier.sourceId) && !store.user(earlier.sourceId)?.deleted) mapped.push(earlier);
+  }
   const codes: Record<string, number> = {};
   for (const user of users) if (user.code) codes[user.code] = (codes[user.code] ?? 0) + 1;
   const contents: Record<string, string> = {
@@ -66,6 +80,28 @@ export function writeReports(
   };
   return Object.fromEntries(
     Object.entries(contents).map(([name, text]) => [name, store.writeFile(prefix + name, text)]),
+  );
+}
+
+/** The rows of an id map an earlier end of this run wrote; none when there is none. */
+function previousIdMap(file: string): { sourceId: string; targetId: string; outcome: string }[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  } catch {
+    // Not one this run wrote (edited by hand): it is replaced by what the run knows now.
+    return [];
+  }
+  return rows.flatMap((row) =>
+    row.source_id && row.target_id
+      ? [{ sourceId: row.source_id, targetId: row.target_id, outcome: row.outcome ?? '' }]
+      : [],
   );
 }
 

@@ -19,6 +19,8 @@ export interface SourceProblem {
 export interface SourceContents {
   records: SourceRecord[];
   problems: SourceProblem[];
+  /** How many users the source says it holds (a dump's `total_users`), when it says. */
+  declaredTotal?: number;
 }
 
 export type SourceKind = 'PASSAGE_API' | 'PASSAGE_JSON' | 'PASSAGE_CSV';
@@ -37,6 +39,8 @@ export interface MigrationSource {
 export type Outcome =
   /** Created in the target by this run. */
   | 'CREATED'
+  /** Created by this run, but its follow-up (ban, lock) failed (`code` says how): retried on resume. */
+  | 'CREATED_INCOMPLETE'
   /** Dry run: would be created. */
   | 'WOULD_CREATE'
   /** Already in the target under the same external id (created before this run): left as is. */
@@ -52,6 +56,7 @@ export type Outcome =
 
 export const OUTCOMES: readonly Outcome[] = [
   'CREATED',
+  'CREATED_INCOMPLETE',
   'WOULD_CREATE',
   'ADOPTED',
   'SKIPPED',
@@ -81,7 +86,15 @@ export interface UserReport {
   followUp: string | null;
 }
 
-export type MigrationState = 'PLANNING' | 'RUNNING' | 'COMPLETED' | 'REFUSED' | 'FAILED' | 'CANCELLED';
+export type MigrationState =
+  | 'PLANNING'
+  | 'RUNNING'
+  | 'COMPLETED'
+  | 'REFUSED'
+  | 'FAILED'
+  | 'CANCELLED'
+  /** The first creates all failed the same instance-level way: resumable once the instance is fixed. */
+  | 'STOPPED';
 
 export interface MigrationProgress {
   runId: string;
@@ -118,6 +131,9 @@ export interface MigrationSettings {
   inactiveUsers: InactiveUsers;
   /** This run's share of the target's request budget. */
   rate: { requests: number; intervalMs: number };
-  /** Creates in flight at once. @default 4 */
+  /**
+   * The most creates (or undo's deletes) in flight at once; within it, as many as the rate and
+   * the observed latency need. @default 64
+   */
   concurrency: number;
 }

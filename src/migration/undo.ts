@@ -1,22 +1,32 @@
 /**
  * Undo deletes the users a run created, and only those: the journal says which creates the run
- * sent, and each is found again by its external id (so a create whose answer was lost is undone
- * too). Adopted users, which existed before the run, are never touched. Undo can be repeated:
- * a user already gone counts as undone.
+ * sent, each is found again by its external id (so a create whose answer was lost is undone
+ * too), and it is deleted only if it proves to be this run's: it carries the run's stamp
+ * (`privateMetadata.passage.migrationRun`) or the id the run's create was answered with.
+ * Adopted users, and a user another run made under the same external id, are never touched.
+ * A user who has signed in to the target since is kept and reported unless `force` is set:
+ * deleting them would lose what they did there. Undo can be repeated: a user already gone
+ * counts as undone. Deletes run as many at a time as the rate and their latency need.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import PQueue from 'p-queue';
 import { ProviderError } from '../providers/errors.js';
 import type { Provider } from '../providers/types.js';
 import { RunStore } from './journal.js';
 import { lookUpTargets } from './lookup.js';
-import { Pacer } from './pacer.js';
+import { migrationRunOf } from './mapping.js';
+import { AdaptiveConcurrency, Pacer } from './pacer.js';
 
 export interface UndoOptions {
   directory: string;
   runId: string;
   target: Provider;
   rate: { requests: number; intervalMs: number };
+  /** Delete users who have signed in to the target since the migration too. */
+  force?: boolean;
+  /** The most deletes in flight; fewer when the rate needs fewer. @default 64 */
+  maxInFlight?: number;
   signal?: AbortSignal;
 }
 
@@ -26,6 +36,8 @@ export interface UndoResult {
   deleted: string[];
   /** Source ids whose target user was already gone. */
   alreadyGone: string[];
+  /** Source ids whose target user has signed in since the migration: kept (undo with force). */
+  signedIn: string[];
   failed: { sourceId: string; code: string }[];
 }
 
@@ -34,13 +46,15 @@ export async function undoMigration({
   runId,
   target,
   rate,
+  force = false,
+  maxInFlight = 64,
   signal,
 }: UndoOptions): Promise<UndoResult> {
   if (!existsSync(join(directory, runId, 'run.json'))) {
     throw new RangeError(`there is no migration run ${runId} in ${directory}`);
   }
   const store = RunStore.open(directory, runId, {});
-  const result: UndoResult = { runId, deleted: [], alreadyGone: [], failed: [] };
+  const result: UndoResult = { runId, deleted: [], alreadyGone: [], signedIn: [], failed: [] };
   try {
     const created = [...store.users].filter(([, user]) => user.createSent && !user.deleted).map(([id]) => id);
     const pacer = new Pacer(rate, signal);
@@ -50,19 +64,21 @@ export async function undoMigration({
       { externalIds: created, emails: [], phones: [] },
       signal,
     );
-    for (const sourceId of created) {
+    const undoOne = async (sourceId: string): Promise<void> => {
       const existing = byExternalId.get(sourceId);
       const journaledId = store.user(sourceId)?.targetId;
-      // The id's holder is another user than the one this run made (it was deleted and made again).
-      if (existing && journaledId && existing.id !== journaledId) {
-        await store.deleted(sourceId, journaledId);
+      const ours =
+        existing !== undefined && (migrationRunOf(existing) === runId || existing.id === journaledId);
+      // Nobody holds the id, or someone else does (another run, a hand): this run's user is gone.
+      if (!ours) {
+        await store.deleted(sourceId, journaledId ?? '');
         result.alreadyGone.push(sourceId);
-        continue;
+        return;
       }
-      if (!existing) {
-        await store.deleted(sourceId, store.user(sourceId)?.targetId ?? '');
-        result.alreadyGone.push(sourceId);
-        continue;
+      // The target never sets a last sign-in for an imported user: one there is the user's own.
+      if (existing.lastSignInAt && !force) {
+        result.signedIn.push(sourceId);
+        return;
       }
       try {
         await pacer.run(() => target.deleteUser(existing.id, { signal }), signal);
@@ -77,7 +93,27 @@ export async function undoMigration({
           result.failed.push({ sourceId, code: error.code });
         }
       }
+    };
+    const inFlight = new AdaptiveConcurrency(rate, maxInFlight);
+    pacer.onAnswer = (ms) => inFlight.observe(ms);
+    const queue = new PQueue({ concurrency: inFlight.value });
+    let fatal: unknown;
+    for (const sourceId of created) {
+      void queue.add(async () => {
+        if (fatal) return;
+        queue.concurrency = inFlight.value;
+        try {
+          await undoOne(sourceId);
+        } catch (error) {
+          // Not about one user (a cancel, bad credentials): the deletes in flight finish, no more start.
+          fatal ??= error;
+          queue.clear();
+        }
+      });
     }
+    await queue.onIdle();
+    if (fatal) throw fatal;
+    for (const list of [result.deleted, result.alreadyGone, result.signedIn]) list.sort();
     store.writeFile('undo-report.json', `${JSON.stringify(result, null, 2)}\n`);
     return result;
   } finally {

@@ -28,7 +28,7 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
   /** What a caller's credentials grant (see scopes.ts and the README). */
-  AuthScopes: { read: boolean; write: boolean; secrets: boolean };
+  AuthScopes: { read: boolean; write: boolean; secrets: boolean; migrate: boolean };
   /** The IBM cost spec's `@cost` and `@listSize`, which `upstreamCost()` puts on fields (cost.ts). */
   Directives: CostDirectives;
 }>({

@@ -31,6 +31,10 @@ const MigrationStateEnum = builder.enumType('MigrationState', {
     },
     FAILED: { description: 'Stopped by a failure that is not about one user (e.g. Clerk refused the key).' },
     CANCELLED: { description: 'Cancelled; starting the same migration again resumes it.' },
+    STOPPED: {
+      description:
+        'Stopped early: the first creates all failed with the same code, so the Clerk instance refuses them (see `error`). Fix the instance; starting the same migration again resumes it.',
+    },
   } as const,
 });
 
@@ -38,6 +42,10 @@ export const MigrationOutcomeEnum = builder.enumType('MigrationOutcome', {
   description: 'What happened to one user.',
   values: {
     CREATED: { description: 'Created in Clerk by this migration.' },
+    CREATED_INCOMPLETE: {
+      description:
+        'Created in Clerk by this migration, but its ban or lock failed (`code` says how); starting the migration again retries it.',
+    },
     WOULD_CREATE: { description: 'Dry run: would be created.' },
     ADOPTED: { description: 'Already in Clerk under its Passage id (`external_id`): left as it was.' },
     SKIPPED: { description: 'Not migrated: invalid or duplicated in the source (`code` says why).' },

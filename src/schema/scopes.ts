@@ -14,7 +14,12 @@ import type { Scope } from '../security/scopes.js';
 /** The scope initializer: a scope holds when the caller's credentials carry it. */
 export function grantedScopes(ctx: Context): Record<Scope, boolean> {
   const { scopes } = ctx.caller;
-  return { read: scopes.has('read'), write: scopes.has('write'), secrets: scopes.has('secrets') };
+  return {
+    read: scopes.has('read'),
+    write: scopes.has('write'),
+    secrets: scopes.has('secrets'),
+    migrate: scopes.has('migrate'),
+  };
 }
 
 /** `FORBIDDEN`, naming the scopes the field needs and the ones the caller has. */

@@ -569,6 +569,8 @@ export type MigrationCounts = {
   conflict: Scalars['Int']['output'];
   /** Users whose outcome is CREATED. */
   created: Scalars['Int']['output'];
+  /** Users whose outcome is CREATED_INCOMPLETE. */
+  createdIncomplete: Scalars['Int']['output'];
   /** Users whose outcome is FAILED. */
   failed: Scalars['Int']['output'];
   /** Users whose outcome is PENDING. */
@@ -605,6 +607,8 @@ export type MigrationOutcome =
   | 'CONFLICT'
   /** Created in Clerk by this migration. */
   | 'CREATED'
+  /** Created in Clerk by this migration, but its ban or lock failed (`code` says how); starting the migration again retries it. */
+  | 'CREATED_INCOMPLETE'
   /** Clerk refused or failed the create (`code` says how). */
   | 'FAILED'
   /** Not done yet. */
@@ -636,7 +640,9 @@ export type MigrationState =
   /** Stopped before writing anything: see `error` and the skipped or conflicting users. */
   | 'REFUSED'
   /** Creating users. */
-  | 'RUNNING';
+  | 'RUNNING'
+  /** Stopped early: the first creates all failed with the same code, so the Clerk instance refuses them (see `error`). Fix the instance; starting the same migration again resumes it. */
+  | 'STOPPED';
 
 /** One user's line in a migration's report. Ids and codes only: no e-mail, phone or metadata. */
 export type MigrationUser = {
@@ -720,11 +726,11 @@ export type Mutation = {
   setProfileImage?: Maybe<SetProfileImageResult>;
   /** Sign a user out everywhere (Passage): revokes every refresh token, so sessions end when their access token expires. `UnsupportedError` on Clerk (`banUser` revokes a Clerk user's sessions). Needs the `write` scope. */
   signOutUser?: Maybe<SignOutUserResult>;
-  /** Starts moving Passage users to Clerk, or resumes the same migration (same source, same Clerk). Answers at once; follow it with `migrationProgress` or `migration(id:)`. Needs the `write` scope. */
+  /** Starts moving Passage users to Clerk, or resumes the same migration (same source, same Clerk). Answers at once; follow it with `migrationProgress` or `migration(id:)`. Needs the `write` and `migrate` scopes. */
   startPassageMigration?: Maybe<StartPassageMigrationResult>;
   /** Unban a user (Clerk), so they can sign in again. `UnsupportedError` on Passage: use `activateUser`. Needs the `write` scope. */
   unbanUser?: Maybe<UnbanUserResult>;
-  /** Deletes the Clerk users this migration created, and only those (never an adopted user). Can be repeated. Needs the `write` scope. */
+  /** Deletes the Clerk users this migration created, and only those (never an adopted user, nor one another run made), from the run's journal, also after a restart. Users who have signed in to Clerk since are kept and listed unless `force` is true. Can be repeated. Needs the `write` and `migrate` scopes. */
   undoPassageMigration?: Maybe<UndoPassageMigrationResult>;
   /** Unlock a locked user (Clerk). `UnsupportedError` on Passage. Needs the `write` scope. */
   unlockUser?: Maybe<UnlockUserResult>;
@@ -855,6 +861,7 @@ export type MutationUnbanUserArgs = {
 
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationUndoPassageMigrationArgs = {
+  force?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -1185,6 +1192,8 @@ export type UndoMigrationPayload = {
   failedSourceIds: Array<Scalars['String']['output']>;
   /** The run undone. */
   migrationId: Scalars['ID']['output'];
+  /** Passage ids whose Clerk user has signed in since the migration: kept, unless undone with `force: true`. */
+  signedInSourceIds: Array<Scalars['String']['output']>;
 };
 
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */

@@ -273,10 +273,12 @@ describe('Passage → Clerk: never duplicate, never overwrite', () => {
     for (const user of [landed, lost])
       appendFileSync(journal, `${JSON.stringify({ at: '', id: user.id, step: 'creating' })}\n`);
     appendFileSync(journal, '{"at":"","id":"torn'); // a line cut short by the crash
+    // What the run's create left: a user carrying the run's stamp.
     await createClerkWireUser(emulator(), {
       external_id: landed.id,
       email_address: [landed.email || 'x@example.com'],
       skip_password_requirement: true,
+      private_metadata: { passage: { migrationRun: runId } },
     });
 
     const { users } = await migrate(emulator(), directory);

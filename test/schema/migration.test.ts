@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -170,5 +171,75 @@ describe('GraphQL: Passage → Clerk migrations', () => {
     expect(cancelled.body.data.cancelMigration).toEqual({ __typename: 'Migration', state: 'CANCELLED' });
     const unknown = await gql(`query { migration(id: "nope") { id } }`);
     expect(unknown.body.data.migration).toBeNull();
+  });
+});
+
+describe('GraphQL: who may start and undo a migration, and undo after a restart', () => {
+  const undoDirectory = mkdtempSync(join(tmpdir(), 'usergraph-graphql-undo-'));
+  afterAll(() => rmSync(undoDirectory, { recursive: true, force: true }));
+  const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+  const KEYS = { writer: 'writer-key-0123456789', migrator: 'migrator-key-0123456789' };
+  const { emulator, gql } = useUsergraph(
+    { users: { passage: 5, clerk: 40 } },
+    {
+      callerAuth: () => ({
+        USERGRAPH_API_KEYS: [
+          `${sha256(KEYS.writer)}:read+write`,
+          `${sha256(KEYS.migrator)}:read+write+migrate`,
+        ].join(','),
+      }),
+      env: { USERGRAPH_MIGRATION_DIR: undoDirectory },
+    },
+  );
+  const as = (key: string) => ({ authorization: `Bearer ${key}` });
+  const UNDO = `mutation($id: ID!, $force: Boolean) { undoPassageMigration(id: $id, force: $force) {
+    __typename ... on UndoMigrationPayload { deleted alreadyGone signedInSourceIds failedSourceIds }
+    ... on Error { message } } }`;
+
+  it('start and undo need the migrate scope besides write', async () => {
+    const start = await gql(START, { input: { dryRun: true } }, as(KEYS.writer));
+    expect(start.body.data.startPassageMigration).toBeNull();
+    expect(start.body.errors?.[0]).toMatchObject({
+      extensions: { code: 'FORBIDDEN', requiredScopes: ['migrate'] },
+    });
+    const undo = await gql(UNDO, { id: '0123456789abcdef' }, as(KEYS.writer));
+    expect(undo.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(emulator().control.requests({ provider: 'clerk', method: 'DELETE' })).toEqual([]);
+  });
+
+  it('undoes a run this server never started, from its journal, and keeps a user who signed in since unless forced', async () => {
+    const clerk = await clerkWireUsers(emulator());
+    const signedIn = clerk.find((u) => u.external_id && u.last_sign_in_at);
+    expect(signedIn).toBeDefined();
+    // A run made before the restart: its journal says its create was answered with this user.
+    const runId = '0123456789abcdef';
+    mkdirSync(join(undoDirectory, runId), { recursive: true });
+    writeFileSync(join(undoDirectory, runId, 'run.json'), `${JSON.stringify({ runId })}\n`);
+    writeFileSync(
+      join(undoDirectory, runId, 'journal.ndjson'),
+      [
+        { at: '', id: signedIn.external_id, step: 'creating' },
+        { at: '', id: signedIn.external_id, step: 'created', target: signedIn.id },
+      ]
+        .map((line) => JSON.stringify(line))
+        .join('\n') + '\n',
+    );
+
+    const kept = await gql(UNDO, { id: runId }, as(KEYS.migrator));
+    expect(kept.body.data.undoPassageMigration).toEqual({
+      __typename: 'UndoMigrationPayload',
+      deleted: 0,
+      alreadyGone: 0,
+      signedInSourceIds: [signedIn.external_id],
+      failedSourceIds: [],
+    });
+    expect((await clerkWireUsers(emulator())).map((u) => u.id)).toContain(signedIn.id);
+
+    const forced = await gql(UNDO, { id: runId, force: true }, as(KEYS.migrator));
+    expect(forced.body.data.undoPassageMigration).toMatchObject({ deleted: 1, signedInSourceIds: [] });
+    expect((await clerkWireUsers(emulator())).map((u) => u.id)).not.toContain(signedIn.id);
+
+    const unknown = await gql(UNDO, { id: 'fedcba9876543210' }, as(KEYS.migrator));
+    expect(unknown.body.data.undoPassageMigration).toMatchObject({ __typename: 'NotFoundError' });
   });
 });

@@ -48,6 +48,8 @@ export interface PassageExport {
   records: ExportRecord[];
   /** File-level problems: found before any record is used. */
   problems: ExportProblem[];
+  /** The users a dump of list pages says the app had (`total_users`), when it says. */
+  declaredTotal?: number;
 }
 export type ExportRecord =
   | { position: number; user: User }
@@ -71,6 +73,9 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const usersOf = (value: unknown) =>
   isObject(value) && Array.isArray(value.users) ? (value.users as unknown[]) : undefined;
+/** Every page of a list says how many users the app had; a dump missing pages holds fewer. */
+const totalOf = (value: unknown) =>
+  isObject(value) && Number.isInteger(value.total_users) ? (value.total_users as number) : undefined;
 
 export function readPassageDump(text: string): PassageExport {
   let body: unknown;
@@ -102,7 +107,8 @@ export function readPassageDump(text: string): PassageExport {
     const message = `user ${position}${id ? ` (id ${id})` : ''}: ${describeIssue(parsed.error, 'the user')}`;
     return reject(position, id, 'INVALID_ROW', message);
   });
-  return { records, problems: [] };
+  const totals = (Array.isArray(body) ? body : [body]).map(totalOf).filter((n) => n !== undefined);
+  return { records, problems: [], ...(totals.length > 0 ? { declaredTotal: Math.max(...totals) } : {}) };
 }
 
 // ---- the dashboard CSV -------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 /**
  * Passage → Clerk migrations, write side: start one (from the live Passage app or an uploaded
- * dump or export), cancel it, undo it. Each needs the `write` scope; the run itself is
+ * dump or export), cancel it, undo it. Each needs the `write` scope, and starting or undoing
+ * also `migrate` (one call writes or deletes every user); the run itself is
  * src/migration/engine.ts, the same engine as `npm run migrate`.
  */
+import type { UndoResult } from '../../migration/undo.js';
 import { refusedInput } from '../../providers/errors.js';
 import { builder } from '../builder.js';
 import { upstreamCost } from '../cost.js';
@@ -67,7 +69,8 @@ builder.mutationField('startPassageMigration', (t) =>
     type: MigrationRef,
     nullable: true,
     description:
-      'Starts moving Passage users to Clerk, or resumes the same migration (same source, same Clerk). Answers at once; follow it with `migrationProgress` or `migration(id:)`. Needs the `write` scope.',
+      'Starts moving Passage users to Clerk, or resumes the same migration (same source, same Clerk). Answers at once; follow it with `migrationProgress` or `migration(id:)`. Needs the `write` and `migrate` scopes.',
+    authScopes: { migrate: true },
     errors: {
       types: [InvalidInput, Unsupported, Conflict],
       directResult: true,
@@ -109,43 +112,51 @@ builder.mutationField('cancelMigration', (t) =>
   }),
 );
 
-const UndoPayload = builder
-  .objectRef<{ runId: string; deleted: string[]; alreadyGone: string[]; failed: { sourceId: string }[] }>(
-    'UndoMigrationPayload',
-  )
-  .implement({
-    description: 'What undoing a migration did.',
-    fields: (t) => ({
-      migrationId: t.id({ description: 'The run undone.', resolve: (p) => p.runId }),
-      deleted: t.int({
-        description: 'Clerk users this migration had created, deleted now.',
-        resolve: (p) => p.deleted.length,
-      }),
-      alreadyGone: t.int({
-        description: 'Users it had created that were already deleted.',
-        resolve: (p) => p.alreadyGone.length,
-      }),
-      failedSourceIds: t.stringList({
-        description: 'Passage ids whose Clerk user could not be deleted (run undo again).',
-        resolve: (p) => p.failed.map((f) => f.sourceId),
-      }),
+const UndoPayload = builder.objectRef<UndoResult>('UndoMigrationPayload').implement({
+  description: 'What undoing a migration did.',
+  fields: (t) => ({
+    migrationId: t.id({ description: 'The run undone.', resolve: (p) => p.runId }),
+    deleted: t.int({
+      description: 'Clerk users this migration had created, deleted now.',
+      resolve: (p) => p.deleted.length,
     }),
-  });
+    alreadyGone: t.int({
+      description: 'Users it had created that were already deleted.',
+      resolve: (p) => p.alreadyGone.length,
+    }),
+    signedInSourceIds: t.stringList({
+      description:
+        'Passage ids whose Clerk user has signed in since the migration: kept, unless undone with `force: true`.',
+      resolve: (p) => p.signedIn,
+    }),
+    failedSourceIds: t.stringList({
+      description: 'Passage ids whose Clerk user could not be deleted (run undo again).',
+      resolve: (p) => p.failed.map((f) => f.sourceId),
+    }),
+  }),
+});
 
 builder.mutationField('undoPassageMigration', (t) =>
   t.field({
     type: UndoPayload,
     nullable: true,
     description:
-      'Deletes the Clerk users this migration created, and only those (never an adopted user). Can be repeated. Needs the `write` scope.',
+      "Deletes the Clerk users this migration created, and only those (never an adopted user, nor one another run made), from the run's journal, also after a restart. Users who have signed in to Clerk since are kept and listed unless `force` is true. Can be repeated. Needs the `write` and `migrate` scopes.",
+    authScopes: { migrate: true },
     errors: {
       types: [NotFound, Conflict],
       directResult: true,
       union: { name: 'UndoPassageMigrationResult' },
     },
-    args: { id: t.arg.id({ required: true, description: 'The run id (`Migration.id`).' }) },
+    args: {
+      id: t.arg.id({ required: true, description: 'The run id (`Migration.id`).' }),
+      force: t.arg.boolean({
+        defaultValue: false,
+        description: 'Delete users who have signed in to Clerk since the migration too.',
+      }),
+    },
     // Its deletes are paced by the run's own budget (`requestsPerTenSeconds`), not in one burst.
     ...upstreamCost({ weight: 1 }),
-    resolve: (_root, args, ctx) => ctx.migrations.undo(String(args.id), ctx.signal),
+    resolve: (_root, args, ctx) => ctx.migrations.undo(String(args.id), args.force ?? false, ctx.signal),
   }),
 );

@@ -1,0 +1,108 @@
+/**
+ * One process per run, proven by a lease rather than a PID: the lock file holds its holder's
+ * host, PID, a token and a heartbeat it renews while the run lasts. A lease whose heartbeat is
+ * fresh is respected whatever its PID says (every container is PID 1, and a PID names nothing
+ * in another namespace); one left stale, or by a process of this host that is gone, is taken
+ * over. Behind `RunLock` so a shared store (Redis) can hold leases instead of a folder.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+
+export interface RunLock {
+  /** Stops the heartbeat and gives the lease up. */
+  release(): void;
+}
+
+export interface Lease {
+  host: string;
+  pid: number;
+  token: string;
+  /** Epoch milliseconds of the last renewal. */
+  heartbeatAt: number;
+}
+
+export class RunLockedError extends Error {
+  override name = 'RunLockedError';
+}
+
+export const LEASE_HEARTBEAT_MS = 5_000;
+/** Several missed heartbeats: the holder is gone, or cut off from the disk. */
+export const LEASE_STALE_MS = 30_000;
+
+export function acquireFileLease(path: string, runId: string): RunLock {
+  const lease: Lease = { host: hostname(), pid: process.pid, token: randomUUID(), heartbeatAt: Date.now() };
+  const write = () => writeAtomically(path, `${JSON.stringify({ ...lease, heartbeatAt: Date.now() })}\n`);
+  try {
+    writeFileSync(path, JSON.stringify(lease), { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const holder = readLease(path);
+    if (holder && isHeld(holder)) {
+      const age = Math.round((Date.now() - holder.heartbeatAt) / 1000);
+      throw new RunLockedError(
+        `migration run ${runId} is held by process ${holder.pid} on ${holder.host} (heartbeat ${age}s ago; ` +
+          `taken over once ${LEASE_STALE_MS / 1000}s pass without one)`,
+      );
+    }
+    write();
+    // Two processes that found the same stale lease both wrote: the last rename won.
+    if (readLease(path)?.token !== lease.token) {
+      throw new RunLockedError(`migration run ${runId} was taken over by another process just now`);
+    }
+  }
+  const timer = setInterval(() => {
+    try {
+      write();
+    } catch {
+      // A missed heartbeat: the lease goes stale, which is what another process should see.
+    }
+  }, LEASE_HEARTBEAT_MS);
+  // The heartbeat alone keeps no process alive.
+  timer.unref();
+  return {
+    release() {
+      clearInterval(timer);
+      const holder = readLease(path);
+      if (holder?.token === lease.token) rmSync(path, { force: true });
+    },
+  };
+}
+
+function isHeld(lease: Lease): boolean {
+  if (Date.now() - lease.heartbeatAt > LEASE_STALE_MS) return false;
+  // Only on its own host does a PID say anything: a process there that is gone holds nothing.
+  return lease.host !== hostname() || isAlive(lease.pid);
+}
+
+/** The lease in the file, or null when there is none (released, torn, or an old PID-only lock). */
+function readLease(path: string): Lease | null {
+  try {
+    const lease = JSON.parse(readFileSync(path, 'utf8')) as Partial<Lease>;
+    if (typeof lease.heartbeatAt !== 'number' || typeof lease.pid !== 'number') return null;
+    return {
+      host: String(lease.host ?? ''),
+      pid: lease.pid,
+      token: String(lease.token ?? ''),
+      heartbeatAt: lease.heartbeatAt,
+    };
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A reader sees the old contents or the new, never half of either. */
+export function writeAtomically(path: string, contents: string): void {
+  const temporary = `${path}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, path);
+}
