@@ -208,6 +208,44 @@ export interface OAuthAccessToken {
   label: string | null;
 }
 
+/** Where a Clerk session stands (its `status`). */
+export type SessionStatus =
+  | 'ACTIVE'
+  | 'PENDING'
+  | 'REVOKED'
+  | 'ENDED'
+  | 'EXPIRED'
+  | 'REMOVED'
+  | 'ABANDONED'
+  | 'REPLACED';
+
+/** Where and on what a session was last used, as the provider saw it. */
+export interface SessionActivity {
+  browserName: string | null;
+  browserVersion: string | null;
+  deviceType: string | null;
+  isMobile: boolean;
+  ipAddress: string | null;
+  city: string | null;
+  country: string | null;
+}
+
+/** A signed-in session of a user on one client (a browser or an app). */
+export interface Session {
+  id: string;
+  userId: string;
+  clientId: string;
+  status: SessionStatus;
+  lastActiveAt: Date;
+  /** When it ends unless refreshed. */
+  expireAt: Date;
+  /** When it ends even if refreshed. */
+  abandonAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  latestActivity: SessionActivity | null;
+}
+
 export interface TotpEnrollment {
   secret: string;
   uri: string;
@@ -428,8 +466,20 @@ export interface OptionalOperations {
   unlockUser(id: string, options?: CallOptions): Promise<User>;
   activateUser(id: string, options?: CallOptions): Promise<User>;
   deactivateUser(id: string, options?: CallOptions): Promise<User>;
-  /** Ends every session: Passage revokes the user's refresh tokens. */
+  /**
+   * Ends every session: Passage revokes the user's refresh tokens; Clerk revokes each active
+   * session (one list, then one call per session).
+   */
   signOutUser(id: string, options?: CallOptions): Promise<void>;
+  /** A page of the user's sessions, newest first; every status when `status` is absent. */
+  listSessions(
+    userId: string,
+    page: PageRequest,
+    status: SessionStatus | undefined,
+    options?: CallOptions,
+  ): Promise<Page<Session>>;
+  /** Ends one session at once; answers it as the provider left it. */
+  revokeSession(sessionId: string, options?: CallOptions): Promise<Session>;
   setProfileImage(id: string, image: ImageUpload, options?: CallOptions): Promise<User>;
   deleteProfileImage(id: string, options?: CallOptions): Promise<User>;
   createTotp(id: string, options?: CallOptions): Promise<TotpEnrollment>;

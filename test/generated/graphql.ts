@@ -716,9 +716,11 @@ export type Mutation = {
   disableMfa?: Maybe<DisableMfaResult>;
   /** Lock a user (Clerk) as too many failed sign-ins would, until `unlockUser` or the instance's lockout period ends. `UnsupportedError` on Passage. Needs the `write` scope. */
   lockUser?: Maybe<LockUserResult>;
+  /** End one session at once (Clerk): its client is signed out and must sign in again. A session that already ended is answered as it is. One upstream call. `UnsupportedError` on Passage: use `signOutUser`. Needs the `write` scope. */
+  revokeSession?: Maybe<RevokeSessionResult>;
   /** Set a user's profile image (Clerk), sent as a multipart request. A file that is not an image is `InvalidInputError`. `UnsupportedError` on Passage. Needs the `write` scope. */
   setProfileImage?: Maybe<SetProfileImageResult>;
-  /** Sign a user out everywhere (Passage): revokes every refresh token, so sessions end when their access token expires. `UnsupportedError` on Clerk (`banUser` revokes a Clerk user's sessions). Needs the `write` scope. */
+  /** Sign a user out everywhere (Clerk, Passage). Passage: revokes every refresh token, so sessions end when their access token expires (one upstream call). Clerk: revokes every active session at once (one call to list them, then one per session, run concurrently). Needs the `write` scope. */
   signOutUser?: Maybe<SignOutUserResult>;
   /** Starts moving Passage users to Clerk, or resumes the same migration (same source, same Clerk). Answers at once; follow it with `migrationProgress` or `migration(id:)`. Needs the `write` scope. */
   startPassageMigration?: Maybe<StartPassageMigrationResult>;
@@ -826,6 +828,12 @@ export type MutationDisableMfaArgs = {
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationLockUserArgs = {
   input: LockUserInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationRevokeSessionArgs = {
+  input: RevokeSessionInput;
 };
 
 
@@ -1058,6 +1066,109 @@ export type RateLimitedError = Error & {
   /** When the provider said how long to wait, in seconds. */
   retryAfterSeconds?: Maybe<Scalars['Int']['output']>;
 };
+
+/** The session `revokeSession` ends. */
+export type RevokeSessionInput = {
+  /** The session: the id `Session.id` returns. */
+  sessionId: Scalars['ID']['input'];
+};
+
+/** The result of `revokeSession`. */
+export type RevokeSessionPayload = {
+  __typename?: 'RevokeSessionPayload';
+  /** The session after the change (`REVOKED`, or how it had already ended). */
+  session: Session;
+  /** The user, read again when asked for (one more upstream call). */
+  user?: Maybe<User>;
+  /** The user it signed in. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type RevokeSessionResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | RevokeSessionPayload | UnsupportedError;
+
+/** A signed-in session of a user on one client (a browser or an app). Clerk only. */
+export type Session = {
+  __typename?: 'Session';
+  /** When it ends however much it is used. */
+  abandonAt: Scalars['DateTime']['output'];
+  /** The client (browser or app) it lives on. */
+  clientId: Scalars['ID']['output'];
+  /** When it began. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When it ends unless used again. */
+  expireAt: Scalars['DateTime']['output'];
+  /** Clerk's session id (`sess_...`). */
+  id: Scalars['ID']['output'];
+  /** When it was last used. */
+  lastActiveAt: Scalars['DateTime']['output'];
+  /** Where and on what it was last used, if recorded. */
+  latestActivity?: Maybe<SessionActivity>;
+  /** Where it stands. */
+  status: SessionStatus;
+  /** When it last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The user it signs in. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The session's most recent request, as the provider recorded it. */
+export type SessionActivity = {
+  __typename?: 'SessionActivity';
+  /** e.g. `Chrome`. */
+  browserName?: Maybe<Scalars['String']['output']>;
+  /** e.g. `126.0.0.0`. */
+  browserVersion?: Maybe<Scalars['String']['output']>;
+  /** The city that address places it in. */
+  city?: Maybe<Scalars['String']['output']>;
+  /** The country, ISO 3166 alpha-2. */
+  country?: Maybe<Scalars['String']['output']>;
+  /** e.g. `iPhone`, `Macintosh`. */
+  deviceType?: Maybe<Scalars['String']['output']>;
+  /** The IP address it came from. */
+  ipAddress?: Maybe<Scalars['String']['output']>;
+  /** Whether the device is a phone or tablet. */
+  isMobile: Scalars['Boolean']['output'];
+};
+
+/** A page of a user's sessions, newest first. */
+export type SessionConnection = {
+  __typename?: 'SessionConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<SessionEdge>;
+  /** Where this page sits, and the cursors to move from it. */
+  pageInfo: PageInfo;
+  /** How many sessions match in all, when the provider says (Clerk does not). */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A session in a page, with its cursor. */
+export type SessionEdge = {
+  __typename?: 'SessionEdge';
+  /** An opaque position: pass it as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Session;
+};
+
+/** Where a session stands. */
+export type SessionStatus =
+  /** Not used for too long. */
+  | 'ABANDONED'
+  /** Signed in: its client can act as the user. */
+  | 'ACTIVE'
+  /** The user signed out. */
+  | 'ENDED'
+  /** Its lifetime ran out. */
+  | 'EXPIRED'
+  /** Signed in, with a task left to do (e.g. choosing an organization). */
+  | 'PENDING'
+  /** The user removed it from their client. */
+  | 'REMOVED'
+  /** A newer session on the same client took its place. */
+  | 'REPLACED'
+  /** Ended by an admin (`revokeSession`, `signOutUser`, a ban). */
+  | 'REVOKED';
 
 /** The user and the image `setProfileImage` uploads. */
 export type SetProfileImageInput = {
@@ -1320,6 +1431,8 @@ export type User = Node & {
   provider: Provider;
   /** Clerk `public_metadata`; Passage's `user_metadata`, its only metadata. */
   publicMetadata?: Maybe<Scalars['JSONObject']['output']>;
+  /** The user's sessions, newest first (Clerk only: null for Passage users, with no upstream call; Clerk drops old inactive sessions after a while). One call per user, status and page, all users' calls concurrent. */
+  sessions?: Maybe<SessionConnection>;
   /** Whether the user can sign in. */
   status: UserStatus;
   /** Clerk only: metadata the user can edit. */
@@ -1351,6 +1464,14 @@ export type UserOrganizationInvitationsArgs = {
 export type UserOrganizationMembershipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A user of either provider. Common fields are plain fields; fields only one provider has are nullable and say which. */
+export type UserSessionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<SessionStatus>;
 };
 
 /** A page of users. */

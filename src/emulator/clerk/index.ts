@@ -21,6 +21,7 @@ import { userMfaRoutes } from './routes/user-mfa.js';
 import { userModerationRoutes } from './routes/user-moderation.js';
 import { userWriteRoutes } from './routes/user-write.js';
 import { userReadRoutes } from './routes/users.js';
+import { sessionRoutes } from './routes/sessions.js';
 import { seedClerk } from './seed.js';
 import { ClerkState } from './state.js';
 
@@ -36,6 +37,7 @@ export function createClerkEmulator(options: { secretKey: string }): ProviderEmu
     ...userMfaRoutes(context),
     ...userCredentialRoutes(context),
     ...organizationRoutes(context),
+    ...sessionRoutes(context),
   ].map((route) => ({ ...route, handle: answeringClerkErrors(route.handle) }));
 
   return {
@@ -61,6 +63,7 @@ export function createClerkEmulator(options: { secretKey: string }): ProviderEmu
       organizations: state.organizations.size,
       memberships: state.memberships.size,
       invitations: state.invitations.size,
+      sessions: state.sessions.size,
     }),
   };
 }

@@ -143,3 +143,29 @@ export interface InvitationRecord {
   created_at: number;
   updated_at: number;
 }
+
+export type SessionStatus =
+  'active' | 'pending' | 'revoked' | 'ended' | 'expired' | 'removed' | 'abandoned' | 'replaced';
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  clientId: string;
+  status: SessionStatus;
+  last_active_at: number;
+  expire_at: number;
+  abandon_at: number;
+  created_at: number;
+  updated_at: number;
+  /** The browser and place of the last request, as Clerk records it. */
+  activity: {
+    id: string;
+    device_type: string;
+    is_mobile: boolean;
+    browser_name: string;
+    browser_version: string;
+    ip_address: string;
+    city: string;
+    country: string;
+  } | null;
+}

@@ -86,6 +86,11 @@ export function createClerkClient({ secretKey, apiUrl, http: tuning }: ClerkClie
     getOAuthAccessTokens: (userId: string, provider: string, query: Query, call: CallOptions) =>
       get(path`/users/${userId}/oauth_access_tokens/${provider}`, query, call),
 
+    listSessions: (query: Query, call: CallOptions) => get('/sessions', query, call),
+    // Revoking a revoked session leaves it revoked.
+    revokeSession: (sessionId: string, call: CallOptions) =>
+      post(path`/sessions/${sessionId}/revoke`, undefined, true, call),
+
     verifyPassword: (userId: string, password: string, call: CallOptions) =>
       post(path`/users/${userId}/verify_password`, { password }, false, call),
     verifyTotp: (userId: string, code: string, call: CallOptions) =>

@@ -13,6 +13,8 @@ import {
   toMembershipPage,
   toOAuthAccessTokens,
   toPasswordVerified,
+  toSession,
+  toSessionPage,
   toTotpEnrollment,
   toTotpVerified,
   toUser,
@@ -28,6 +30,7 @@ import {
   orderByParam,
   pageParams,
   profileImageForm,
+  sessionStatusParam,
   updateUserBody,
   userFilterQuery,
 } from './request.js';
@@ -110,6 +113,29 @@ export function createClerkProvider(options: ClerkProviderOptions): Provider {
     unbanUser: async (id, call = {}) => toUser(await client.unbanUser(id, call)),
     lockUser: async (id, call = {}) => toUser(await client.lockUser(id, call)),
     unlockUser: async (id, call = {}) => toUser(await client.unlockUser(id, call)),
+
+    async signOutUser(id, call = {}) {
+      // Every active session, then all revoked at once (each waits for the rate budget).
+      const limit = clerkTraits.limits.maxPageSize;
+      const active: string[] = [];
+      for (let offset = 0; ; offset += limit) {
+        const query = { user_id: id, status: 'active', limit, offset };
+        const page = toSessionPage(await client.listSessions(query, call)).items;
+        active.push(...page.map((session) => session.id));
+        if (page.length < limit) break;
+      }
+      await Promise.all(active.map(async (sessionId) => toSession(await client.revokeSession(sessionId, call))));
+    },
+
+    listSessions: async (userId, page, status, call = {}) =>
+      toSessionPage(
+        await client.listSessions(
+          { user_id: userId, status: sessionStatusParam(status), ...pageParams(page) },
+          call,
+        ),
+      ),
+
+    revokeSession: async (sessionId, call = {}) => toSession(await client.revokeSession(sessionId, call)),
 
     setProfileImage: async (id, image, call = {}) =>
       toUser(await client.setProfileImage(id, profileImageForm(image), call)),

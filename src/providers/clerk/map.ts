@@ -10,6 +10,8 @@ import type {
   Membership,
   OAuthAccessToken,
   Page,
+  Session,
+  SessionStatus,
   TotpEnrollment,
   User,
 } from '../types.js';
@@ -20,6 +22,8 @@ import {
   organizationInvitationSchema,
   organizationMembershipSchema,
   paginated,
+  sessionListSchema,
+  sessionSchema,
   totalCountSchema,
   totpSchema,
   userIdSchema,
@@ -30,6 +34,7 @@ import {
   type ClerkOAuthAccessToken,
   type ClerkOrganizationInvitation,
   type ClerkOrganizationMembership,
+  type ClerkSession,
   type ClerkUser,
 } from './wire.js';
 
@@ -174,6 +179,41 @@ function oauthAccessTokenFromWire(token: ClerkOAuthAccessToken): OAuthAccessToke
     expiresAt: date(token.expires_at),
     scopes: token.scopes ?? [],
     label: token.label,
+  };
+}
+
+export const toSession = (body: unknown): Session =>
+  sessionFromWire(parseWire('clerk', sessionSchema, body, 'a session'));
+
+export function toSessionPage(body: unknown): Page<Session> {
+  const page = parseWire('clerk', sessionListSchema, body, 'a session list');
+  const items = page.data.map(sessionFromWire);
+  return page.total_count === undefined ? { items } : { items, totalCount: page.total_count };
+}
+
+function sessionFromWire(session: ClerkSession): Session {
+  const activity = session.latest_activity;
+  return {
+    id: session.id,
+    userId: session.user_id,
+    clientId: session.client_id,
+    status: session.status.toUpperCase() as SessionStatus,
+    lastActiveAt: new Date(session.last_active_at),
+    expireAt: new Date(session.expire_at),
+    abandonAt: new Date(session.abandon_at),
+    createdAt: new Date(session.created_at),
+    updatedAt: new Date(session.updated_at),
+    latestActivity: activity
+      ? {
+          browserName: activity.browser_name ?? null,
+          browserVersion: activity.browser_version ?? null,
+          deviceType: activity.device_type ?? null,
+          isMobile: activity.is_mobile,
+          ipAddress: activity.ip_address ?? null,
+          city: activity.city ?? null,
+          country: activity.country ?? null,
+        }
+      : null,
   };
 }
 

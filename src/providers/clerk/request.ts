@@ -11,6 +11,7 @@ import type {
   InvitationStatus,
   MetadataPatch,
   PageRequest,
+  SessionStatus,
   TimeRange,
   UpdateUserInput,
   UserFilter,
@@ -127,6 +128,7 @@ export function pageParams({ limit, offset }: PageRequest): { limit: number; off
 }
 
 export const invitationStatusParam = (status: InvitationStatus | undefined) => status?.toLowerCase();
+export const sessionStatusParam = (status: SessionStatus | undefined) => status?.toLowerCase();
 
 /** Clerk's path segment for an identity provider: `google` → `oauth_google`. */
 export function oauthProviderParam(provider: string): string {

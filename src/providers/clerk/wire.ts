@@ -148,6 +148,39 @@ export const oauthAccessTokensSchema = z.union([
   paginated(oauthAccessTokenSchema).transform((page) => page.data),
 ]);
 
+export const sessionSchema = z.object({
+  id: z.string(),
+  user_id: z.string(),
+  client_id: z.string(),
+  status: z.enum(['active', 'pending', 'revoked', 'ended', 'expired', 'removed', 'abandoned', 'replaced']),
+  last_active_at: millis,
+  expire_at: millis,
+  abandon_at: millis,
+  created_at: millis,
+  updated_at: millis,
+  latest_activity: z
+    .object({
+      device_type: z.string().optional(),
+      is_mobile: z.boolean(),
+      browser_name: z.string().optional(),
+      browser_version: z.string().optional(),
+      ip_address: z.string().optional(),
+      city: z.string().optional(),
+      country: z.string().optional(),
+    })
+    .nullish(),
+});
+export type ClerkSession = z.output<typeof sessionSchema>;
+
+/**
+ * `GET /sessions` is documented as a bare array; asked with `paginated=true` (as @clerk/backend
+ * does) it answers the `{data, total_count}` envelope. Both parse.
+ */
+export const sessionListSchema = z.union([
+  z.array(sessionSchema).transform((data) => ({ data, total_count: undefined })),
+  paginated(sessionSchema),
+]);
+
 /** `POST /users/{id}/totp`: the Frontend API's TOTP object (the Backend API spec has none). */
 export const totpSchema = z.object({
   secret: z.string(),
