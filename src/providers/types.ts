@@ -210,14 +210,7 @@ export interface OAuthAccessToken {
 
 /** Where a Clerk session stands (its `status`). */
 export type SessionStatus =
-  | 'ACTIVE'
-  | 'PENDING'
-  | 'REVOKED'
-  | 'ENDED'
-  | 'EXPIRED'
-  | 'REMOVED'
-  | 'ABANDONED'
-  | 'REPLACED';
+  'ACTIVE' | 'PENDING' | 'REVOKED' | 'ENDED' | 'EXPIRED' | 'REMOVED' | 'ABANDONED' | 'REPLACED';
 
 /** Where and on what a session was last used, as the provider saw it. */
 export interface SessionActivity {

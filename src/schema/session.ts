@@ -55,7 +55,11 @@ export const SessionRef = builder.objectRef<Session>('Session').implement({
       resolve: (s) => s.abandonAt,
     }),
     createdAt: t.field({ type: 'DateTime', description: 'When it began.', resolve: (s) => s.createdAt }),
-    updatedAt: t.field({ type: 'DateTime', description: 'When it last changed.', resolve: (s) => s.updatedAt }),
+    updatedAt: t.field({
+      type: 'DateTime',
+      description: 'When it last changed.',
+      resolve: (s) => s.updatedAt,
+    }),
     latestActivity: t.field({
       type: SessionActivityRef,
       nullable: true,

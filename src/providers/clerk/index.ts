@@ -124,7 +124,9 @@ export function createClerkProvider(options: ClerkProviderOptions): Provider {
         active.push(...page.map((session) => session.id));
         if (page.length < limit) break;
       }
-      await Promise.all(active.map(async (sessionId) => toSession(await client.revokeSession(sessionId, call))));
+      await Promise.all(
+        active.map(async (sessionId) => toSession(await client.revokeSession(sessionId, call))),
+      );
     },
 
     listSessions: async (userId, page, status, call = {}) =>

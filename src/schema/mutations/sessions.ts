@@ -47,7 +47,9 @@ defineMutation({
   changes: 'user',
   resolve: async (input, ctx) => {
     const sessionId = requireId('sessionId', input.sessionId);
-    const session = await instanceOperation(ctx.providers, 'revokeSession')(sessionId, { signal: ctx.signal });
+    const session = await instanceOperation(ctx.providers, 'revokeSession')(sessionId, {
+      signal: ctx.signal,
+    });
     return { userId: session.userId, session };
   },
 });

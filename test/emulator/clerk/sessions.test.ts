@@ -29,7 +29,9 @@ describe('Clerk emulator: sessions', () => {
 
   it('lists newest first, filters by status, pages, and answers the envelope with paginated=true', async () => {
     const users = await api.allUsers();
-    const counts = await Promise.all(users.map(async (u) => [u.id, (await sessionsOf(u.id)).length] as const));
+    const counts = await Promise.all(
+      users.map(async (u) => [u.id, (await sessionsOf(u.id)).length] as const),
+    );
     const [userId] = counts.find(([, count]) => count >= 2)!;
     const all = await sessionsOf(userId);
     expect(all.map((s) => s.created_at)).toEqual([...all.map((s) => s.created_at)].sort((a, b) => b - a));

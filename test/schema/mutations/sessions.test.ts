@@ -113,7 +113,8 @@ describe('sessions', () => {
     expect(routes()).toEqual(['POST /sessions/{session_id}/revoke']);
     const { body } = await clerk('GET', `/sessions?user_id=${id}&limit=500`);
     for (const session of body) {
-      const expected = session.id === target.id ? 'revoked' : sessions.find((s) => s.id === session.id).status;
+      const expected =
+        session.id === target.id ? 'revoked' : sessions.find((s) => s.id === session.id).status;
       expect(session.status).toBe(expected);
     }
   });
