@@ -381,6 +381,23 @@ export interface UpdateUserInput {
   primaryPhoneNumberId?: string;
 }
 
+/** A new e-mail address or phone number for a user. */
+export interface NewIdentifier {
+  /** The address, or the number in E.164. */
+  value: string;
+  /** Marked verified at once (default: unverified, the user proves it). */
+  verified?: boolean;
+  /** Made the user's primary one (the first of its kind always is). */
+  primary?: boolean;
+}
+
+/** What can change about an existing e-mail address or phone number. */
+export interface IdentifierChange {
+  verified?: boolean;
+  /** Only `true`: another identifier stops being primary. */
+  primary?: boolean;
+}
+
 /** A deep merge: keys set to `null` are removed. */
 export interface MetadataPatch {
   publicMetadata?: JsonObject;
@@ -479,6 +496,14 @@ export interface OptionalOperations {
   deleteTotp(id: string, options?: CallOptions): Promise<void>;
   deleteBackupCodes(id: string, options?: CallOptions): Promise<void>;
   disableMfa(id: string, options?: CallOptions): Promise<void>;
+  /** Answers the new address's id. */
+  addEmailAddress(userId: string, input: NewIdentifier, options?: CallOptions): Promise<string>;
+  updateEmailAddress(emailAddressId: string, change: IdentifierChange, options?: CallOptions): Promise<void>;
+  deleteEmailAddress(emailAddressId: string, options?: CallOptions): Promise<void>;
+  /** Answers the new number's id. */
+  addPhoneNumber(userId: string, input: NewIdentifier, options?: CallOptions): Promise<string>;
+  updatePhoneNumber(phoneNumberId: string, change: IdentifierChange, options?: CallOptions): Promise<void>;
+  deletePhoneNumber(phoneNumberId: string, options?: CallOptions): Promise<void>;
   deleteExternalAccount(userId: string, accountId: string, options?: CallOptions): Promise<void>;
   deleteWeb3Wallet(userId: string, walletId: string, options?: CallOptions): Promise<void>;
   listMemberships(userId: string, page: PageRequest, options?: CallOptions): Promise<Page<Membership>>;

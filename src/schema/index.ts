@@ -20,6 +20,7 @@ import './mutations/mfa.js';
 import './mutations/credentials.js';
 import './mutations/verification.js';
 import './mutations/sessions.js';
+import './mutations/identifiers.js';
 import './migration.js';
 import './mutations/migration.js';
 import { requireReadForService } from './federation.js';

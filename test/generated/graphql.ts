@@ -38,6 +38,62 @@ export type ActivateUserPayload = {
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type ActivateUserResult = ActivateUserPayload | ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
 
+/** The user, the address `addEmailAddress` adds, and how. */
+export type AddEmailAddressInput = {
+  /** The address, e.g. `ada@example.com`. */
+  emailAddress: Scalars['String']['input'];
+  /** Make it the user's primary one (needs `secrets`). The first of its kind always is. */
+  primary?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+  /** Mark it verified at once, without the user proving they hold it (needs `secrets`). */
+  verified?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The result of `addEmailAddress`. */
+export type AddEmailAddressPayload = {
+  __typename?: 'AddEmailAddressPayload';
+  /** It as the user now has it, read again when asked for (one more upstream call). */
+  emailAddress?: Maybe<EmailAddress>;
+  /** Its id. */
+  emailAddressId: Scalars['ID']['output'];
+  /** The user after the change, read again when asked for (one more upstream call). */
+  user?: Maybe<User>;
+  /** The user that was changed. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type AddEmailAddressResult = AddEmailAddressPayload | ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
+/** The user, the number `addPhoneNumber` adds, and how. */
+export type AddPhoneNumberInput = {
+  /** The number in E.164, e.g. `+15005550006`. */
+  phoneNumber: Scalars['String']['input'];
+  /** Make it the user's primary one (needs `secrets`). The first of its kind always is. */
+  primary?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+  /** Mark it verified at once, without the user proving they hold it (needs `secrets`). */
+  verified?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The result of `addPhoneNumber`. */
+export type AddPhoneNumberPayload = {
+  __typename?: 'AddPhoneNumberPayload';
+  /** It as the user now has it, read again when asked for (one more upstream call). */
+  phoneNumber?: Maybe<PhoneNumber>;
+  /** Its id. */
+  phoneNumberId: Scalars['ID']['output'];
+  /** The user after the change, read again when asked for (one more upstream call). */
+  user?: Maybe<User>;
+  /** The user that was changed. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type AddPhoneNumberResult = AddPhoneNumberPayload | ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
 /** The user `banUser` acts on. */
 export type BanUserInput = {
   /** The user: the id `User.id` returns. */
@@ -188,6 +244,28 @@ export type DeleteDevicePayload = {
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type DeleteDeviceResult = ConflictError | DeleteDevicePayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
 
+/** Which user, and which of their e-mail addresses, `deleteEmailAddress` removes. */
+export type DeleteEmailAddressInput = {
+  /** The address: the id `EmailAddress.id` returns. */
+  emailAddressId: Scalars['ID']['input'];
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `deleteEmailAddress`. */
+export type DeleteEmailAddressPayload = {
+  __typename?: 'DeleteEmailAddressPayload';
+  /** The id of what was removed. */
+  deletedEmailAddressId: Scalars['ID']['output'];
+  /** The user after the change, read again when asked for (one more upstream call). */
+  user?: Maybe<User>;
+  /** The user that was changed. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type DeleteEmailAddressResult = ConflictError | DeleteEmailAddressPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
 /** Which user, and which of their external accounts, `deleteExternalAccount` removes. */
 export type DeleteExternalAccountInput = {
   /** The account: the id `ExternalAccount.id` returns. */
@@ -209,6 +287,28 @@ export type DeleteExternalAccountPayload = {
 
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type DeleteExternalAccountResult = ConflictError | DeleteExternalAccountPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
+/** Which user, and which of their phone numbers, `deletePhoneNumber` removes. */
+export type DeletePhoneNumberInput = {
+  /** The number: the id `PhoneNumber.id` returns. */
+  phoneNumberId: Scalars['ID']['input'];
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `deletePhoneNumber`. */
+export type DeletePhoneNumberPayload = {
+  __typename?: 'DeletePhoneNumberPayload';
+  /** The id of what was removed. */
+  deletedPhoneNumberId: Scalars['ID']['output'];
+  /** The user after the change, read again when asked for (one more upstream call). */
+  user?: Maybe<User>;
+  /** The user that was changed. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type DeletePhoneNumberResult = ConflictError | DeletePhoneNumberPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
 
 /** The user `deleteProfileImage` acts on. */
 export type DeleteProfileImageInput = {
@@ -688,6 +788,10 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Activate a deactivated user (Passage), so they can sign in again. `UnsupportedError` on Clerk: use `unbanUser` or `unlockUser`. Needs the `write` scope. */
   activateUser?: Maybe<ActivateUserResult>;
+  /** Add an e-mail address to a user (Clerk), unverified unless `verified`. One upstream call. `UnsupportedError` on Passage: use `updateUser` (a Passage user has one e-mail address and one phone number). Needs the `write` scope, and `secrets` too when it marks the identifier verified or makes it primary. */
+  addEmailAddress?: Maybe<AddEmailAddressResult>;
+  /** Add a phone number to a user (Clerk), unverified unless `verified`. One upstream call. `UnsupportedError` on Passage: use `updateUser` (a Passage user has one e-mail address and one phone number). Needs the `write` scope, and `secrets` too when it marks the identifier verified or makes it primary. */
+  addPhoneNumber?: Maybe<AddPhoneNumberResult>;
   /** Ban a user (Clerk): every session is revoked and signing in is refused until `unbanUser`. `UnsupportedError` on Passage: use `deactivateUser`. Needs the `write` scope. */
   banUser?: Maybe<BanUserResult>;
   /** Stops a running migration after the creates in flight; its report is written and starting it again resumes it. Needs the `write` scope. */
@@ -702,8 +806,12 @@ export type Mutation = {
   deleteBackupCodes?: Maybe<DeleteBackupCodesResult>;
   /** Remove a WebAuthn credential from a user (both providers: a Passage device or a Clerk passkey). The user can no longer sign in with it. Needs the `write` scope. */
   deleteDevice?: Maybe<DeleteDeviceResult>;
+  /** Remove an e-mail address from a user (Clerk); if it was primary, another one becomes primary. `UnsupportedError` on Passage: use `updateUser` (a Passage user has one e-mail address and one phone number). Needs the `write` scope. */
+  deleteEmailAddress?: Maybe<DeleteEmailAddressResult>;
   /** Unlink an external account (Clerk): the user can no longer sign in through it. `UnsupportedError` on Passage. Needs the `write` scope. */
   deleteExternalAccount?: Maybe<DeleteExternalAccountResult>;
+  /** Remove a phone number from a user (Clerk); if it was primary, another one becomes primary. `UnsupportedError` on Passage: use `updateUser` (a Passage user has one e-mail address and one phone number). Needs the `write` scope. */
+  deletePhoneNumber?: Maybe<DeletePhoneNumberResult>;
   /** Remove a user's profile image (Clerk). `UnsupportedError` on Passage. Needs the `write` scope. */
   deleteProfileImage?: Maybe<DeleteProfileImageResult>;
   /** Remove a user's TOTP authenticator (Clerk). `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
@@ -730,6 +838,10 @@ export type Mutation = {
   undoPassageMigration?: Maybe<UndoPassageMigrationResult>;
   /** Unlock a locked user (Clerk). `UnsupportedError` on Passage. Needs the `write` scope. */
   unlockUser?: Maybe<UnlockUserResult>;
+  /** Mark one of a user's e-mail addresses verified (or not), or make it primary (Clerk). `primary: false` is refused: make another one primary instead. One upstream call. `UnsupportedError` on Passage: use `updateUser` (a Passage user has one e-mail address and one phone number). Needs the `write` scope, and `secrets` too when it marks the identifier verified or makes it primary. */
+  updateEmailAddress?: Maybe<UpdateEmailAddressResult>;
+  /** Mark one of a user's phone numbers verified (or not), or make it primary (Clerk). `primary: false` is refused: make another one primary instead. One upstream call. `UnsupportedError` on Passage: use `updateUser` (a Passage user has one e-mail address and one phone number). Needs the `write` scope, and `secrets` too when it marks the identifier verified or makes it primary. */
+  updatePhoneNumber?: Maybe<UpdatePhoneNumberResult>;
   /** Change a user's identifiers, names or password (both providers; most fields are Clerk only). Metadata has its own mutation, `updateUserMetadata`. Needs the `write` scope, and `secrets` too to set a password or change an e-mail, a phone or a primary identifier. */
   updateUser?: Maybe<UpdateUserResult>;
   /** Merge metadata into a user's (both providers; private and unsafe metadata are Clerk only): `null` removes a key. Clerk merges at any depth, Passage top-level keys only. Needs the `write` scope. */
@@ -744,6 +856,18 @@ export type Mutation = {
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationActivateUserArgs = {
   input: ActivateUserInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationAddEmailAddressArgs = {
+  input: AddEmailAddressInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationAddPhoneNumberArgs = {
+  input: AddPhoneNumberInput;
 };
 
 
@@ -790,8 +914,20 @@ export type MutationDeleteDeviceArgs = {
 
 
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationDeleteEmailAddressArgs = {
+  input: DeleteEmailAddressInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationDeleteExternalAccountArgs = {
   input: DeleteExternalAccountInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationDeletePhoneNumberArgs = {
+  input: DeletePhoneNumberInput;
 };
 
 
@@ -870,6 +1006,18 @@ export type MutationUndoPassageMigrationArgs = {
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationUnlockUserArgs = {
   input: UnlockUserInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationUpdateEmailAddressArgs = {
+  input: UpdateEmailAddressInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationUpdatePhoneNumberArgs = {
+  input: UpdatePhoneNumberInput;
 };
 
 
@@ -1325,6 +1473,62 @@ export type UnsupportedError = Error & {
   /** The provider that answered (`clerk`, `passage`), or `usergraph` when the request never left. */
   provider: Scalars['String']['output'];
 };
+
+/** The user, which of their addresses `updateEmailAddress` changes, and how. */
+export type UpdateEmailAddressInput = {
+  /** The address: the id `EmailAddress.id` returns. */
+  emailAddressId: Scalars['ID']['input'];
+  /** Make it the user's primary one (needs `secrets`). The first of its kind always is. */
+  primary?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+  /** Mark it verified at once, without the user proving they hold it (needs `secrets`). */
+  verified?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The result of `updateEmailAddress`. */
+export type UpdateEmailAddressPayload = {
+  __typename?: 'UpdateEmailAddressPayload';
+  /** It as the user now has it, read again when asked for (one more upstream call). */
+  emailAddress?: Maybe<EmailAddress>;
+  /** Its id. */
+  emailAddressId: Scalars['ID']['output'];
+  /** The user after the change, read again when asked for (one more upstream call). */
+  user?: Maybe<User>;
+  /** The user that was changed. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type UpdateEmailAddressResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError | UpdateEmailAddressPayload;
+
+/** The user, which of their numbers `updatePhoneNumber` changes, and how. */
+export type UpdatePhoneNumberInput = {
+  /** The number: the id `PhoneNumber.id` returns. */
+  phoneNumberId: Scalars['ID']['input'];
+  /** Make it the user's primary one (needs `secrets`). The first of its kind always is. */
+  primary?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+  /** Mark it verified at once, without the user proving they hold it (needs `secrets`). */
+  verified?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The result of `updatePhoneNumber`. */
+export type UpdatePhoneNumberPayload = {
+  __typename?: 'UpdatePhoneNumberPayload';
+  /** It as the user now has it, read again when asked for (one more upstream call). */
+  phoneNumber?: Maybe<PhoneNumber>;
+  /** Its id. */
+  phoneNumberId: Scalars['ID']['output'];
+  /** The user after the change, read again when asked for (one more upstream call). */
+  user?: Maybe<User>;
+  /** The user that was changed. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type UpdatePhoneNumberResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError | UpdatePhoneNumberPayload;
 
 /** What to change on a user; fields left out stay as they are. At least one is required. */
 export type UpdateUserInput = {

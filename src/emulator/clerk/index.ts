@@ -21,6 +21,7 @@ import { userMfaRoutes } from './routes/user-mfa.js';
 import { userModerationRoutes } from './routes/user-moderation.js';
 import { userWriteRoutes } from './routes/user-write.js';
 import { userReadRoutes } from './routes/users.js';
+import { identifierRoutes } from './routes/identifiers.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { seedClerk } from './seed.js';
 import { ClerkState } from './state.js';
@@ -38,6 +39,7 @@ export function createClerkEmulator(options: { secretKey: string }): ProviderEmu
     ...userCredentialRoutes(context),
     ...organizationRoutes(context),
     ...sessionRoutes(context),
+    ...identifierRoutes(context),
   ].map((route) => ({ ...route, handle: answeringClerkErrors(route.handle) }));
 
   return {

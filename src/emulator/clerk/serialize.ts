@@ -129,7 +129,7 @@ export function serializeUser(user: UserRecord, now = Date.now()) {
   };
 }
 
-function serializeEmail(email: EmailRecord) {
+export function serializeEmail(email: EmailRecord) {
   const fromOauth = email.linkedTo && email.status === 'verified';
   return {
     id: email.id,
@@ -154,7 +154,7 @@ function serializeEmail(email: EmailRecord) {
   };
 }
 
-function serializePhone(phone: PhoneRecord) {
+export function serializePhone(phone: PhoneRecord) {
   return {
     id: phone.id,
     object: 'phone_number',

@@ -86,6 +86,16 @@ export function createClerkClient({ secretKey, apiUrl, http: tuning }: ClerkClie
     getOAuthAccessTokens: (userId: string, provider: string, query: Query, call: CallOptions) =>
       get(path`/users/${userId}/oauth_access_tokens/${provider}`, query, call),
 
+    // Creating an identifier twice would fail the second time as taken: never repeated.
+    createEmailAddress: (body: object, call: CallOptions) => post('/email_addresses', body, false, call),
+    updateEmailAddress: (id: string, body: object, { signal }: CallOptions) =>
+      send({ method: 'PATCH', path: path`/email_addresses/${id}`, json: body, idempotent: true, signal }),
+    deleteEmailAddress: (id: string, call: CallOptions) => remove(path`/email_addresses/${id}`, call),
+    createPhoneNumber: (body: object, call: CallOptions) => post('/phone_numbers', body, false, call),
+    updatePhoneNumber: (id: string, body: object, { signal }: CallOptions) =>
+      send({ method: 'PATCH', path: path`/phone_numbers/${id}`, json: body, idempotent: true, signal }),
+    deletePhoneNumber: (id: string, call: CallOptions) => remove(path`/phone_numbers/${id}`, call),
+
     listSessions: (query: Query, call: CallOptions) => get('/sessions', query, call),
     // Revoking a revoked session leaves it revoked.
     revokeSession: (sessionId: string, call: CallOptions) =>

@@ -9,6 +9,7 @@ import { createClerkClient, type ClerkClientOptions } from './client.js';
 import {
   toCount,
   toDevices,
+  toIdentificationId,
   toInvitationPage,
   toMembershipPage,
   toOAuthAccessTokens,
@@ -24,7 +25,9 @@ import {
 } from './map.js';
 import {
   createUserBody,
+  identifierChangeBody,
   invitationStatusParam,
+  newIdentifierBody,
   metadataBody,
   oauthProviderParam,
   orderByParam,
@@ -147,6 +150,21 @@ export function createClerkProvider(options: ClerkProviderOptions): Provider {
     deleteTotp: async (id, call = {}) => expectUserId(await client.deleteTotp(id, call)),
     deleteBackupCodes: async (id, call = {}) => expectUserId(await client.deleteBackupCodes(id, call)),
     disableMfa: async (id, call = {}) => expectUserId(await client.disableMfa(id, call)),
+
+    addEmailAddress: async (userId, input, call = {}) =>
+      toIdentificationId(
+        await client.createEmailAddress(newIdentifierBody(userId, 'email_address', input), call),
+      ),
+    updateEmailAddress: async (id, change, call = {}) =>
+      void toIdentificationId(await client.updateEmailAddress(id, identifierChangeBody(change), call)),
+    deleteEmailAddress: async (id, call = {}) => expectDeleted(await client.deleteEmailAddress(id, call)),
+    addPhoneNumber: async (userId, input, call = {}) =>
+      toIdentificationId(
+        await client.createPhoneNumber(newIdentifierBody(userId, 'phone_number', input), call),
+      ),
+    updatePhoneNumber: async (id, change, call = {}) =>
+      void toIdentificationId(await client.updatePhoneNumber(id, identifierChangeBody(change), call)),
+    deletePhoneNumber: async (id, call = {}) => expectDeleted(await client.deletePhoneNumber(id, call)),
 
     deleteExternalAccount: async (userId, accountId, call = {}) =>
       expectDeleted(await client.deleteExternalAccount(userId, accountId, call)),

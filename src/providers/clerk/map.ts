@@ -18,6 +18,7 @@ import type {
 import { domainUser } from '../types.js';
 import {
   deletedObjectSchema,
+  identificationSchema,
   oauthAccessTokensSchema,
   organizationInvitationSchema,
   organizationMembershipSchema,
@@ -234,6 +235,10 @@ export function toTotpVerified(body: unknown): {
     result.code_type === 'totp' ? 'TOTP' : result.code_type === 'backup_code' ? 'BACKUP_CODE' : null;
   return { verified: result.verified, codeType };
 }
+
+/** A created or changed e-mail address or phone number: its id. */
+export const toIdentificationId = (body: unknown): string =>
+  parseWire('clerk', identificationSchema, body, 'an identification').id;
 
 /** A DELETE answered as documented: a DeletedObject, or `{user_id}` for the MFA deletes. */
 export const expectDeleted = (body: unknown): void =>

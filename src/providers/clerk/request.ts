@@ -7,9 +7,11 @@ import type { Query } from '../http.js';
 import { refuseUnaccepted } from '../registry.js';
 import type {
   CreateUserInput,
+  IdentifierChange,
   ImageUpload,
   InvitationStatus,
   MetadataPatch,
+  NewIdentifier,
   PageRequest,
   SessionStatus,
   TimeRange,
@@ -209,3 +211,15 @@ export function profileImageForm(image: ImageUpload): FormData {
   form.append('file', new Blob([new Uint8Array(image.data)], { type: image.contentType }), image.filename);
   return form;
 }
+
+/** `POST /email_addresses` or `/phone_numbers`: the value under its own name, and the flags given. */
+export const newIdentifierBody = (
+  userId: string,
+  param: 'email_address' | 'phone_number',
+  { value, verified, primary }: NewIdentifier,
+): object => ({ user_id: userId, [param]: value, verified, primary });
+
+export const identifierChangeBody = ({ verified, primary }: IdentifierChange): object => ({
+  verified,
+  primary,
+});

@@ -188,6 +188,9 @@ export const totpSchema = z.object({
   backup_codes: z.array(z.string()).nullish(),
 });
 
+/** What `POST /email_addresses` and `/phone_numbers` answer, as far as usergraph reads it. */
+export const identificationSchema = z.object({ id: z.string() });
+
 export const deletedObjectSchema = z.object({ object: z.string(), deleted: z.boolean() });
 
 /** `DELETE /users/{id}/totp`, `/backup_code` and `/mfa` answer the user's id, not a DeletedObject. */
