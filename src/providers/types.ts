@@ -127,6 +127,11 @@ export interface User {
   /** Null where the provider has no passwords or second factors. */
   mfa: MfaSettings | null;
   /**
+   * Whether an admin flagged the password compromised (a reset is required at the next sign-in);
+   * null where the provider has no passwords or its answer did not say.
+   */
+  passwordCompromised: boolean | null;
+  /**
    * The user's WebAuthn devices when the provider's user object carries them (a Clerk user
    * always does; a Passage user fetched by id does, a Passage list item does not).
    */
@@ -152,6 +157,7 @@ const absentUserFields = () =>
     privateMetadata: null,
     unsafeMetadata: null,
     mfa: null,
+    passwordCompromised: null,
     web3Wallets: [],
     externalAccounts: [],
   }) satisfies Partial<User>;
@@ -504,6 +510,11 @@ export interface OptionalOperations {
   addPhoneNumber(userId: string, input: NewIdentifier, options?: CallOptions): Promise<string>;
   updatePhoneNumber(phoneNumberId: string, change: IdentifierChange, options?: CallOptions): Promise<void>;
   deletePhoneNumber(phoneNumberId: string, options?: CallOptions): Promise<void>;
+  /** Takes the password away; `signOut` also revokes every active session. */
+  removePassword(id: string, options?: CallOptions & { signOut?: boolean }): Promise<User>;
+  /** The user must reset the password at the next sign-in; `signOut` also revokes every session. */
+  setPasswordCompromised(id: string, options?: CallOptions & { signOut?: boolean }): Promise<User>;
+  unsetPasswordCompromised(id: string, options?: CallOptions): Promise<User>;
   deleteExternalAccount(userId: string, accountId: string, options?: CallOptions): Promise<void>;
   deleteWeb3Wallet(userId: string, walletId: string, options?: CallOptions): Promise<void>;
   listMemberships(userId: string, page: PageRequest, options?: CallOptions): Promise<Page<Membership>>;

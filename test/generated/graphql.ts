@@ -824,8 +824,12 @@ export type Mutation = {
   disableMfa?: Maybe<DisableMfaResult>;
   /** Lock a user (Clerk) as too many failed sign-ins would, until `unlockUser` or the instance's lockout period ends. `UnsupportedError` on Passage. Needs the `write` scope. */
   lockUser?: Maybe<LockUserResult>;
+  /** Take a user's password away (Clerk), even when they have no other way to sign in; a user without one is answered unchanged. Sessions stay unless `signOut`. One upstream call. `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
+  removePassword?: Maybe<RemovePasswordResult>;
   /** End one session at once (Clerk): its client is signed out and must sign in again. A session that already ended is answered as it is. One upstream call. `UnsupportedError` on Passage: use `signOutUser`. Needs the `write` scope. */
   revokeSession?: Maybe<RevokeSessionResult>;
+  /** Flag a user's password compromised (Clerk): they must reset it at their next sign-in. A user without a password is an error. One upstream call. `UnsupportedError` on Passage. Needs the `write` scope. */
+  setPasswordCompromised?: Maybe<SetPasswordCompromisedResult>;
   /** Set a user's profile image (Clerk), sent as a multipart request. A file that is not an image is `InvalidInputError`. `UnsupportedError` on Passage. Needs the `write` scope. */
   setProfileImage?: Maybe<SetProfileImageResult>;
   /** Sign a user out everywhere (Clerk, Passage). Passage: revokes every refresh token, so sessions end when their access token expires (one upstream call). Clerk: revokes every active session at once (one call to list them, then one per session, run concurrently). Needs the `write` scope. */
@@ -838,6 +842,8 @@ export type Mutation = {
   undoPassageMigration?: Maybe<UndoPassageMigrationResult>;
   /** Unlock a locked user (Clerk). `UnsupportedError` on Passage. Needs the `write` scope. */
   unlockUser?: Maybe<UnlockUserResult>;
+  /** Clear the compromised flag of a user's password (Clerk), so no reset is asked for at the next sign-in. One upstream call. `UnsupportedError` on Passage. Needs the `write` scope. */
+  unsetPasswordCompromised?: Maybe<UnsetPasswordCompromisedResult>;
   /** Mark one of a user's e-mail addresses verified (or not), or make it primary (Clerk). `primary: false` is refused: make another one primary instead. One upstream call. `UnsupportedError` on Passage: use `updateUser` (a Passage user has one e-mail address and one phone number). Needs the `write` scope, and `secrets` too when it marks the identifier verified or makes it primary. */
   updateEmailAddress?: Maybe<UpdateEmailAddressResult>;
   /** Mark one of a user's phone numbers verified (or not), or make it primary (Clerk). `primary: false` is refused: make another one primary instead. One upstream call. `UnsupportedError` on Passage: use `updateUser` (a Passage user has one e-mail address and one phone number). Needs the `write` scope, and `secrets` too when it marks the identifier verified or makes it primary. */
@@ -968,8 +974,20 @@ export type MutationLockUserArgs = {
 
 
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationRemovePasswordArgs = {
+  input: RemovePasswordInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationRevokeSessionArgs = {
   input: RevokeSessionInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationSetPasswordCompromisedArgs = {
+  input: SetPasswordCompromisedInput;
 };
 
 
@@ -1006,6 +1024,12 @@ export type MutationUndoPassageMigrationArgs = {
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationUnlockUserArgs = {
   input: UnlockUserInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationUnsetPasswordCompromisedArgs = {
+  input: UnsetPasswordCompromisedInput;
 };
 
 
@@ -1215,6 +1239,24 @@ export type RateLimitedError = Error & {
   retryAfterSeconds?: Maybe<Scalars['Int']['output']>;
 };
 
+/** The user whose password `removePassword` takes away. */
+export type RemovePasswordInput = {
+  /** Also revoke every active session of the user's (default: false). */
+  signOut?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `removePassword`. */
+export type RemovePasswordPayload = {
+  __typename?: 'RemovePasswordPayload';
+  /** The user after the change. */
+  user: User;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type RemovePasswordResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | RemovePasswordPayload | UnsupportedError;
+
 /** The session `revokeSession` ends. */
 export type RevokeSessionInput = {
   /** The session: the id `Session.id` returns. */
@@ -1317,6 +1359,24 @@ export type SessionStatus =
   | 'REPLACED'
   /** Ended by an admin (`revokeSession`, `signOutUser`, a ban). */
   | 'REVOKED';
+
+/** The user whose password `setPasswordCompromised` flags. */
+export type SetPasswordCompromisedInput = {
+  /** Also revoke every session of the user's (default: false). */
+  signOut?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `setPasswordCompromised`. */
+export type SetPasswordCompromisedPayload = {
+  __typename?: 'SetPasswordCompromisedPayload';
+  /** The user after the change. */
+  user: User;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type SetPasswordCompromisedResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | SetPasswordCompromisedPayload | UnsupportedError;
 
 /** The user and the image `setProfileImage` uploads. */
 export type SetProfileImageInput = {
@@ -1464,6 +1524,22 @@ export type UnlockUserPayload = {
 
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type UnlockUserResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnlockUserPayload | UnsupportedError;
+
+/** The user `unsetPasswordCompromised` acts on. */
+export type UnsetPasswordCompromisedInput = {
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `unsetPasswordCompromised`. */
+export type UnsetPasswordCompromisedPayload = {
+  __typename?: 'UnsetPasswordCompromisedPayload';
+  /** The user after the change. */
+  user: User;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type UnsetPasswordCompromisedResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsetPasswordCompromisedPayload | UnsupportedError;
 
 /** This user's provider (or its plan or settings) does not offer this action. */
 export type UnsupportedError = Error & {
@@ -1617,14 +1693,22 @@ export type User = Node & {
   lastSignInAt?: Maybe<Scalars['DateTime']['output']>;
   /** Clerk only. */
   locked?: Maybe<Scalars['Boolean']['output']>;
+  /** When a locked user can sign in again (Clerk only). Null when not locked, or when the lock has no end (`locked` tells them apart). */
+  lockedUntil?: Maybe<Scalars['DateTime']['output']>;
   /** How many times the user signed in (Passage only). */
   loginCount?: Maybe<Scalars['Int']['output']>;
+  /** Second factors (Clerk only; null on Passage, which has none). No extra upstream call. */
+  mfa?: Maybe<UserMfa>;
   /** SECRET-BEARING: the user's OAuth access tokens for one identity provider, one per linked account (Clerk only: null for Passage users, with no upstream call). Needs the `secrets` scope (null with a `FORBIDDEN` error without it, and no upstream call). One call per user and identity provider. */
   oauthAccessTokens?: Maybe<Array<OAuthAccessToken>>;
   /** Invitations to organizations sent to any of the user's e-mail addresses, newest first (Clerk only: null for Passage users, with no upstream call). One call per user, status and page, all users' calls concurrent. */
   organizationInvitations?: Maybe<InvitationConnection>;
   /** The user's organization memberships, newest first (Clerk only: null for Passage users, with no upstream call). One call per user and page, all users' calls concurrent. */
   organizationMemberships?: Maybe<MembershipConnection>;
+  /** Whether the password was flagged compromised, so a reset is required at the next sign-in (`setPasswordCompromised`). Clerk only; null when Clerk's answer does not say (its spec's User lacks the field) and on Passage. */
+  passwordCompromised?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the user has a password (Clerk only; null on Passage, which has none). `removePassword` takes it away. */
+  passwordEnabled?: Maybe<Scalars['Boolean']['output']>;
   /** The primary phone number, in E.164. */
   phone?: Maybe<Scalars['String']['output']>;
   /** Every phone number. */
@@ -1742,6 +1826,17 @@ export type UserFilter = {
   usernames?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Clerk only: any of these web3 wallet addresses (up to 100). */
   web3Wallets?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A user's second factors (Clerk only). `disableMfa`, `deleteTotp` and `deleteBackupCodes` change them. */
+export type UserMfa = {
+  __typename?: 'UserMfa';
+  /** Whether the user has backup codes left. */
+  backupCodes: Scalars['Boolean']['output'];
+  /** Whether any second factor is on: signing in asks for one. */
+  enabled: Scalars['Boolean']['output'];
+  /** Whether an authenticator app (TOTP) is enrolled. */
+  totp: Scalars['Boolean']['output'];
 };
 
 /** How to order a user list. */

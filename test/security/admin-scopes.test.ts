@@ -71,4 +71,15 @@ describe('scopes of the support actions', () => {
       'NotFoundError',
     );
   });
+
+  it('removePassword needs secrets; with them it goes through', async () => {
+    const userId = await clerkUserId();
+    const document = `mutation { removePassword(input: { userId: "${userId}" }) { __typename } }`;
+    emulator().control.clearRequests();
+    expect((await gql(document, {}, as(KEYS.write))).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(emulator().control.requests()).toEqual([]);
+    expect((await gql(document, {}, as(KEYS.all))).body.data.removePassword.__typename).toBe(
+      'RemovePasswordPayload',
+    );
+  });
 });

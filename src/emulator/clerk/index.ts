@@ -23,6 +23,7 @@ import { userWriteRoutes } from './routes/user-write.js';
 import { userReadRoutes } from './routes/users.js';
 import { identifierRoutes } from './routes/identifiers.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { userPasswordRoutes } from './routes/user-password.js';
 import { seedClerk } from './seed.js';
 import { ClerkState } from './state.js';
 
@@ -40,6 +41,7 @@ export function createClerkEmulator(options: { secretKey: string }): ProviderEmu
     ...organizationRoutes(context),
     ...sessionRoutes(context),
     ...identifierRoutes(context),
+    ...userPasswordRoutes(context),
   ].map((route) => ({ ...route, handle: answeringClerkErrors(route.handle) }));
 
   return {

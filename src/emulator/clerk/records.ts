@@ -86,6 +86,8 @@ export interface UserRecord {
   primary_web3_wallet_id: string | null;
   password: PasswordRecord | null;
   password_last_updated_at: number | null;
+  /** Set by an admin (`password/set_compromised`): the user must reset it at the next sign-in. */
+  passwordCompromised?: boolean;
   totp: { id: string; secret: string; created_at: number } | null;
   backupCodes: string[] | null;
   mfa_enabled_at: number | null;

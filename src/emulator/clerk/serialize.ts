@@ -105,6 +105,8 @@ export function serializeUser(user: UserRecord, now = Date.now()) {
     mfa_enabled_at: user.mfa_enabled_at,
     mfa_disabled_at: user.mfa_disabled_at,
     password_last_updated_at: user.password_last_updated_at,
+    // Not in the spec's User, but unset_compromised's description says the answer carries it.
+    requires_password_reset: user.password !== null && user.passwordCompromised === true,
     external_accounts: user.externalAccounts.map(serializeExternalAccount),
     saml_accounts: [],
     enterprise_accounts: [],

@@ -86,6 +86,14 @@ export function createClerkClient({ secretKey, apiUrl, http: tuning }: ClerkClie
     getOAuthAccessTokens: (userId: string, provider: string, query: Query, call: CallOptions) =>
       get(path`/users/${userId}/oauth_access_tokens/${provider}`, query, call),
 
+    // Each leaves the same state when repeated.
+    removePassword: (userId: string, body: object, call: CallOptions) =>
+      post(path`/users/${userId}/remove_password`, body, true, call),
+    setPasswordCompromised: (userId: string, body: object, call: CallOptions) =>
+      post(path`/users/${userId}/password/set_compromised`, body, true, call),
+    unsetPasswordCompromised: (userId: string, call: CallOptions) =>
+      post(path`/users/${userId}/password/unset_compromised`, undefined, true, call),
+
     // Creating an identifier twice would fail the second time as taken: never repeated.
     createEmailAddress: (body: object, call: CallOptions) => post('/email_addresses', body, false, call),
     updateEmailAddress: (id: string, body: object, { signal }: CallOptions) =>

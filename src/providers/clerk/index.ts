@@ -151,6 +151,13 @@ export function createClerkProvider(options: ClerkProviderOptions): Provider {
     deleteBackupCodes: async (id, call = {}) => expectUserId(await client.deleteBackupCodes(id, call)),
     disableMfa: async (id, call = {}) => expectUserId(await client.disableMfa(id, call)),
 
+    removePassword: async (id, { signOut, signal } = {}) =>
+      toUser(await client.removePassword(id, { sign_out_of_other_sessions: signOut }, { signal })),
+    setPasswordCompromised: async (id, { signOut, signal } = {}) =>
+      toUser(await client.setPasswordCompromised(id, { revoke_all_sessions: signOut }, { signal })),
+    unsetPasswordCompromised: async (id, call = {}) =>
+      toUser(await client.unsetPasswordCompromised(id, call)),
+
     addEmailAddress: async (userId, input, call = {}) =>
       toIdentificationId(
         await client.createEmailAddress(newIdentifierBody(userId, 'email_address', input), call),

@@ -94,6 +94,7 @@ function userFromWire(user: ClerkUser): User {
       backupCodesEnabled: user.backup_code_enabled,
       twoFactorEnabled: user.two_factor_enabled,
     },
+    passwordCompromised: user.requires_password_reset ?? null,
     devices: user.passkeys.map((passkey) => ({
       provider: 'clerk',
       id: passkey.id,

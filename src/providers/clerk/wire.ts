@@ -70,6 +70,8 @@ export const userSchema = z.object({
   two_factor_enabled: z.boolean(),
   totp_enabled: z.boolean(),
   backup_code_enabled: z.boolean(),
+  /** Absent from the spec's User; unset_compromised's description says the answer carries it. */
+  requires_password_reset: z.boolean().optional(),
   banned: z.boolean(),
   locked: z.boolean(),
   lockout_expires_in_seconds: z.int().nullable(),
