@@ -431,6 +431,8 @@ export interface ProviderLimits {
   readonly maxMetadataBytes: number;
   /** The largest profile image; absent where the provider sets none. */
   readonly maxProfileImageBytes?: number;
+  /** Most users one bulk ban or unban call takes; absent where there is no bulk call. */
+  readonly maxBulkModerationIds?: number;
 }
 
 /**
@@ -478,6 +480,9 @@ export interface Provider extends ProviderTraits, Partial<OptionalOperations> {
 export interface OptionalOperations {
   banUser(id: string, options?: CallOptions): Promise<User>;
   unbanUser(id: string, options?: CallOptions): Promise<User>;
+  /** Bans many users at once, `limits.maxBulkModerationIds` per call; answers them banned. */
+  banUsers(ids: readonly string[], options?: CallOptions): Promise<User[]>;
+  unbanUsers(ids: readonly string[], options?: CallOptions): Promise<User[]>;
   lockUser(id: string, options?: CallOptions): Promise<User>;
   unlockUser(id: string, options?: CallOptions): Promise<User>;
   activateUser(id: string, options?: CallOptions): Promise<User>;

@@ -23,6 +23,7 @@ import './mutations/verification.js';
 import './mutations/sessions.js';
 import './mutations/identifiers.js';
 import './mutations/password.js';
+import './mutations/bulk-moderation.js';
 import './migration.js';
 import './mutations/migration.js';
 import { requireReadForService } from './federation.js';

@@ -110,6 +110,22 @@ export type BanUserPayload = {
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type BanUserResult = BanUserPayload | ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
 
+/** The users to ban. */
+export type BanUsersInput = {
+  /** 1–500 user ids, as `User.id` returns them; repeats count once. */
+  userIds: Array<Scalars['ID']['input']>;
+};
+
+/** The result of `banUsers`. */
+export type BanUsersPayload = {
+  __typename?: 'BanUsersPayload';
+  /** The users after the change. */
+  users: Array<User>;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type BanUsersResult = BanUsersPayload | ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type CancelMigrationResult = Migration | NotFoundError;
 
@@ -794,6 +810,8 @@ export type Mutation = {
   addPhoneNumber?: Maybe<AddPhoneNumberResult>;
   /** Ban a user (Clerk): every session is revoked and signing in is refused until `unbanUser`. `UnsupportedError` on Passage: use `deactivateUser`. Needs the `write` scope. */
   banUser?: Maybe<BanUserResult>;
+  /** Ban many users at once (Clerk): as `banUser` for each, 50 users per upstream call, calls concurrent. `UnsupportedError` on Passage (for any of its users, before anything changes): use `deactivateUser`. Needs the `write` scope. */
+  banUsers?: Maybe<BanUsersResult>;
   /** Stops a running migration after the creates in flight; its report is written and starting it again resumes it. Needs the `write` scope. */
   cancelMigration?: Maybe<CancelMigrationResult>;
   /** Enrol a TOTP authenticator for a user (Clerk), replacing any they had, and issue new backup codes. The answer holds secrets shown once. `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
@@ -838,6 +856,8 @@ export type Mutation = {
   startPassageMigration?: Maybe<StartPassageMigrationResult>;
   /** Unban a user (Clerk), so they can sign in again. `UnsupportedError` on Passage: use `activateUser`. Needs the `write` scope. */
   unbanUser?: Maybe<UnbanUserResult>;
+  /** Unban many users at once (Clerk): as `unbanUser` for each, 50 users per upstream call, calls concurrent. `UnsupportedError` on Passage (for any of its users, before anything changes): use `activateUser`. Needs the `write` scope. */
+  unbanUsers?: Maybe<UnbanUsersResult>;
   /** Deletes the Clerk users this migration created, and only those (never an adopted user). Can be repeated. Needs the `write` scope. */
   undoPassageMigration?: Maybe<UndoPassageMigrationResult>;
   /** Unlock a locked user (Clerk). `UnsupportedError` on Passage. Needs the `write` scope. */
@@ -880,6 +900,12 @@ export type MutationAddPhoneNumberArgs = {
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationBanUserArgs = {
   input: BanUserInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationBanUsersArgs = {
+  input: BanUsersInput;
 };
 
 
@@ -1012,6 +1038,12 @@ export type MutationStartPassageMigrationArgs = {
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationUnbanUserArgs = {
   input: UnbanUserInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationUnbanUsersArgs = {
+  input: UnbanUsersInput;
 };
 
 
@@ -1492,6 +1524,22 @@ export type UnbanUserPayload = {
 
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type UnbanUserResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnbanUserPayload | UnsupportedError;
+
+/** The users to unban. */
+export type UnbanUsersInput = {
+  /** 1–500 user ids, as `User.id` returns them; repeats count once. */
+  userIds: Array<Scalars['ID']['input']>;
+};
+
+/** The result of `unbanUsers`. */
+export type UnbanUsersPayload = {
+  __typename?: 'UnbanUsersPayload';
+  /** The users after the change. */
+  users: Array<User>;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type UnbanUsersResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnbanUsersPayload | UnsupportedError;
 
 /** What undoing a migration did. */
 export type UndoMigrationPayload = {

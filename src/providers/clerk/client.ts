@@ -54,6 +54,10 @@ export function createClerkClient({ secretKey, apiUrl, http: tuning }: ClerkClie
     banUser: (userId: string, call: CallOptions) => post(path`/users/${userId}/ban`, undefined, true, call),
     unbanUser: (userId: string, call: CallOptions) =>
       post(path`/users/${userId}/unban`, undefined, true, call),
+    banUsers: (userIds: readonly string[], call: CallOptions) =>
+      post('/users/ban', { user_ids: userIds }, true, call),
+    unbanUsers: (userIds: readonly string[], call: CallOptions) =>
+      post('/users/unban', { user_ids: userIds }, true, call),
     lockUser: (userId: string, call: CallOptions) => post(path`/users/${userId}/lock`, undefined, true, call),
     unlockUser: (userId: string, call: CallOptions) =>
       post(path`/users/${userId}/unlock`, undefined, true, call),

@@ -114,6 +114,8 @@ export function createClerkProvider(options: ClerkProviderOptions): Provider {
 
     banUser: async (id, call = {}) => toUser(await client.banUser(id, call)),
     unbanUser: async (id, call = {}) => toUser(await client.unbanUser(id, call)),
+    banUsers: async (ids, call = {}) => bulk(ids, (chunk) => client.banUsers(chunk, call)),
+    unbanUsers: async (ids, call = {}) => bulk(ids, (chunk) => client.unbanUsers(chunk, call)),
     lockUser: async (id, call = {}) => toUser(await client.lockUser(id, call)),
     unlockUser: async (id, call = {}) => toUser(await client.unlockUser(id, call)),
 
@@ -218,6 +220,16 @@ export function createClerkProvider(options: ClerkProviderOptions): Provider {
 
     close: () => client.close(),
   };
+}
+
+/** Ids in chunks of what one bulk call takes, all chunks concurrent, the users in input order. */
+async function bulk(ids: readonly string[], send: (chunk: string[]) => Promise<unknown>) {
+  const perCall = clerkTraits.limits.maxBulkModerationIds!;
+  const unique = [...new Set(ids)];
+  const chunks = Array.from({ length: Math.ceil(unique.length / perCall) }, (_, i) =>
+    unique.slice(i * perCall, (i + 1) * perCall),
+  );
+  return (await Promise.all(chunks.map(async (chunk) => toUsers(await send(chunk))))).flat();
 }
 
 /**

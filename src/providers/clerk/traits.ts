@@ -24,6 +24,8 @@ export const CLERK_FILTERS = [
 const CAPABILITIES: readonly OptionalOperation[] = [
   'banUser',
   'unbanUser',
+  'banUsers',
+  'unbanUsers',
   'lockUser',
   'unlockUser',
   'signOutUser',
@@ -64,6 +66,8 @@ export const clerkTraits: ProviderTraits = {
     // Each of the three metadata objects.
     maxMetadataBytes: 8 * 1024,
     maxProfileImageBytes: 10 * 1024 * 1024,
+    // `POST /users/ban` and `/users/unban` take 1–50 `user_ids`.
+    maxBulkModerationIds: 50,
   },
   capabilities: new Set(CAPABILITIES),
   filters: new Set(CLERK_FILTERS),
