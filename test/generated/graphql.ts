@@ -814,7 +814,7 @@ export type Mutation = {
   banUsers?: Maybe<BanUsersResult>;
   /** Stops a running migration after the creates in flight; its report is written and starting it again resumes it. Needs the `write` scope. */
   cancelMigration?: Maybe<CancelMigrationResult>;
-  /** Enrol a TOTP authenticator for a user (Clerk), replacing any they had, and issue new backup codes. The answer holds secrets shown once. `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
+  /** Enrol a TOTP authenticator for a user (Clerk), replacing any they had, and issue new backup codes. The answer holds secrets shown once. Calls `POST /users/{id}/totp`, which Clerk's Ruby SDK lists but Clerk's current Backend API does not have: where Clerk answers 404 for it (a user who exists), this is `UnsupportedError` (users enrol an authenticator themselves); the emulator serves it. `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
   createTotp?: Maybe<CreateTotpResult>;
   /** Create a user on the provider named in the input (both providers). Never retried: a lost answer is an error, not a second user. An e-mail or phone already taken is `ConflictError`. Needs the `write` scope. */
   createUser?: Maybe<CreateUserResult>;

@@ -148,7 +148,21 @@ export function createClerkProvider(options: ClerkProviderOptions): Provider {
       toUser(await client.setProfileImage(id, profileImageForm(image), call)),
     deleteProfileImage: async (id, call = {}) => toUser(await client.deleteProfileImage(id, call)),
 
-    createTotp: async (id, call = {}) => toTotpEnrollment(await client.createTotp(id, call)),
+    async createTotp(id, call = {}) {
+      try {
+        return toTotpEnrollment(await client.createTotp(id, call));
+      } catch (error) {
+        // Clerk's Backend API has no such route: a 404 for a user who exists means the route.
+        if (!(error instanceof ProviderError) || error.code !== 'NOT_FOUND') throw error;
+        toUser(await client.getUser(id, call));
+        throw new ProviderError({
+          provider: 'clerk',
+          code: 'UNSUPPORTED',
+          message:
+            "Clerk's Backend API has no POST /users/{id}/totp: an authenticator is enrolled by the user (Frontend API)",
+        });
+      }
+    },
     deleteTotp: async (id, call = {}) => expectUserId(await client.deleteTotp(id, call)),
     deleteBackupCodes: async (id, call = {}) => expectUserId(await client.deleteBackupCodes(id, call)),
     disableMfa: async (id, call = {}) => expectUserId(await client.disableMfa(id, call)),
