@@ -204,6 +204,40 @@ export interface Invitation {
   expiresAt: Date | null;
 }
 
+/** An invitation to sign up to the application itself (Clerk), not to an organization. */
+export interface InstanceInvitation {
+  id: string;
+  emailAddress: string;
+  status: InvitationStatus;
+  publicMetadata: JsonObject;
+  /** The link the invitee follows, if the provider gives one. */
+  url: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  expiresAt: Date | null;
+}
+
+export interface NewInstanceInvitation {
+  emailAddress: string;
+  /** Becomes the user's public metadata when they sign up. */
+  publicMetadata?: JsonObject;
+  /** Where the invitation link leads, for a custom sign-up flow. */
+  redirectUrl?: string;
+  /** Send the invitation e-mail (default true). */
+  notify?: boolean;
+  /** Invite even if the address has a pending invitation. */
+  ignoreExisting?: boolean;
+  /** 1–365 (default 30). */
+  expiresInDays?: number;
+}
+
+export interface InstanceInvitationFilter {
+  /** Every status but revoked when absent. */
+  status?: InvitationStatus;
+  /** Text in the e-mail address, or the id. */
+  query?: string;
+}
+
 export interface OAuthAccessToken {
   /** The identity provider, e.g. `google`. */
   provider: string;
@@ -431,6 +465,8 @@ export interface ProviderLimits {
   readonly maxMetadataBytes: number;
   /** The largest profile image; absent where the provider sets none. */
   readonly maxProfileImageBytes?: number;
+  /** Most invitations one bulk call creates; absent where there is no such call. */
+  readonly maxInvitationsPerCall?: number;
   /** Most users one bulk ban or unban call takes; absent where there is no bulk call. */
   readonly maxBulkModerationIds?: number;
 }
@@ -492,6 +528,18 @@ export interface OptionalOperations {
    * session (one list, then one call per session).
    */
   signOutUser(id: string, options?: CallOptions): Promise<void>;
+  /** Invitations to sign up, newest first. */
+  listInstanceInvitations(
+    filter: InstanceInvitationFilter,
+    page: PageRequest,
+    options?: CallOptions,
+  ): Promise<Page<InstanceInvitation>>;
+  /** One call for one invitation, one bulk call for up to `limits.maxInvitationsPerCall`. */
+  createInstanceInvitations(
+    invitations: readonly NewInstanceInvitation[],
+    options?: CallOptions,
+  ): Promise<InstanceInvitation[]>;
+  revokeInstanceInvitation(invitationId: string, options?: CallOptions): Promise<InstanceInvitation>;
   /** A page of the user's sessions, newest first; every status when `status` is absent. */
   listSessions(
     userId: string,

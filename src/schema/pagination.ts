@@ -27,6 +27,7 @@ const PAGED_FIELDS = new Set([
   'organizationMemberships',
   'organizationInvitations',
   'sessions',
+  'invitations',
 ]);
 
 /** How many items a field's arguments ask for, for the query cost (1 for unpaged fields). */

@@ -138,6 +138,22 @@ export type ConflictError = Error & {
   provider: Scalars['String']['output'];
 };
 
+/** The invitations `createInvitations` sends. */
+export type CreateInvitationsInput = {
+  /** 1–10 invitations, sent in one upstream call. */
+  invitations: Array<NewInvitationInput>;
+};
+
+/** The result of `createInvitations`. */
+export type CreateInvitationsPayload = {
+  __typename?: 'CreateInvitationsPayload';
+  /** The invitations sent, in the order given. */
+  invitations: Array<InstanceInvitation>;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type CreateInvitationsResult = ConflictError | CreateInvitationsPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
 /** The user `createTotp` enrols. */
 export type CreateTotpInput = {
   /** The user: the id `User.id` returns. */
@@ -493,6 +509,58 @@ export type FieldProblem = {
   message: Scalars['String']['output'];
 };
 
+/** An invitation to sign up to the application (Clerk), sent to an e-mail address; not an organization invitation (`Invitation`). */
+export type InstanceInvitation = {
+  __typename?: 'InstanceInvitation';
+  /** When it was sent. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The address it was sent to. */
+  emailAddress: Scalars['String']['output'];
+  /** When it stops being valid. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Clerk's invitation id (`inv_...`). */
+  id: Scalars['ID']['output'];
+  /** What becomes the user's public metadata when they sign up with it. */
+  publicMetadata: Scalars['JSONObject']['output'];
+  /** Where it stands. */
+  status: InstanceInvitationStatus;
+  /** When it last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The link the invitee follows, if given. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of invitations to sign up, newest first. */
+export type InstanceInvitationConnection = {
+  __typename?: 'InstanceInvitationConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<InstanceInvitationEdge>;
+  /** Where this page sits, and the cursors to move from it. */
+  pageInfo: PageInfo;
+  /** How many invitations match in all, when the provider says. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An invitation in a page, with its cursor. */
+export type InstanceInvitationEdge = {
+  __typename?: 'InstanceInvitationEdge';
+  /** An opaque position: pass it as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: InstanceInvitation;
+};
+
+/** Where an invitation to sign up stands. */
+export type InstanceInvitationStatus =
+  /** The invitee signed up with it. */
+  | 'ACCEPTED'
+  /** Not used in time. */
+  | 'EXPIRED'
+  /** Sent and not yet used. */
+  | 'PENDING'
+  /** Withdrawn by an admin (`revokeInvitation`). */
+  | 'REVOKED';
+
 /** A comparison on an integer; set exactly one field. */
 export type IntCondition = {
   /** Equal to. */
@@ -814,6 +882,8 @@ export type Mutation = {
   banUsers?: Maybe<BanUsersResult>;
   /** Stops a running migration after the creates in flight; its report is written and starting it again resumes it. Needs the `write` scope. */
   cancelMigration?: Maybe<CancelMigrationResult>;
+  /** Invite people to sign up to the application (Clerk): 1–10 e-mail addresses, one upstream call (Clerk allows 100 single and 25 bulk invitation calls an hour). All or none: an address already invited or already a user fails the whole call unless `ignoreExisting`. `UnsupportedError` on Passage. Needs the `write` scope. */
+  createInvitations?: Maybe<CreateInvitationsResult>;
   /** Enrol a TOTP authenticator for a user (Clerk), replacing any they had, and issue new backup codes. The answer holds secrets shown once. Calls `POST /users/{id}/totp`, which Clerk's Ruby SDK lists but Clerk's current Backend API does not have: where Clerk answers 404 for it (a user who exists), this is `UnsupportedError` (users enrol an authenticator themselves); the emulator serves it. `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
   createTotp?: Maybe<CreateTotpResult>;
   /** Create a user on the provider named in the input (both providers). Never retried: a lost answer is an error, not a second user. An e-mail or phone already taken is `ConflictError`. Needs the `write` scope. */
@@ -844,6 +914,8 @@ export type Mutation = {
   lockUser?: Maybe<LockUserResult>;
   /** Take a user's password away (Clerk), even when they have no other way to sign in; a user without one is answered unchanged. Sessions stay unless `signOut`. One upstream call. `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
   removePassword?: Maybe<RemovePasswordResult>;
+  /** Withdraw a pending invitation to sign up (Clerk): its link stops working (the person can still sign up the usual way). Only a pending one can be revoked. One upstream call. `UnsupportedError` on Passage. Needs the `write` scope. */
+  revokeInvitation?: Maybe<RevokeInvitationResult>;
   /** End one session at once (Clerk): its client is signed out and must sign in again. A session that already ended is answered as it is. One upstream call. `UnsupportedError` on Passage: use `signOutUser`. Needs the `write` scope. */
   revokeSession?: Maybe<RevokeSessionResult>;
   /** Flag a user's password compromised (Clerk): they must reset it at their next sign-in. A user without a password is an error. One upstream call. `UnsupportedError` on Passage. Needs the `write` scope. */
@@ -912,6 +984,12 @@ export type MutationBanUsersArgs = {
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationCancelMigrationArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationCreateInvitationsArgs = {
+  input: CreateInvitationsInput;
 };
 
 
@@ -1002,6 +1080,12 @@ export type MutationLockUserArgs = {
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationRemovePasswordArgs = {
   input: RemovePasswordInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationRevokeInvitationArgs = {
+  input: RevokeInvitationInput;
 };
 
 
@@ -1100,6 +1184,22 @@ export type MutationVerifyTotpArgs = {
   input: VerifyTotpInput;
 };
 
+/** One invitation to sign up. */
+export type NewInvitationInput = {
+  /** Who is invited, e.g. `ada@example.com`. */
+  emailAddress: Scalars['String']['input'];
+  /** Days it stays valid, 1–365 (default 30). */
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Invite even if the address already has a pending invitation or an account (default: false). */
+  ignoreExisting?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Send the invitation e-mail (default: true). */
+  notify?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Becomes the user's public metadata when they sign up. */
+  publicMetadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Where the invitation link leads, for a custom sign-up flow. */
+  redirectUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** An object with an id unique across this API, which `node(id:)` fetches again (Relay global object identification). */
 export type Node = {
   /** The id, unique across this API. */
@@ -1192,6 +1292,8 @@ export type Provider =
 /** Reads over every configured identity provider. Every field needs the `read` scope. */
 export type Query = {
   __typename?: 'Query';
+  /** Invitations to sign up to the application, newest first (Clerk; an `UNSUPPORTED` error when no configured provider has them). Revoked ones only when asked for by `status`. One upstream call per page. */
+  invitations: InstanceInvitationConnection;
   /** A migration this server ran or runs, by id; null when it knows none. */
   migration?: Maybe<Migration>;
   /** The migrations this server process ran or runs, newest first. */
@@ -1208,6 +1310,15 @@ export type Query = {
   userCount?: Maybe<Scalars['Int']['output']>;
   /** Users of one provider as a Relay connection, filtered and ordered. Bad arguments are an `INVALID_INPUT` error naming the argument, before any upstream call. For many users by id, `nodes(ids:)`. */
   users: UserConnection;
+};
+
+
+/** Reads over every configured identity provider. Every field needs the `read` scope. */
+export type QueryInvitationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<InstanceInvitationStatus>;
 };
 
 
@@ -1288,6 +1399,22 @@ export type RemovePasswordPayload = {
 
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type RemovePasswordResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | RemovePasswordPayload | UnsupportedError;
+
+/** The invitation `revokeInvitation` withdraws. */
+export type RevokeInvitationInput = {
+  /** The invitation: the id `InstanceInvitation.id` returns. */
+  invitationId: Scalars['ID']['input'];
+};
+
+/** The result of `revokeInvitation`. */
+export type RevokeInvitationPayload = {
+  __typename?: 'RevokeInvitationPayload';
+  /** The invitation, now `REVOKED`. */
+  invitation: InstanceInvitation;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type RevokeInvitationResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | RevokeInvitationPayload | UnsupportedError;
 
 /** The session `revokeSession` ends. */
 export type RevokeSessionInput = {

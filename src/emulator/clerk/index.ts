@@ -22,6 +22,7 @@ import { userModerationRoutes } from './routes/user-moderation.js';
 import { userWriteRoutes } from './routes/user-write.js';
 import { userReadRoutes } from './routes/users.js';
 import { identifierRoutes } from './routes/identifiers.js';
+import { instanceInvitationRoutes } from './routes/invitations.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { userPasswordRoutes } from './routes/user-password.js';
 import { seedClerk } from './seed.js';
@@ -42,6 +43,7 @@ export function createClerkEmulator(options: { secretKey: string }): ProviderEmu
     ...sessionRoutes(context),
     ...identifierRoutes(context),
     ...userPasswordRoutes(context),
+    ...instanceInvitationRoutes(context),
   ].map((route) => ({ ...route, handle: answeringClerkErrors(route.handle) }));
 
   return {

@@ -171,3 +171,14 @@ export interface SessionRecord {
     country: string;
   } | null;
 }
+
+/** An invitation to sign up to the application (not to an organization). */
+export interface InstanceInvitationRecord {
+  id: string;
+  email_address: string;
+  public_metadata: Metadata;
+  status: InvitationStatus;
+  expires_at: number | null;
+  created_at: number;
+  updated_at: number;
+}

@@ -7,6 +7,7 @@
 import { Random } from '../random.js';
 import { clerkId } from './ids.js';
 import type {
+  InstanceInvitationRecord,
   InvitationRecord,
   MembershipRecord,
   OrganizationRecord,
@@ -22,6 +23,8 @@ export class ClerkState {
   readonly memberships = new Map<string, MembershipRecord>();
   readonly invitations = new Map<string, InvitationRecord>();
   readonly sessions = new Map<string, SessionRecord>();
+  /** Invitations to sign up to the application, by id. */
+  readonly instanceInvitations = new Map<string, InstanceInvitationRecord>();
 
   /** Identifier (lower-cased) → user id, one map per kind: Clerk keeps each unique per instance. */
   private readonly identifiers: Record<Identifier, Map<string, string>> = {
@@ -55,6 +58,7 @@ export class ClerkState {
     this.invitationsByOrganization.clear();
     this.sessions.clear();
     this.sessionsByUser.clear();
+    this.instanceInvitations.clear();
     this.random = new Random(seed ^ 0x5eed_c1e7);
   }
 

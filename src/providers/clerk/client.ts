@@ -108,6 +108,13 @@ export function createClerkClient({ secretKey, apiUrl, http: tuning }: ClerkClie
       send({ method: 'PATCH', path: path`/phone_numbers/${id}`, json: body, idempotent: true, signal }),
     deletePhoneNumber: (id: string, call: CallOptions) => remove(path`/phone_numbers/${id}`, call),
 
+    listInvitations: (query: Query, call: CallOptions) => get('/invitations', query, call),
+    // A repeat would invite twice (or fail as already invited): never repeated.
+    createInvitation: (body: object, call: CallOptions) => post('/invitations', body, false, call),
+    createInvitations: (body: object[], call: CallOptions) => post('/invitations/bulk', body, false, call),
+    revokeInvitation: (invitationId: string, call: CallOptions) =>
+      post(path`/invitations/${invitationId}/revoke`, undefined, false, call),
+
     listSessions: (query: Query, call: CallOptions) => get('/sessions', query, call),
     // Revoking a revoked session leaves it revoked.
     revokeSession: (sessionId: string, call: CallOptions) =>

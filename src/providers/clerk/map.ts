@@ -1,9 +1,11 @@
 /**
  * Clerk's responses → domain objects, parsed with the schemas of wire.ts (see `parseWire`).
  */
+import { z } from 'zod';
 import { parseWire } from '../wire.js';
 import type {
   Device,
+  InstanceInvitation,
   Invitation,
   InvitationStatus,
   JsonObject,
@@ -19,6 +21,8 @@ import { domainUser } from '../types.js';
 import {
   deletedObjectSchema,
   identificationSchema,
+  instanceInvitationListSchema,
+  instanceInvitationSchema,
   oauthAccessTokensSchema,
   organizationInvitationSchema,
   organizationMembershipSchema,
@@ -32,6 +36,7 @@ import {
   userSchema,
   verifyPasswordSchema,
   verifyTotpSchema,
+  type ClerkInstanceInvitation,
   type ClerkOAuthAccessToken,
   type ClerkOrganizationInvitation,
   type ClerkOrganizationMembership,
@@ -164,6 +169,30 @@ function invitationFromWire(invitation: ClerkOrganizationInvitation): Invitation
     role: invitation.role,
     status: invitation.status.toUpperCase() as InvitationStatus,
     organization: { id: org.id, name: org.name, slug: org.slug, imageUrl: org.image_url ?? null },
+    createdAt: new Date(invitation.created_at),
+    updatedAt: new Date(invitation.updated_at),
+    expiresAt: date(invitation.expires_at),
+  };
+}
+
+export const toInstanceInvitation = (body: unknown): InstanceInvitation =>
+  instanceInvitationFromWire(parseWire('clerk', instanceInvitationSchema, body, 'an invitation'));
+export const toInstanceInvitations = (body: unknown): InstanceInvitation[] =>
+  parseWire('clerk', z.array(instanceInvitationSchema), body, 'invitations').map(instanceInvitationFromWire);
+
+export function toInstanceInvitationPage(body: unknown): Page<InstanceInvitation> {
+  const page = parseWire('clerk', instanceInvitationListSchema, body, 'an invitation list');
+  const items = page.data.map(instanceInvitationFromWire);
+  return page.total_count === undefined ? { items } : { items, totalCount: page.total_count };
+}
+
+function instanceInvitationFromWire(invitation: ClerkInstanceInvitation): InstanceInvitation {
+  return {
+    id: invitation.id,
+    emailAddress: invitation.email_address,
+    status: invitation.status.toUpperCase() as InvitationStatus,
+    publicMetadata: invitation.public_metadata as JsonObject,
+    url: invitation.url ?? null,
     createdAt: new Date(invitation.created_at),
     updatedAt: new Date(invitation.updated_at),
     expiresAt: date(invitation.expires_at),

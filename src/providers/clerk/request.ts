@@ -12,6 +12,7 @@ import type {
   InvitationStatus,
   MetadataPatch,
   NewIdentifier,
+  NewInstanceInvitation,
   PageRequest,
   SessionStatus,
   TimeRange,
@@ -222,4 +223,14 @@ export const newIdentifierBody = (
 export const identifierChangeBody = ({ verified, primary }: IdentifierChange): object => ({
   verified,
   primary,
+});
+
+/** One invitation as `POST /invitations` (and each entry of `/invitations/bulk`) takes it. */
+export const instanceInvitationBody = (invitation: NewInstanceInvitation): object => ({
+  email_address: invitation.emailAddress,
+  public_metadata: invitation.publicMetadata,
+  redirect_url: invitation.redirectUrl,
+  notify: invitation.notify,
+  ignore_existing: invitation.ignoreExisting,
+  expires_in_days: invitation.expiresInDays,
 });

@@ -29,6 +29,9 @@ const CAPABILITIES: readonly OptionalOperation[] = [
   'lockUser',
   'unlockUser',
   'signOutUser',
+  'listInstanceInvitations',
+  'createInstanceInvitations',
+  'revokeInstanceInvitation',
   'listSessions',
   'revokeSession',
   'setProfileImage',
@@ -68,6 +71,8 @@ export const clerkTraits: ProviderTraits = {
     maxProfileImageBytes: 10 * 1024 * 1024,
     // `POST /users/ban` and `/users/unban` take 1–50 `user_ids`.
     maxBulkModerationIds: 50,
+    // `POST /invitations/bulk` takes 1–10.
+    maxInvitationsPerCall: 10,
   },
   capabilities: new Set(CAPABILITIES),
   filters: new Set(CLERK_FILTERS),

@@ -183,6 +183,24 @@ export const sessionListSchema = z.union([
   paginated(sessionSchema),
 ]);
 
+export const instanceInvitationSchema = z.object({
+  id: z.string(),
+  email_address: z.string(),
+  public_metadata: metadata,
+  status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
+  url: z.string().optional(),
+  expires_at: millis.nullish(),
+  created_at: millis,
+  updated_at: millis,
+});
+export type ClerkInstanceInvitation = z.output<typeof instanceInvitationSchema>;
+
+/** `GET /invitations`: a bare array as documented, or the envelope with `paginated=true`. */
+export const instanceInvitationListSchema = z.union([
+  z.array(instanceInvitationSchema).transform((data) => ({ data, total_count: undefined })),
+  paginated(instanceInvitationSchema),
+]);
+
 /** `POST /users/{id}/totp`: the Frontend API's TOTP object (the Backend API spec has none). */
 export const totpSchema = z.object({
   secret: z.string(),

@@ -8,7 +8,7 @@ import { SessionRef } from '../session.js';
 import { UserRef } from '../user.js';
 import { offeredBy, unsupportedOn } from '../support.js';
 import { defineMutation } from './define.js';
-import { instanceOperation } from './instance-provider.js';
+import { instanceOperation } from '../instance-provider.js';
 import { requireId } from './validate.js';
 
 const RevokeSessionInput = builder.inputType('RevokeSessionInput', {

@@ -386,6 +386,22 @@ export const SCHEMAS = {
     ],
     closed: false,
   },
+  Invitation: {
+    required: ['created_at', 'email_address', 'id', 'object', 'public_metadata', 'status', 'updated_at'],
+    properties: [
+      'created_at',
+      'email_address',
+      'expires_at',
+      'id',
+      'object',
+      'public_metadata',
+      'revoked',
+      'status',
+      'updated_at',
+      'url',
+    ],
+    closed: true,
+  },
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;

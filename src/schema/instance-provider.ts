@@ -3,8 +3,8 @@
  * an invitation, an allowlist entry): the configured provider that has the operation, read from
  * the traits, or `UnsupportedError` from the first configured one when none has it.
  */
-import { operation, supports, type ProviderRegistry } from '../../providers/registry.js';
-import type { OptionalOperation, OptionalOperations } from '../../providers/types.js';
+import { operation, supports, type ProviderRegistry } from '../providers/registry.js';
+import type { OptionalOperation, OptionalOperations } from '../providers/types.js';
 
 export function instanceOperation<K extends OptionalOperation>(
   providers: ProviderRegistry,
