@@ -238,6 +238,34 @@ export interface InstanceInvitationFilter {
   query?: string;
 }
 
+/** A token to sign in as a user (Clerk's impersonation), as a provider tracks it. */
+export interface ActorToken {
+  id: string;
+  /** The user impersonated. */
+  userId: string;
+  /** Who impersonates: the actor's `sub`. */
+  actorId: string;
+  status: 'PENDING' | 'ACCEPTED' | 'REVOKED';
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A new actor token with its secrets, answered once. */
+export interface IssuedActorToken extends ActorToken {
+  token: string;
+  /** Opening it signs the actor in as the user. */
+  url: string | null;
+}
+
+export interface NewActorToken {
+  /** The id of who impersonates (the JWT's `act.sub`). */
+  actorId: string;
+  /** How long the token can be used (default 3600). */
+  expiresInSeconds?: number;
+  /** How long the session it starts can last (default 1800). */
+  sessionMaxDurationInSeconds?: number;
+}
+
 export interface OAuthAccessToken {
   /** The identity provider, e.g. `google`. */
   provider: string;
@@ -540,6 +568,8 @@ export interface OptionalOperations {
     options?: CallOptions,
   ): Promise<InstanceInvitation[]>;
   revokeInstanceInvitation(invitationId: string, options?: CallOptions): Promise<InstanceInvitation>;
+  createActorToken(userId: string, input: NewActorToken, options?: CallOptions): Promise<IssuedActorToken>;
+  revokeActorToken(actorTokenId: string, options?: CallOptions): Promise<ActorToken>;
   /** A page of the user's sessions, newest first; every status when `status` is absent. */
   listSessions(
     userId: string,

@@ -26,6 +26,7 @@ import './mutations/identifiers.js';
 import './mutations/password.js';
 import './mutations/bulk-moderation.js';
 import './mutations/invitations.js';
+import './mutations/actor-tokens.js';
 import './migration.js';
 import './mutations/migration.js';
 import { requireReadForService } from './federation.js';

@@ -38,6 +38,32 @@ export type ActivateUserPayload = {
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type ActivateUserResult = ActivateUserPayload | ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
 
+/** A token to sign in as a user (Clerk's impersonation), without its secret. */
+export type ActorToken = {
+  __typename?: 'ActorToken';
+  /** Who impersonates (the session token says so in `act.sub`). */
+  actorId: Scalars['String']['output'];
+  /** When it was issued. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Clerk's actor token id. */
+  id: Scalars['ID']['output'];
+  /** Where it stands. */
+  status: ActorTokenStatus;
+  /** When it last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The user impersonated. */
+  userId: Scalars['ID']['output'];
+};
+
+/** Where an actor token stands. */
+export type ActorTokenStatus =
+  /** Used: the actor signed in as the user. */
+  | 'ACCEPTED'
+  /** Not used yet. */
+  | 'PENDING'
+  /** Withdrawn before use (`revokeActorToken`). */
+  | 'REVOKED';
+
 /** The user, the address `addEmailAddress` adds, and how. */
 export type AddEmailAddressInput = {
   /** The address, e.g. `ada@example.com`. */
@@ -137,6 +163,32 @@ export type ConflictError = Error & {
   /** The provider that answered (`clerk`, `passage`), or `usergraph` when the request never left. */
   provider: Scalars['String']['output'];
 };
+
+/** Who impersonates whom with the token `createActorToken` issues. */
+export type CreateActorTokenInput = {
+  /** Who impersonates, e.g. the support agent's own user id; sessions carry it as `act.sub`. */
+  actorId: Scalars['String']['input'];
+  /** How long the token can be used, 60–86400 s (default 3600). */
+  expiresInSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** How long the session it starts may last, 60–86400 s (default 1800). */
+  sessionMaxDurationInSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** The user to sign in as: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** A new actor token. SECRET, SHOWN ONCE: `token` and `url` sign whoever holds them in as the user; hand them only to the actor and do not log or cache this response. */
+export type CreateActorTokenPayload = {
+  __typename?: 'CreateActorTokenPayload';
+  /** The token, without its secret. */
+  actorToken: ActorToken;
+  /** Secret: the token itself. Shown once. */
+  token: Scalars['String']['output'];
+  /** Secret: the link that signs the actor in as the user. Shown once. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type CreateActorTokenResult = ConflictError | CreateActorTokenPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
 
 /** The invitations `createInvitations` sends. */
 export type CreateInvitationsInput = {
@@ -882,6 +934,8 @@ export type Mutation = {
   banUsers?: Maybe<BanUsersResult>;
   /** Stops a running migration after the creates in flight; its report is written and starting it again resumes it. Needs the `write` scope. */
   cancelMigration?: Maybe<CancelMigrationResult>;
+  /** Issue a token to sign in as a user, so support sees what they see (Clerk): the session it starts is marked as the actor's. The answer holds a secret shown once. One upstream call. `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
+  createActorToken?: Maybe<CreateActorTokenResult>;
   /** Invite people to sign up to the application (Clerk): 1–10 e-mail addresses, one upstream call (Clerk allows 100 single and 25 bulk invitation calls an hour). All or none: an address already invited or already a user fails the whole call unless `ignoreExisting`. `UnsupportedError` on Passage. Needs the `write` scope. */
   createInvitations?: Maybe<CreateInvitationsResult>;
   /** Enrol a TOTP authenticator for a user (Clerk), replacing any they had, and issue new backup codes. The answer holds secrets shown once. Calls `POST /users/{id}/totp`, which Clerk's Ruby SDK lists but Clerk's current Backend API does not have: where Clerk answers 404 for it (a user who exists), this is `UnsupportedError` (users enrol an authenticator themselves); the emulator serves it. `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
@@ -914,6 +968,8 @@ export type Mutation = {
   lockUser?: Maybe<LockUserResult>;
   /** Take a user's password away (Clerk), even when they have no other way to sign in; a user without one is answered unchanged. Sessions stay unless `signOut`. One upstream call. `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
   removePassword?: Maybe<RemovePasswordResult>;
+  /** Withdraw an actor token that was not used yet (Clerk). One upstream call. `UnsupportedError` on Passage. Needs the `write` scope. */
+  revokeActorToken?: Maybe<RevokeActorTokenResult>;
   /** Withdraw a pending invitation to sign up (Clerk): its link stops working (the person can still sign up the usual way). Only a pending one can be revoked. One upstream call. `UnsupportedError` on Passage. Needs the `write` scope. */
   revokeInvitation?: Maybe<RevokeInvitationResult>;
   /** End one session at once (Clerk): its client is signed out and must sign in again. A session that already ended is answered as it is. One upstream call. `UnsupportedError` on Passage: use `signOutUser`. Needs the `write` scope. */
@@ -984,6 +1040,12 @@ export type MutationBanUsersArgs = {
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationCancelMigrationArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationCreateActorTokenArgs = {
+  input: CreateActorTokenInput;
 };
 
 
@@ -1080,6 +1142,12 @@ export type MutationLockUserArgs = {
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationRemovePasswordArgs = {
   input: RemovePasswordInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationRevokeActorTokenArgs = {
+  input: RevokeActorTokenInput;
 };
 
 
@@ -1399,6 +1467,22 @@ export type RemovePasswordPayload = {
 
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type RemovePasswordResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | RemovePasswordPayload | UnsupportedError;
+
+/** The actor token `revokeActorToken` withdraws. */
+export type RevokeActorTokenInput = {
+  /** The token: the id `ActorToken.id` returns. */
+  actorTokenId: Scalars['ID']['input'];
+};
+
+/** The result of `revokeActorToken`. */
+export type RevokeActorTokenPayload = {
+  __typename?: 'RevokeActorTokenPayload';
+  /** The token, now `REVOKED`. */
+  actorToken: ActorToken;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type RevokeActorTokenResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | RevokeActorTokenPayload | UnsupportedError;
 
 /** The invitation `revokeInvitation` withdraws. */
 export type RevokeInvitationInput = {

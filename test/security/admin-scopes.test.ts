@@ -82,4 +82,21 @@ describe('scopes of the support actions', () => {
       'RemovePasswordPayload',
     );
   });
+
+  it('an actor token cannot be created with a write-only key; revoking one needs only write', async () => {
+    const userId = await clerkUserId();
+    const create = `mutation { createActorToken(input: { userId: "${userId}", actorId: "user_agent" }) { __typename ... on CreateActorTokenPayload { actorToken { id } } } }`;
+    emulator().control.clearRequests();
+    const refused = await gql(create, {}, as(KEYS.write));
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(refused.body.data?.createActorToken ?? null).toBeNull();
+    expect(emulator().control.requests()).toEqual([]);
+
+    const issued = await gql(create, {}, as(KEYS.all));
+    const id = issued.body.data.createActorToken.actorToken.id;
+    const revoke = `mutation { revokeActorToken(input: { actorTokenId: "${id}" }) { __typename } }`;
+    expect((await gql(revoke, {}, as(KEYS.write))).body.data.revokeActorToken.__typename).toBe(
+      'RevokeActorTokenPayload',
+    );
+  });
 });

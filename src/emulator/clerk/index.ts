@@ -21,6 +21,7 @@ import { userMfaRoutes } from './routes/user-mfa.js';
 import { userModerationRoutes } from './routes/user-moderation.js';
 import { userWriteRoutes } from './routes/user-write.js';
 import { userReadRoutes } from './routes/users.js';
+import { actorTokenRoutes } from './routes/actor-tokens.js';
 import { identifierRoutes } from './routes/identifiers.js';
 import { instanceInvitationRoutes } from './routes/invitations.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -44,6 +45,7 @@ export function createClerkEmulator(options: { secretKey: string }): ProviderEmu
     ...identifierRoutes(context),
     ...userPasswordRoutes(context),
     ...instanceInvitationRoutes(context),
+    ...actorTokenRoutes(context),
   ].map((route) => ({ ...route, handle: answeringClerkErrors(route.handle) }));
 
   return {

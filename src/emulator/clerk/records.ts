@@ -182,3 +182,15 @@ export interface InstanceInvitationRecord {
   created_at: number;
   updated_at: number;
 }
+
+/** A token an admin creates to sign in as a user (impersonation); the token is kept for its URL. */
+export interface ActorTokenRecord {
+  id: string;
+  userId: string;
+  actor: Metadata & { sub: string };
+  status: 'pending' | 'accepted' | 'revoked';
+  token: string;
+  expires_at: number;
+  created_at: number;
+  updated_at: number;
+}

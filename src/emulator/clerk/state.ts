@@ -7,6 +7,7 @@
 import { Random } from '../random.js';
 import { clerkId } from './ids.js';
 import type {
+  ActorTokenRecord,
   InstanceInvitationRecord,
   InvitationRecord,
   MembershipRecord,
@@ -25,6 +26,7 @@ export class ClerkState {
   readonly sessions = new Map<string, SessionRecord>();
   /** Invitations to sign up to the application, by id. */
   readonly instanceInvitations = new Map<string, InstanceInvitationRecord>();
+  readonly actorTokens = new Map<string, ActorTokenRecord>();
 
   /** Identifier (lower-cased) → user id, one map per kind: Clerk keeps each unique per instance. */
   private readonly identifiers: Record<Identifier, Map<string, string>> = {
@@ -59,6 +61,7 @@ export class ClerkState {
     this.sessions.clear();
     this.sessionsByUser.clear();
     this.instanceInvitations.clear();
+    this.actorTokens.clear();
     this.random = new Random(seed ^ 0x5eed_c1e7);
   }
 

@@ -115,6 +115,11 @@ export function createClerkClient({ secretKey, apiUrl, http: tuning }: ClerkClie
     revokeInvitation: (invitationId: string, call: CallOptions) =>
       post(path`/invitations/${invitationId}/revoke`, undefined, false, call),
 
+    // Each call issues another token: never repeated.
+    createActorToken: (body: object, call: CallOptions) => post('/actor_tokens', body, false, call),
+    revokeActorToken: (id: string, call: CallOptions) =>
+      post(path`/actor_tokens/${id}/revoke`, undefined, false, call),
+
     listSessions: (query: Query, call: CallOptions) => get('/sessions', query, call),
     // Revoking a revoked session leaves it revoked.
     revokeSession: (sessionId: string, call: CallOptions) =>

@@ -9,7 +9,9 @@ import { createClerkClient, type ClerkClientOptions } from './client.js';
 import {
   toCount,
   toDevices,
+  toActorToken,
   toIdentificationId,
+  toIssuedActorToken,
   toInstanceInvitation,
   toInstanceInvitationPage,
   toInstanceInvitations,
@@ -155,6 +157,20 @@ export function createClerkProvider(options: ClerkProviderOptions): Provider {
 
     revokeInstanceInvitation: async (id, call = {}) =>
       toInstanceInvitation(await client.revokeInvitation(id, call)),
+
+    createActorToken: async (userId, { actorId, expiresInSeconds, sessionMaxDurationInSeconds }, call = {}) =>
+      toIssuedActorToken(
+        await client.createActorToken(
+          {
+            user_id: userId,
+            actor: { sub: actorId },
+            expires_in_seconds: expiresInSeconds,
+            session_max_duration_in_seconds: sessionMaxDurationInSeconds,
+          },
+          call,
+        ),
+      ),
+    revokeActorToken: async (id, call = {}) => toActorToken(await client.revokeActorToken(id, call)),
 
     listSessions: async (userId, page, status, call = {}) =>
       toSessionPage(

@@ -4,7 +4,9 @@
 import { z } from 'zod';
 import { parseWire } from '../wire.js';
 import type {
+  ActorToken,
   Device,
+  IssuedActorToken,
   InstanceInvitation,
   Invitation,
   InvitationStatus,
@@ -19,6 +21,7 @@ import type {
 } from '../types.js';
 import { domainUser } from '../types.js';
 import {
+  actorTokenSchema,
   deletedObjectSchema,
   identificationSchema,
   instanceInvitationListSchema,
@@ -36,6 +39,7 @@ import {
   userSchema,
   verifyPasswordSchema,
   verifyTotpSchema,
+  type ClerkActorToken,
   type ClerkInstanceInvitation,
   type ClerkOAuthAccessToken,
   type ClerkOrganizationInvitation,
@@ -196,6 +200,25 @@ function instanceInvitationFromWire(invitation: ClerkInstanceInvitation): Instan
     createdAt: new Date(invitation.created_at),
     updatedAt: new Date(invitation.updated_at),
     expiresAt: date(invitation.expires_at),
+  };
+}
+
+export const toActorToken = (body: unknown): ActorToken =>
+  actorTokenFromWire(parseWire('clerk', actorTokenSchema, body, 'an actor token'));
+
+export function toIssuedActorToken(body: unknown): IssuedActorToken {
+  const wire = parseWire('clerk', actorTokenSchema.required({ token: true }), body, 'a new actor token');
+  return { ...actorTokenFromWire(wire), token: wire.token, url: wire.url ?? null };
+}
+
+function actorTokenFromWire(token: ClerkActorToken): ActorToken {
+  return {
+    id: token.id,
+    userId: token.user_id,
+    actorId: token.actor.sub,
+    status: token.status.toUpperCase() as ActorToken['status'],
+    createdAt: new Date(token.created_at),
+    updatedAt: new Date(token.updated_at),
   };
 }
 

@@ -32,6 +32,8 @@ const CAPABILITIES: readonly OptionalOperation[] = [
   'listInstanceInvitations',
   'createInstanceInvitations',
   'revokeInstanceInvitation',
+  'createActorToken',
+  'revokeActorToken',
   'listSessions',
   'revokeSession',
   'setProfileImage',

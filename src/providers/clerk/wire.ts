@@ -201,6 +201,19 @@ export const instanceInvitationListSchema = z.union([
   paginated(instanceInvitationSchema),
 ]);
 
+export const actorTokenSchema = z.object({
+  id: z.string(),
+  user_id: z.string(),
+  actor: z.looseObject({ sub: z.string() }),
+  status: z.enum(['pending', 'accepted', 'revoked']),
+  /** Only when it is created. */
+  token: z.string().optional(),
+  url: z.string().optional(),
+  created_at: millis,
+  updated_at: millis,
+});
+export type ClerkActorToken = z.output<typeof actorTokenSchema>;
+
 /** `POST /users/{id}/totp`: the Frontend API's TOTP object (the Backend API spec has none). */
 export const totpSchema = z.object({
   secret: z.string(),
