@@ -10,6 +10,7 @@ import { createDevicesLoader } from './devices.js';
 import { createInvitationsLoader } from './invitations.js';
 import { createMembershipsLoader } from './memberships.js';
 import { createOAuthTokensLoader } from './oauth-tokens.js';
+import { createSessionsLoader } from './sessions.js';
 import { createUserLoader } from './users.js';
 
 export class Loaders {
@@ -18,6 +19,7 @@ export class Loaders {
   private membershipsLoader?: ReturnType<typeof createMembershipsLoader>;
   private invitationsLoader?: ReturnType<typeof createInvitationsLoader>;
   private oauthTokensLoader?: ReturnType<typeof createOAuthTokensLoader>;
+  private sessionsLoader?: ReturnType<typeof createSessionsLoader>;
 
   constructor(
     private readonly providers: ProviderRegistry,
@@ -44,9 +46,13 @@ export class Loaders {
     return (this.oauthTokensLoader ??= createOAuthTokensLoader(this.providers, this.call));
   }
 
+  get sessions() {
+    return (this.sessionsLoader ??= createSessionsLoader(this.providers, this.call));
+  }
+
   /**
    * After a mutation changed a user: everything this request holds about them (the user, their
-   * devices, memberships, invitations, OAuth tokens) is dropped, and the user the provider
+   * devices, memberships, invitations, OAuth tokens, sessions) is dropped, and the user the provider
    * answered, if any, is kept, so a field read later in the same operation sees the change. The
    * one hook for cache upkeep: mutations reach it through their declaration (`changes` in
    * src/schema/mutations/define.ts), never by hand. A loader not made yet holds nothing to drop.
@@ -58,6 +64,7 @@ export class Loaders {
       this.membershipsLoader,
       this.invitationsLoader,
       this.oauthTokensLoader,
+      this.sessionsLoader,
     ]) {
       loader?.forgetUser(userId);
     }

@@ -133,6 +133,11 @@ export interface User {
   /** Null where the provider has no passwords or second factors. */
   mfa: MfaSettings | null;
   /**
+   * Whether an admin flagged the password compromised (a reset is required at the next sign-in);
+   * null where the provider has no passwords or its answer did not say.
+   */
+  passwordCompromised: boolean | null;
+  /**
    * The user's WebAuthn devices when the provider's user object carries them (a Clerk user
    * always does; a Passage user fetched by id does, a Passage list item does not).
    */
@@ -158,6 +163,7 @@ const absentUserFields = () =>
     privateMetadata: null,
     unsafeMetadata: null,
     mfa: null,
+    passwordCompromised: null,
     web3Wallets: [],
     externalAccounts: [],
   }) satisfies Partial<User>;
@@ -204,6 +210,68 @@ export interface Invitation {
   expiresAt: Date | null;
 }
 
+/** An invitation to sign up to the application itself (Clerk), not to an organization. */
+export interface InstanceInvitation {
+  id: string;
+  emailAddress: string;
+  status: InvitationStatus;
+  publicMetadata: JsonObject;
+  /** The link the invitee follows, if the provider gives one. */
+  url: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  expiresAt: Date | null;
+}
+
+export interface NewInstanceInvitation {
+  emailAddress: string;
+  /** Becomes the user's public metadata when they sign up. */
+  publicMetadata?: JsonObject;
+  /** Where the invitation link leads, for a custom sign-up flow. */
+  redirectUrl?: string;
+  /** Send the invitation e-mail (default true). */
+  notify?: boolean;
+  /** Invite even if the address has a pending invitation. */
+  ignoreExisting?: boolean;
+  /** 1–365 (default 30). */
+  expiresInDays?: number;
+}
+
+export interface InstanceInvitationFilter {
+  /** Every status but revoked when absent. */
+  status?: InvitationStatus;
+  /** Text in the e-mail address, or the id. */
+  query?: string;
+}
+
+/** A token to sign in as a user (Clerk's impersonation), as a provider tracks it. */
+export interface ActorToken {
+  id: string;
+  /** The user impersonated. */
+  userId: string;
+  /** Who impersonates: the actor's `sub`. */
+  actorId: string;
+  status: 'PENDING' | 'ACCEPTED' | 'REVOKED';
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A new actor token with its secrets, answered once. */
+export interface IssuedActorToken extends ActorToken {
+  token: string;
+  /** Opening it signs the actor in as the user. */
+  url: string | null;
+}
+
+export interface NewActorToken {
+  /** The id of who impersonates (the JWT's `act.sub`). */
+  actorId: string;
+  /** How long the token can be used (default 3600). */
+  expiresInSeconds?: number;
+  /** How long the session it starts can last (default 1800). */
+  sessionMaxDurationInSeconds?: number;
+}
+
 export interface OAuthAccessToken {
   /** The identity provider, e.g. `google`. */
   provider: string;
@@ -212,6 +280,37 @@ export interface OAuthAccessToken {
   expiresAt: Date | null;
   scopes: string[];
   label: string | null;
+}
+
+/** Where a Clerk session stands (its `status`). */
+export type SessionStatus =
+  'ACTIVE' | 'PENDING' | 'REVOKED' | 'ENDED' | 'EXPIRED' | 'REMOVED' | 'ABANDONED' | 'REPLACED';
+
+/** Where and on what a session was last used, as the provider saw it. */
+export interface SessionActivity {
+  browserName: string | null;
+  browserVersion: string | null;
+  deviceType: string | null;
+  isMobile: boolean;
+  ipAddress: string | null;
+  city: string | null;
+  country: string | null;
+}
+
+/** A signed-in session of a user on one client (a browser or an app). */
+export interface Session {
+  id: string;
+  userId: string;
+  clientId: string;
+  status: SessionStatus;
+  lastActiveAt: Date;
+  /** When it ends unless refreshed. */
+  expireAt: Date;
+  /** When it ends even if refreshed. */
+  abandonAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  latestActivity: SessionActivity | null;
 }
 
 export interface TotpEnrollment {
@@ -356,6 +455,23 @@ export interface UpdateUserInput {
   primaryPhoneNumberId?: string;
 }
 
+/** A new e-mail address or phone number for a user. */
+export interface NewIdentifier {
+  /** The address, or the number in E.164. */
+  value: string;
+  /** Marked verified at once (default: unverified, the user proves it). */
+  verified?: boolean;
+  /** Made the user's primary one (the first of its kind always is). */
+  primary?: boolean;
+}
+
+/** What can change about an existing e-mail address or phone number. */
+export interface IdentifierChange {
+  verified?: boolean;
+  /** Only `true`: another identifier stops being primary. */
+  primary?: boolean;
+}
+
 /** A deep merge: keys set to `null` are removed. */
 export interface MetadataPatch {
   publicMetadata?: JsonObject;
@@ -383,6 +499,10 @@ export interface ProviderLimits {
   readonly maxMetadataBytes: number;
   /** The largest profile image; absent where the provider sets none. */
   readonly maxProfileImageBytes?: number;
+  /** Most invitations one bulk call creates; absent where there is no such call. */
+  readonly maxInvitationsPerCall?: number;
+  /** Most users one bulk ban or unban call takes; absent where there is no bulk call. */
+  readonly maxBulkModerationIds?: number;
 }
 
 /**
@@ -430,18 +550,60 @@ export interface Provider extends ProviderTraits, Partial<OptionalOperations> {
 export interface OptionalOperations {
   banUser(id: string, options?: CallOptions): Promise<User>;
   unbanUser(id: string, options?: CallOptions): Promise<User>;
+  /** Bans many users at once, `limits.maxBulkModerationIds` per call; answers them banned. */
+  banUsers(ids: readonly string[], options?: CallOptions): Promise<User[]>;
+  unbanUsers(ids: readonly string[], options?: CallOptions): Promise<User[]>;
   lockUser(id: string, options?: CallOptions): Promise<User>;
   unlockUser(id: string, options?: CallOptions): Promise<User>;
   activateUser(id: string, options?: CallOptions): Promise<User>;
   deactivateUser(id: string, options?: CallOptions): Promise<User>;
-  /** Ends every session: Passage revokes the user's refresh tokens. */
+  /**
+   * Ends every session: Passage revokes the user's refresh tokens; Clerk revokes each active
+   * session (one list, then one call per session).
+   */
   signOutUser(id: string, options?: CallOptions): Promise<void>;
+  /** Invitations to sign up, newest first. */
+  listInstanceInvitations(
+    filter: InstanceInvitationFilter,
+    page: PageRequest,
+    options?: CallOptions,
+  ): Promise<Page<InstanceInvitation>>;
+  /** One call for one invitation, one bulk call for up to `limits.maxInvitationsPerCall`. */
+  createInstanceInvitations(
+    invitations: readonly NewInstanceInvitation[],
+    options?: CallOptions,
+  ): Promise<InstanceInvitation[]>;
+  revokeInstanceInvitation(invitationId: string, options?: CallOptions): Promise<InstanceInvitation>;
+  createActorToken(userId: string, input: NewActorToken, options?: CallOptions): Promise<IssuedActorToken>;
+  revokeActorToken(actorTokenId: string, options?: CallOptions): Promise<ActorToken>;
+  /** A page of the user's sessions, newest first; every status when `status` is absent. */
+  listSessions(
+    userId: string,
+    page: PageRequest,
+    status: SessionStatus | undefined,
+    options?: CallOptions,
+  ): Promise<Page<Session>>;
+  /** Ends one session at once; answers it as the provider left it. */
+  revokeSession(sessionId: string, options?: CallOptions): Promise<Session>;
   setProfileImage(id: string, image: ImageUpload, options?: CallOptions): Promise<User>;
   deleteProfileImage(id: string, options?: CallOptions): Promise<User>;
   createTotp(id: string, options?: CallOptions): Promise<TotpEnrollment>;
   deleteTotp(id: string, options?: CallOptions): Promise<void>;
   deleteBackupCodes(id: string, options?: CallOptions): Promise<void>;
   disableMfa(id: string, options?: CallOptions): Promise<void>;
+  /** Answers the new address's id. */
+  addEmailAddress(userId: string, input: NewIdentifier, options?: CallOptions): Promise<string>;
+  updateEmailAddress(emailAddressId: string, change: IdentifierChange, options?: CallOptions): Promise<void>;
+  deleteEmailAddress(emailAddressId: string, options?: CallOptions): Promise<void>;
+  /** Answers the new number's id. */
+  addPhoneNumber(userId: string, input: NewIdentifier, options?: CallOptions): Promise<string>;
+  updatePhoneNumber(phoneNumberId: string, change: IdentifierChange, options?: CallOptions): Promise<void>;
+  deletePhoneNumber(phoneNumberId: string, options?: CallOptions): Promise<void>;
+  /** Takes the password away; `signOut` also revokes every active session. */
+  removePassword(id: string, options?: CallOptions & { signOut?: boolean }): Promise<User>;
+  /** The user must reset the password at the next sign-in; `signOut` also revokes every session. */
+  setPasswordCompromised(id: string, options?: CallOptions & { signOut?: boolean }): Promise<User>;
+  unsetPasswordCompromised(id: string, options?: CallOptions): Promise<User>;
   deleteExternalAccount(userId: string, accountId: string, options?: CallOptions): Promise<void>;
   deleteWeb3Wallet(userId: string, walletId: string, options?: CallOptions): Promise<void>;
   listMemberships(userId: string, page: PageRequest, options?: CallOptions): Promise<Page<Membership>>;

@@ -21,7 +21,14 @@ export interface ConnectionArgs {
 }
 
 /** The fields that return pages, whose selections are paid for once per item. */
-const PAGED_FIELDS = new Set(['users', 'nodes', 'organizationMemberships', 'organizationInvitations']);
+const PAGED_FIELDS = new Set([
+  'users',
+  'nodes',
+  'organizationMemberships',
+  'organizationInvitations',
+  'sessions',
+  'invitations',
+]);
 
 /** How many items a field's arguments ask for, for the query cost (1 for unpaged fields). */
 export function pageSizeOf(field: string, args: Record<string, unknown>): number {

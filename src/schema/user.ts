@@ -17,7 +17,7 @@ const UserStatus = builder.enumType('UserStatus', {
   } as const,
 });
 
-const EmailAddressRef = builder.objectRef<EmailAddress>('EmailAddress').implement({
+export const EmailAddressRef = builder.objectRef<EmailAddress>('EmailAddress').implement({
   description: 'An e-mail address of a user.',
   fields: (t) => ({
     id: t.exposeID('id', { nullable: true, description: "Clerk's identification id; null on Passage." }),
@@ -27,7 +27,7 @@ const EmailAddressRef = builder.objectRef<EmailAddress>('EmailAddress').implemen
   }),
 });
 
-const PhoneNumberRef = builder.objectRef<PhoneNumber>('PhoneNumber').implement({
+export const PhoneNumberRef = builder.objectRef<PhoneNumber>('PhoneNumber').implement({
   description: 'A phone number of a user.',
   fields: (t) => ({
     id: t.exposeID('id', { nullable: true, description: "Clerk's identification id; null on Passage." }),

@@ -38,6 +38,88 @@ export type ActivateUserPayload = {
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type ActivateUserResult = ActivateUserPayload | ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
 
+/** A token to sign in as a user (Clerk's impersonation), without its secret. */
+export type ActorToken = {
+  __typename?: 'ActorToken';
+  /** Who impersonates (the session token says so in `act.sub`). */
+  actorId: Scalars['String']['output'];
+  /** When it was issued. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Clerk's actor token id. */
+  id: Scalars['ID']['output'];
+  /** Where it stands. */
+  status: ActorTokenStatus;
+  /** When it last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The user impersonated. */
+  userId: Scalars['ID']['output'];
+};
+
+/** Where an actor token stands. */
+export type ActorTokenStatus =
+  /** Used: the actor signed in as the user. */
+  | 'ACCEPTED'
+  /** Not used yet. */
+  | 'PENDING'
+  /** Withdrawn before use (`revokeActorToken`). */
+  | 'REVOKED';
+
+/** The user, the address `addEmailAddress` adds, and how. */
+export type AddEmailAddressInput = {
+  /** The address, e.g. `ada@example.com`. */
+  emailAddress: Scalars['String']['input'];
+  /** Make it the user's primary one (needs `secrets`). The first of its kind always is. */
+  primary?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+  /** Mark it verified at once, without the user proving they hold it (needs `secrets`). */
+  verified?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The result of `addEmailAddress`. */
+export type AddEmailAddressPayload = {
+  __typename?: 'AddEmailAddressPayload';
+  /** It as the user now has it, read again when asked for (one more upstream call). */
+  emailAddress?: Maybe<EmailAddress>;
+  /** Its id. */
+  emailAddressId: Scalars['ID']['output'];
+  /** The user after the change, read again when asked for (one more upstream call). */
+  user?: Maybe<User>;
+  /** The user that was changed. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type AddEmailAddressResult = AddEmailAddressPayload | ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
+/** The user, the number `addPhoneNumber` adds, and how. */
+export type AddPhoneNumberInput = {
+  /** The number in E.164, e.g. `+15005550006`. */
+  phoneNumber: Scalars['String']['input'];
+  /** Make it the user's primary one (needs `secrets`). The first of its kind always is. */
+  primary?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+  /** Mark it verified at once, without the user proving they hold it (needs `secrets`). */
+  verified?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The result of `addPhoneNumber`. */
+export type AddPhoneNumberPayload = {
+  __typename?: 'AddPhoneNumberPayload';
+  /** It as the user now has it, read again when asked for (one more upstream call). */
+  phoneNumber?: Maybe<PhoneNumber>;
+  /** Its id. */
+  phoneNumberId: Scalars['ID']['output'];
+  /** The user after the change, read again when asked for (one more upstream call). */
+  user?: Maybe<User>;
+  /** The user that was changed. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type AddPhoneNumberResult = AddPhoneNumberPayload | ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
 /** The user `banUser` acts on. */
 export type BanUserInput = {
   /** The user: the id `User.id` returns. */
@@ -54,6 +136,22 @@ export type BanUserPayload = {
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type BanUserResult = BanUserPayload | ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
 
+/** The users to ban. */
+export type BanUsersInput = {
+  /** 1–500 user ids, as `User.id` returns them; repeats count once. */
+  userIds: Array<Scalars['ID']['input']>;
+};
+
+/** The result of `banUsers`. */
+export type BanUsersPayload = {
+  __typename?: 'BanUsersPayload';
+  /** The users after the change. */
+  users: Array<User>;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type BanUsersResult = BanUsersPayload | ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type CancelMigrationResult = Migration | NotFoundError;
 
@@ -65,6 +163,48 @@ export type ConflictError = Error & {
   /** The provider that answered (`clerk`, `passage`), or `usergraph` when the request never left. */
   provider: Scalars['String']['output'];
 };
+
+/** Who impersonates whom with the token `createActorToken` issues. */
+export type CreateActorTokenInput = {
+  /** Who impersonates, e.g. the support agent's own user id; sessions carry it as `act.sub`. */
+  actorId: Scalars['String']['input'];
+  /** How long the token can be used, 60–86400 s (default 3600). */
+  expiresInSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** How long the session it starts may last, 60–86400 s (default 1800). */
+  sessionMaxDurationInSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** The user to sign in as: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** A new actor token. SECRET, SHOWN ONCE: `token` and `url` sign whoever holds them in as the user; hand them only to the actor and do not log or cache this response. */
+export type CreateActorTokenPayload = {
+  __typename?: 'CreateActorTokenPayload';
+  /** The token, without its secret. */
+  actorToken: ActorToken;
+  /** Secret: the token itself. Shown once. */
+  token: Scalars['String']['output'];
+  /** Secret: the link that signs the actor in as the user. Shown once. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type CreateActorTokenResult = ConflictError | CreateActorTokenPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
+/** The invitations `createInvitations` sends. */
+export type CreateInvitationsInput = {
+  /** 1–10 invitations, sent in one upstream call. */
+  invitations: Array<NewInvitationInput>;
+};
+
+/** The result of `createInvitations`. */
+export type CreateInvitationsPayload = {
+  __typename?: 'CreateInvitationsPayload';
+  /** The invitations sent, in the order given. */
+  invitations: Array<InstanceInvitation>;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type CreateInvitationsResult = ConflictError | CreateInvitationsPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
 
 /** The user `createTotp` enrols. */
 export type CreateTotpInput = {
@@ -188,6 +328,28 @@ export type DeleteDevicePayload = {
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type DeleteDeviceResult = ConflictError | DeleteDevicePayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
 
+/** Which user, and which of their e-mail addresses, `deleteEmailAddress` removes. */
+export type DeleteEmailAddressInput = {
+  /** The address: the id `EmailAddress.id` returns. */
+  emailAddressId: Scalars['ID']['input'];
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `deleteEmailAddress`. */
+export type DeleteEmailAddressPayload = {
+  __typename?: 'DeleteEmailAddressPayload';
+  /** The id of what was removed. */
+  deletedEmailAddressId: Scalars['ID']['output'];
+  /** The user after the change, read again when asked for (one more upstream call). */
+  user?: Maybe<User>;
+  /** The user that was changed. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type DeleteEmailAddressResult = ConflictError | DeleteEmailAddressPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
 /** Which user, and which of their external accounts, `deleteExternalAccount` removes. */
 export type DeleteExternalAccountInput = {
   /** The account: the id `ExternalAccount.id` returns. */
@@ -209,6 +371,28 @@ export type DeleteExternalAccountPayload = {
 
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type DeleteExternalAccountResult = ConflictError | DeleteExternalAccountPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
+/** Which user, and which of their phone numbers, `deletePhoneNumber` removes. */
+export type DeletePhoneNumberInput = {
+  /** The number: the id `PhoneNumber.id` returns. */
+  phoneNumberId: Scalars['ID']['input'];
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `deletePhoneNumber`. */
+export type DeletePhoneNumberPayload = {
+  __typename?: 'DeletePhoneNumberPayload';
+  /** The id of what was removed. */
+  deletedPhoneNumberId: Scalars['ID']['output'];
+  /** The user after the change, read again when asked for (one more upstream call). */
+  user?: Maybe<User>;
+  /** The user that was changed. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type DeletePhoneNumberResult = ConflictError | DeletePhoneNumberPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
 
 /** The user `deleteProfileImage` acts on. */
 export type DeleteProfileImageInput = {
@@ -376,6 +560,58 @@ export type FieldProblem = {
   /** Why it was refused. */
   message: Scalars['String']['output'];
 };
+
+/** An invitation to sign up to the application (Clerk), sent to an e-mail address; not an organization invitation (`Invitation`). */
+export type InstanceInvitation = {
+  __typename?: 'InstanceInvitation';
+  /** When it was sent. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The address it was sent to. */
+  emailAddress: Scalars['String']['output'];
+  /** When it stops being valid. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Clerk's invitation id (`inv_...`). */
+  id: Scalars['ID']['output'];
+  /** What becomes the user's public metadata when they sign up with it. */
+  publicMetadata: Scalars['JSONObject']['output'];
+  /** Where it stands. */
+  status: InstanceInvitationStatus;
+  /** When it last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The link the invitee follows, if given. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of invitations to sign up, newest first. */
+export type InstanceInvitationConnection = {
+  __typename?: 'InstanceInvitationConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<InstanceInvitationEdge>;
+  /** Where this page sits, and the cursors to move from it. */
+  pageInfo: PageInfo;
+  /** How many invitations match in all, when the provider says. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An invitation in a page, with its cursor. */
+export type InstanceInvitationEdge = {
+  __typename?: 'InstanceInvitationEdge';
+  /** An opaque position: pass it as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: InstanceInvitation;
+};
+
+/** Where an invitation to sign up stands. */
+export type InstanceInvitationStatus =
+  /** The invitee signed up with it. */
+  | 'ACCEPTED'
+  /** Not used in time. */
+  | 'EXPIRED'
+  /** Sent and not yet used. */
+  | 'PENDING'
+  /** Withdrawn by an admin (`revokeInvitation`). */
+  | 'REVOKED';
 
 /** A comparison on an integer; set exactly one field. */
 export type IntCondition = {
@@ -694,11 +930,21 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Activate a deactivated user (Passage), so they can sign in again. `UnsupportedError` on Clerk: use `unbanUser` or `unlockUser`. Needs the `write` scope. */
   activateUser?: Maybe<ActivateUserResult>;
+  /** Add an e-mail address to a user (Clerk), unverified unless `verified`. One upstream call. `UnsupportedError` on Passage: use `updateUser` (a Passage user has one e-mail address and one phone number). Needs the `write` scope, and `secrets` too when it marks the identifier verified or makes it primary. */
+  addEmailAddress?: Maybe<AddEmailAddressResult>;
+  /** Add a phone number to a user (Clerk), unverified unless `verified`. One upstream call. `UnsupportedError` on Passage: use `updateUser` (a Passage user has one e-mail address and one phone number). Needs the `write` scope, and `secrets` too when it marks the identifier verified or makes it primary. */
+  addPhoneNumber?: Maybe<AddPhoneNumberResult>;
   /** Ban a user (Clerk): every session is revoked and signing in is refused until `unbanUser`. `UnsupportedError` on Passage: use `deactivateUser`. Needs the `write` scope. */
   banUser?: Maybe<BanUserResult>;
+  /** Ban many users at once (Clerk): as `banUser` for each, 50 users per upstream call, calls concurrent. `UnsupportedError` on Passage (for any of its users, before anything changes): use `deactivateUser`. Needs the `write` scope. */
+  banUsers?: Maybe<BanUsersResult>;
   /** Stops a running migration after the creates in flight; its report is written and starting it again resumes it. Needs the `write` scope. */
   cancelMigration?: Maybe<CancelMigrationResult>;
-  /** Enrol a TOTP authenticator for a user (Clerk), replacing any they had, and issue new backup codes. The answer holds secrets shown once. `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
+  /** Issue a token to sign in as a user, so support sees what they see (Clerk): the session it starts is marked as the actor's. The answer holds a secret shown once. One upstream call. `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
+  createActorToken?: Maybe<CreateActorTokenResult>;
+  /** Invite people to sign up to the application (Clerk): 1–10 e-mail addresses, one upstream call (Clerk allows 100 single and 25 bulk invitation calls an hour). All or none: an address already invited or already a user fails the whole call unless `ignoreExisting`. `UnsupportedError` on Passage. Needs the `write` scope. */
+  createInvitations?: Maybe<CreateInvitationsResult>;
+  /** Enrol a TOTP authenticator for a user (Clerk), replacing any they had, and issue new backup codes. The answer holds secrets shown once. Calls `POST /users/{id}/totp`, which Clerk's Ruby SDK lists but Clerk's current Backend API does not have: where Clerk answers 404 for it (a user who exists), this is `UnsupportedError` (users enrol an authenticator themselves); the emulator serves it. `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
   createTotp?: Maybe<CreateTotpResult>;
   /** Create a user on the provider named in the input (both providers). Never retried: a lost answer is an error, not a second user. An e-mail or phone already taken is `ConflictError`. Needs the `write` scope. */
   createUser?: Maybe<CreateUserResult>;
@@ -708,8 +954,12 @@ export type Mutation = {
   deleteBackupCodes?: Maybe<DeleteBackupCodesResult>;
   /** Remove a WebAuthn credential from a user (both providers: a Passage device or a Clerk passkey). The user can no longer sign in with it. Needs the `write` scope. */
   deleteDevice?: Maybe<DeleteDeviceResult>;
+  /** Remove an e-mail address from a user (Clerk); if it was primary, another one becomes primary. `UnsupportedError` on Passage: use `updateUser` (a Passage user has one e-mail address and one phone number). Needs the `write` scope. */
+  deleteEmailAddress?: Maybe<DeleteEmailAddressResult>;
   /** Unlink an external account (Clerk): the user can no longer sign in through it. `UnsupportedError` on Passage. Needs the `write` scope. */
   deleteExternalAccount?: Maybe<DeleteExternalAccountResult>;
+  /** Remove a phone number from a user (Clerk); if it was primary, another one becomes primary. `UnsupportedError` on Passage: use `updateUser` (a Passage user has one e-mail address and one phone number). Needs the `write` scope. */
+  deletePhoneNumber?: Maybe<DeletePhoneNumberResult>;
   /** Remove a user's profile image (Clerk). `UnsupportedError` on Passage. Needs the `write` scope. */
   deleteProfileImage?: Maybe<DeleteProfileImageResult>;
   /** Remove a user's TOTP authenticator (Clerk). `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
@@ -722,18 +972,36 @@ export type Mutation = {
   disableMfa?: Maybe<DisableMfaResult>;
   /** Lock a user (Clerk) as too many failed sign-ins would, until `unlockUser` or the instance's lockout period ends. `UnsupportedError` on Passage. Needs the `write` scope. */
   lockUser?: Maybe<LockUserResult>;
+  /** Take a user's password away (Clerk), even when they have no other way to sign in; a user without one is answered unchanged. Sessions stay unless `signOut`. One upstream call. `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
+  removePassword?: Maybe<RemovePasswordResult>;
+  /** Withdraw an actor token that was not used yet (Clerk). One upstream call. `UnsupportedError` on Passage. Needs the `write` scope. */
+  revokeActorToken?: Maybe<RevokeActorTokenResult>;
+  /** Withdraw a pending invitation to sign up (Clerk): its link stops working (the person can still sign up the usual way). Only a pending one can be revoked. One upstream call. `UnsupportedError` on Passage. Needs the `write` scope. */
+  revokeInvitation?: Maybe<RevokeInvitationResult>;
+  /** End one session at once (Clerk): its client is signed out and must sign in again. A session that already ended is answered as it is. One upstream call. `UnsupportedError` on Passage: use `signOutUser`. Needs the `write` scope. */
+  revokeSession?: Maybe<RevokeSessionResult>;
+  /** Flag a user's password compromised (Clerk): they must reset it at their next sign-in. A user without a password is an error. One upstream call. `UnsupportedError` on Passage. Needs the `write` scope. */
+  setPasswordCompromised?: Maybe<SetPasswordCompromisedResult>;
   /** Set a user's profile image (Clerk), sent as a multipart request. A file that is not an image is `InvalidInputError`. `UnsupportedError` on Passage. Needs the `write` scope. */
   setProfileImage?: Maybe<SetProfileImageResult>;
-  /** Sign a user out everywhere (Passage): revokes every refresh token, so sessions end when their access token expires. `UnsupportedError` on Clerk (`banUser` revokes a Clerk user's sessions). Needs the `write` scope. */
+  /** Sign a user out everywhere (Clerk, Passage). Passage: revokes every refresh token, so sessions end when their access token expires (one upstream call). Clerk: revokes every active session at once (one call to list them, then one per session, run concurrently). Needs the `write` scope. */
   signOutUser?: Maybe<SignOutUserResult>;
   /** Starts moving Passage users to Clerk, or resumes the same migration (same source, same Clerk). Answers at once; follow it with `migrationProgress` or `migration(id:)`. Needs the `write` and `migrate` scopes. */
   startPassageMigration?: Maybe<StartPassageMigrationResult>;
   /** Unban a user (Clerk), so they can sign in again. `UnsupportedError` on Passage: use `activateUser`. Needs the `write` scope. */
   unbanUser?: Maybe<UnbanUserResult>;
+  /** Unban many users at once (Clerk): as `unbanUser` for each, 50 users per upstream call, calls concurrent. `UnsupportedError` on Passage (for any of its users, before anything changes): use `activateUser`. Needs the `write` scope. */
+  unbanUsers?: Maybe<UnbanUsersResult>;
   /** Deletes the Clerk users this migration created, and only those (never an adopted user, nor one another run made), from the run's journal, also after a restart. Users who have signed in to Clerk since are kept and listed unless `force` is true. Can be repeated. Needs the `write` and `migrate` scopes. */
   undoPassageMigration?: Maybe<UndoPassageMigrationResult>;
   /** Unlock a locked user (Clerk). `UnsupportedError` on Passage. Needs the `write` scope. */
   unlockUser?: Maybe<UnlockUserResult>;
+  /** Clear the compromised flag of a user's password (Clerk), so no reset is asked for at the next sign-in. One upstream call. `UnsupportedError` on Passage. Needs the `write` scope. */
+  unsetPasswordCompromised?: Maybe<UnsetPasswordCompromisedResult>;
+  /** Mark one of a user's e-mail addresses verified (or not), or make it primary (Clerk). `primary: false` is refused: make another one primary instead. One upstream call. `UnsupportedError` on Passage: use `updateUser` (a Passage user has one e-mail address and one phone number). Needs the `write` scope, and `secrets` too when it marks the identifier verified or makes it primary. */
+  updateEmailAddress?: Maybe<UpdateEmailAddressResult>;
+  /** Mark one of a user's phone numbers verified (or not), or make it primary (Clerk). `primary: false` is refused: make another one primary instead. One upstream call. `UnsupportedError` on Passage: use `updateUser` (a Passage user has one e-mail address and one phone number). Needs the `write` scope, and `secrets` too when it marks the identifier verified or makes it primary. */
+  updatePhoneNumber?: Maybe<UpdatePhoneNumberResult>;
   /** Change a user's identifiers, names or password (both providers; most fields are Clerk only). Metadata has its own mutation, `updateUserMetadata`. Needs the `write` scope, and `secrets` too to set a password or change an e-mail, a phone or a primary identifier. */
   updateUser?: Maybe<UpdateUserResult>;
   /** Merge metadata into a user's (both providers; private and unsafe metadata are Clerk only): `null` removes a key. Clerk merges at any depth, Passage top-level keys only. Needs the `write` scope. */
@@ -752,14 +1020,44 @@ export type MutationActivateUserArgs = {
 
 
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationAddEmailAddressArgs = {
+  input: AddEmailAddressInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationAddPhoneNumberArgs = {
+  input: AddPhoneNumberInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationBanUserArgs = {
   input: BanUserInput;
 };
 
 
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationBanUsersArgs = {
+  input: BanUsersInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationCancelMigrationArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationCreateActorTokenArgs = {
+  input: CreateActorTokenInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationCreateInvitationsArgs = {
+  input: CreateInvitationsInput;
 };
 
 
@@ -794,8 +1092,20 @@ export type MutationDeleteDeviceArgs = {
 
 
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationDeleteEmailAddressArgs = {
+  input: DeleteEmailAddressInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationDeleteExternalAccountArgs = {
   input: DeleteExternalAccountInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationDeletePhoneNumberArgs = {
+  input: DeletePhoneNumberInput;
 };
 
 
@@ -836,6 +1146,36 @@ export type MutationLockUserArgs = {
 
 
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationRemovePasswordArgs = {
+  input: RemovePasswordInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationRevokeActorTokenArgs = {
+  input: RevokeActorTokenInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationRevokeInvitationArgs = {
+  input: RevokeInvitationInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationRevokeSessionArgs = {
+  input: RevokeSessionInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationSetPasswordCompromisedArgs = {
+  input: SetPasswordCompromisedInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationSetProfileImageArgs = {
   input: SetProfileImageInput;
 };
@@ -860,6 +1200,12 @@ export type MutationUnbanUserArgs = {
 
 
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationUnbanUsersArgs = {
+  input: UnbanUsersInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationUndoPassageMigrationArgs = {
   force?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
@@ -869,6 +1215,24 @@ export type MutationUndoPassageMigrationArgs = {
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationUnlockUserArgs = {
   input: UnlockUserInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationUnsetPasswordCompromisedArgs = {
+  input: UnsetPasswordCompromisedInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationUpdateEmailAddressArgs = {
+  input: UpdateEmailAddressInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationUpdatePhoneNumberArgs = {
+  input: UpdatePhoneNumberInput;
 };
 
 
@@ -893,6 +1257,22 @@ export type MutationVerifyPasswordArgs = {
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationVerifyTotpArgs = {
   input: VerifyTotpInput;
+};
+
+/** One invitation to sign up. */
+export type NewInvitationInput = {
+  /** Who is invited, e.g. `ada@example.com`. */
+  emailAddress: Scalars['String']['input'];
+  /** Days it stays valid, 1–365 (default 30). */
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Invite even if the address already has a pending invitation or an account (default: false). */
+  ignoreExisting?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Send the invitation e-mail (default: true). */
+  notify?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Becomes the user's public metadata when they sign up. */
+  publicMetadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Where the invitation link leads, for a custom sign-up flow. */
+  redirectUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An object with an id unique across this API, which `node(id:)` fetches again (Relay global object identification). */
@@ -987,6 +1367,8 @@ export type Provider =
 /** Reads over every configured identity provider. Every field needs the `read` scope. */
 export type Query = {
   __typename?: 'Query';
+  /** Invitations to sign up to the application, newest first (Clerk; an `UNSUPPORTED` error when no configured provider has them). Revoked ones only when asked for by `status`. One upstream call per page. */
+  invitations: InstanceInvitationConnection;
   /** A migration this server ran or runs, by id; null when it knows none. */
   migration?: Maybe<Migration>;
   /** The migrations this server process ran or runs, newest first. */
@@ -1003,6 +1385,15 @@ export type Query = {
   userCount?: Maybe<Scalars['Int']['output']>;
   /** Users of one provider as a Relay connection, filtered and ordered. Bad arguments are an `INVALID_INPUT` error naming the argument, before any upstream call. For many users by id, `nodes(ids:)`. */
   users: UserConnection;
+};
+
+
+/** Reads over every configured identity provider. Every field needs the `read` scope. */
+export type QueryInvitationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<InstanceInvitationStatus>;
 };
 
 
@@ -1065,6 +1456,177 @@ export type RateLimitedError = Error & {
   /** When the provider said how long to wait, in seconds. */
   retryAfterSeconds?: Maybe<Scalars['Int']['output']>;
 };
+
+/** The user whose password `removePassword` takes away. */
+export type RemovePasswordInput = {
+  /** Also revoke every active session of the user's (default: false). */
+  signOut?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `removePassword`. */
+export type RemovePasswordPayload = {
+  __typename?: 'RemovePasswordPayload';
+  /** The user after the change. */
+  user: User;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type RemovePasswordResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | RemovePasswordPayload | UnsupportedError;
+
+/** The actor token `revokeActorToken` withdraws. */
+export type RevokeActorTokenInput = {
+  /** The token: the id `ActorToken.id` returns. */
+  actorTokenId: Scalars['ID']['input'];
+};
+
+/** The result of `revokeActorToken`. */
+export type RevokeActorTokenPayload = {
+  __typename?: 'RevokeActorTokenPayload';
+  /** The token, now `REVOKED`. */
+  actorToken: ActorToken;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type RevokeActorTokenResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | RevokeActorTokenPayload | UnsupportedError;
+
+/** The invitation `revokeInvitation` withdraws. */
+export type RevokeInvitationInput = {
+  /** The invitation: the id `InstanceInvitation.id` returns. */
+  invitationId: Scalars['ID']['input'];
+};
+
+/** The result of `revokeInvitation`. */
+export type RevokeInvitationPayload = {
+  __typename?: 'RevokeInvitationPayload';
+  /** The invitation, now `REVOKED`. */
+  invitation: InstanceInvitation;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type RevokeInvitationResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | RevokeInvitationPayload | UnsupportedError;
+
+/** The session `revokeSession` ends. */
+export type RevokeSessionInput = {
+  /** The session: the id `Session.id` returns. */
+  sessionId: Scalars['ID']['input'];
+};
+
+/** The result of `revokeSession`. */
+export type RevokeSessionPayload = {
+  __typename?: 'RevokeSessionPayload';
+  /** The session after the change (`REVOKED`, or how it had already ended). */
+  session: Session;
+  /** The user, read again when asked for (one more upstream call). */
+  user?: Maybe<User>;
+  /** The user it signed in. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type RevokeSessionResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | RevokeSessionPayload | UnsupportedError;
+
+/** A signed-in session of a user on one client (a browser or an app). Clerk only. */
+export type Session = {
+  __typename?: 'Session';
+  /** When it ends however much it is used. */
+  abandonAt: Scalars['DateTime']['output'];
+  /** The client (browser or app) it lives on. */
+  clientId: Scalars['ID']['output'];
+  /** When it began. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When it ends unless used again. */
+  expireAt: Scalars['DateTime']['output'];
+  /** Clerk's session id (`sess_...`). */
+  id: Scalars['ID']['output'];
+  /** When it was last used. */
+  lastActiveAt: Scalars['DateTime']['output'];
+  /** Where and on what it was last used, if recorded. */
+  latestActivity?: Maybe<SessionActivity>;
+  /** Where it stands. */
+  status: SessionStatus;
+  /** When it last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The user it signs in. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The session's most recent request, as the provider recorded it. */
+export type SessionActivity = {
+  __typename?: 'SessionActivity';
+  /** e.g. `Chrome`. */
+  browserName?: Maybe<Scalars['String']['output']>;
+  /** e.g. `126.0.0.0`. */
+  browserVersion?: Maybe<Scalars['String']['output']>;
+  /** The city that address places it in. */
+  city?: Maybe<Scalars['String']['output']>;
+  /** The country, ISO 3166 alpha-2. */
+  country?: Maybe<Scalars['String']['output']>;
+  /** e.g. `iPhone`, `Macintosh`. */
+  deviceType?: Maybe<Scalars['String']['output']>;
+  /** The IP address it came from. */
+  ipAddress?: Maybe<Scalars['String']['output']>;
+  /** Whether the device is a phone or tablet. */
+  isMobile: Scalars['Boolean']['output'];
+};
+
+/** A page of a user's sessions, newest first. */
+export type SessionConnection = {
+  __typename?: 'SessionConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<SessionEdge>;
+  /** Where this page sits, and the cursors to move from it. */
+  pageInfo: PageInfo;
+  /** How many sessions match in all, when the provider says (Clerk does not). */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A session in a page, with its cursor. */
+export type SessionEdge = {
+  __typename?: 'SessionEdge';
+  /** An opaque position: pass it as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Session;
+};
+
+/** Where a session stands. */
+export type SessionStatus =
+  /** Not used for too long. */
+  | 'ABANDONED'
+  /** Signed in: its client can act as the user. */
+  | 'ACTIVE'
+  /** The user signed out. */
+  | 'ENDED'
+  /** Its lifetime ran out. */
+  | 'EXPIRED'
+  /** Signed in, with a task left to do (e.g. choosing an organization). */
+  | 'PENDING'
+  /** The user removed it from their client. */
+  | 'REMOVED'
+  /** A newer session on the same client took its place. */
+  | 'REPLACED'
+  /** Ended by an admin (`revokeSession`, `signOutUser`, a ban). */
+  | 'REVOKED';
+
+/** The user whose password `setPasswordCompromised` flags. */
+export type SetPasswordCompromisedInput = {
+  /** Also revoke every session of the user's (default: false). */
+  signOut?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `setPasswordCompromised`. */
+export type SetPasswordCompromisedPayload = {
+  __typename?: 'SetPasswordCompromisedPayload';
+  /** The user after the change. */
+  user: User;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type SetPasswordCompromisedResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | SetPasswordCompromisedPayload | UnsupportedError;
 
 /** The user and the image `setProfileImage` uploads. */
 export type SetProfileImageInput = {
@@ -1181,6 +1743,22 @@ export type UnbanUserPayload = {
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type UnbanUserResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnbanUserPayload | UnsupportedError;
 
+/** The users to unban. */
+export type UnbanUsersInput = {
+  /** 1–500 user ids, as `User.id` returns them; repeats count once. */
+  userIds: Array<Scalars['ID']['input']>;
+};
+
+/** The result of `unbanUsers`. */
+export type UnbanUsersPayload = {
+  __typename?: 'UnbanUsersPayload';
+  /** The users after the change. */
+  users: Array<User>;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type UnbanUsersResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnbanUsersPayload | UnsupportedError;
+
 /** What undoing a migration did. */
 export type UndoMigrationPayload = {
   __typename?: 'UndoMigrationPayload';
@@ -1215,6 +1793,22 @@ export type UnlockUserPayload = {
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type UnlockUserResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnlockUserPayload | UnsupportedError;
 
+/** The user `unsetPasswordCompromised` acts on. */
+export type UnsetPasswordCompromisedInput = {
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `unsetPasswordCompromised`. */
+export type UnsetPasswordCompromisedPayload = {
+  __typename?: 'UnsetPasswordCompromisedPayload';
+  /** The user after the change. */
+  user: User;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type UnsetPasswordCompromisedResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsetPasswordCompromisedPayload | UnsupportedError;
+
 /** This user's provider (or its plan or settings) does not offer this action. */
 export type UnsupportedError = Error & {
   __typename?: 'UnsupportedError';
@@ -1223,6 +1817,62 @@ export type UnsupportedError = Error & {
   /** The provider that answered (`clerk`, `passage`), or `usergraph` when the request never left. */
   provider: Scalars['String']['output'];
 };
+
+/** The user, which of their addresses `updateEmailAddress` changes, and how. */
+export type UpdateEmailAddressInput = {
+  /** The address: the id `EmailAddress.id` returns. */
+  emailAddressId: Scalars['ID']['input'];
+  /** Make it the user's primary one (needs `secrets`). The first of its kind always is. */
+  primary?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+  /** Mark it verified at once, without the user proving they hold it (needs `secrets`). */
+  verified?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The result of `updateEmailAddress`. */
+export type UpdateEmailAddressPayload = {
+  __typename?: 'UpdateEmailAddressPayload';
+  /** It as the user now has it, read again when asked for (one more upstream call). */
+  emailAddress?: Maybe<EmailAddress>;
+  /** Its id. */
+  emailAddressId: Scalars['ID']['output'];
+  /** The user after the change, read again when asked for (one more upstream call). */
+  user?: Maybe<User>;
+  /** The user that was changed. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type UpdateEmailAddressResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError | UpdateEmailAddressPayload;
+
+/** The user, which of their numbers `updatePhoneNumber` changes, and how. */
+export type UpdatePhoneNumberInput = {
+  /** The number: the id `PhoneNumber.id` returns. */
+  phoneNumberId: Scalars['ID']['input'];
+  /** Make it the user's primary one (needs `secrets`). The first of its kind always is. */
+  primary?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+  /** Mark it verified at once, without the user proving they hold it (needs `secrets`). */
+  verified?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The result of `updatePhoneNumber`. */
+export type UpdatePhoneNumberPayload = {
+  __typename?: 'UpdatePhoneNumberPayload';
+  /** It as the user now has it, read again when asked for (one more upstream call). */
+  phoneNumber?: Maybe<PhoneNumber>;
+  /** Its id. */
+  phoneNumberId: Scalars['ID']['output'];
+  /** The user after the change, read again when asked for (one more upstream call). */
+  user?: Maybe<User>;
+  /** The user that was changed. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type UpdatePhoneNumberResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError | UpdatePhoneNumberPayload;
 
 /** What to change on a user; fields left out stay as they are. At least one is required. */
 export type UpdateUserInput = {
@@ -1311,14 +1961,22 @@ export type User = Node & {
   lastSignInAt?: Maybe<Scalars['DateTime']['output']>;
   /** Clerk only. */
   locked?: Maybe<Scalars['Boolean']['output']>;
+  /** When a locked user can sign in again (Clerk only). Null when not locked, or when the lock has no end (`locked` tells them apart). */
+  lockedUntil?: Maybe<Scalars['DateTime']['output']>;
   /** How many times the user signed in (Passage only). */
   loginCount?: Maybe<Scalars['Int']['output']>;
+  /** Second factors (Clerk only; null on Passage, which has none). No extra upstream call. */
+  mfa?: Maybe<UserMfa>;
   /** SECRET-BEARING: the user's OAuth access tokens for one identity provider, one per linked account (Clerk only: null for Passage users, with no upstream call). Needs the `secrets` scope (null with a `FORBIDDEN` error without it, and no upstream call). One call per user and identity provider. */
   oauthAccessTokens?: Maybe<Array<OAuthAccessToken>>;
   /** Invitations to organizations sent to any of the user's e-mail addresses, newest first (Clerk only: null for Passage users, with no upstream call). One call per user, status and page, all users' calls concurrent. */
   organizationInvitations?: Maybe<InvitationConnection>;
   /** The user's organization memberships, newest first (Clerk only: null for Passage users, with no upstream call). One call per user and page, all users' calls concurrent. */
   organizationMemberships?: Maybe<MembershipConnection>;
+  /** Whether the password was flagged compromised, so a reset is required at the next sign-in (`setPasswordCompromised`). Clerk only; null when Clerk's answer does not say (its spec's User lacks the field) and on Passage. */
+  passwordCompromised?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the user has a password (Clerk only; null on Passage, which has none). `removePassword` takes it away. */
+  passwordEnabled?: Maybe<Scalars['Boolean']['output']>;
   /** The primary phone number, in E.164. */
   phone?: Maybe<Scalars['String']['output']>;
   /** Every phone number. */
@@ -1329,6 +1987,8 @@ export type User = Node & {
   provider: Provider;
   /** Clerk `public_metadata`; Passage's `user_metadata`, its only metadata. */
   publicMetadata?: Maybe<Scalars['JSONObject']['output']>;
+  /** The user's sessions, newest first (Clerk only: null for Passage users, with no upstream call; Clerk drops old inactive sessions after a while). One call per user, status and page, all users' calls concurrent. */
+  sessions?: Maybe<SessionConnection>;
   /** Whether the user can sign in. */
   status: UserStatus;
   /** Clerk only: metadata the user can edit. */
@@ -1360,6 +2020,14 @@ export type UserOrganizationInvitationsArgs = {
 export type UserOrganizationMembershipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A user of either provider. Common fields are plain fields; fields only one provider has are nullable and say which. */
+export type UserSessionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<SessionStatus>;
 };
 
 /** A page of users. */
@@ -1426,6 +2094,17 @@ export type UserFilter = {
   usernames?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Clerk only: any of these web3 wallet addresses (up to 100). */
   web3Wallets?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A user's second factors (Clerk only). `disableMfa`, `deleteTotp` and `deleteBackupCodes` change them. */
+export type UserMfa = {
+  __typename?: 'UserMfa';
+  /** Whether the user has backup codes left. */
+  backupCodes: Scalars['Boolean']['output'];
+  /** Whether any second factor is on: signing in asks for one. */
+  enabled: Scalars['Boolean']['output'];
+  /** Whether an authenticator app (TOTP) is enrolled. */
+  totp: Scalars['Boolean']['output'];
 };
 
 /** How to order a user list. */

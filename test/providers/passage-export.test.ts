@@ -340,6 +340,7 @@ describe('readPassageCsv', () => {
       privateMetadata: null,
       unsafeMetadata: null,
       mfa: null,
+      passwordCompromised: null,
       devices: [
         {
           provider: 'passage',

@@ -282,6 +282,7 @@ describe('caller authentication with API keys and JWTs from a JWKS URL', () => {
     ['userByIdentifier', '{ userByIdentifier(identifier: "a@example.com") { __typename } }'],
     ['migration', '{ migration(id: "x") { id } }'],
     ['migrations', '{ migrations { id } }'],
+    ['invitations', '{ invitations(first: 1) { __typename } }'],
   ])(
     'needs `read` for Query.%s: FORBIDDEN with a write-only API key, no upstream call',
     async (field, query) => {
@@ -301,6 +302,7 @@ describe('caller authentication with API keys and JWTs from a JWKS URL', () => {
       (name) => name !== '_service' && name !== '_entities',
     );
     expect(fields.sort()).toEqual([
+      'invitations',
       'migration',
       'migrations',
       'node',

@@ -21,6 +21,11 @@ import { userMfaRoutes } from './routes/user-mfa.js';
 import { userModerationRoutes } from './routes/user-moderation.js';
 import { userWriteRoutes } from './routes/user-write.js';
 import { userReadRoutes } from './routes/users.js';
+import { actorTokenRoutes } from './routes/actor-tokens.js';
+import { identifierRoutes } from './routes/identifiers.js';
+import { instanceInvitationRoutes } from './routes/invitations.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { userPasswordRoutes } from './routes/user-password.js';
 import { seedClerk } from './seed.js';
 import { ClerkState } from './state.js';
 
@@ -36,6 +41,11 @@ export function createClerkEmulator(options: { secretKey: string }): ProviderEmu
     ...userMfaRoutes(context),
     ...userCredentialRoutes(context),
     ...organizationRoutes(context),
+    ...sessionRoutes(context),
+    ...identifierRoutes(context),
+    ...userPasswordRoutes(context),
+    ...instanceInvitationRoutes(context),
+    ...actorTokenRoutes(context),
   ].map((route) => ({ ...route, handle: answeringClerkErrors(route.handle) }));
 
   return {
@@ -61,6 +71,7 @@ export function createClerkEmulator(options: { secretKey: string }): ProviderEmu
       organizations: state.organizations.size,
       memberships: state.memberships.size,
       invitations: state.invitations.size,
+      sessions: state.sessions.size,
     }),
   };
 }

@@ -86,6 +86,8 @@ export interface UserRecord {
   primary_web3_wallet_id: string | null;
   password: PasswordRecord | null;
   password_last_updated_at: number | null;
+  /** Set by an admin (`password/set_compromised`): the user must reset it at the next sign-in. */
+  passwordCompromised?: boolean;
   totp: { id: string; secret: string; created_at: number } | null;
   backupCodes: string[] | null;
   mfa_enabled_at: number | null;
@@ -140,6 +142,55 @@ export interface InvitationRecord {
   public_metadata: Metadata;
   private_metadata: Metadata;
   expires_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export type SessionStatus =
+  'active' | 'pending' | 'revoked' | 'ended' | 'expired' | 'removed' | 'abandoned' | 'replaced';
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  clientId: string;
+  status: SessionStatus;
+  last_active_at: number;
+  expire_at: number;
+  abandon_at: number;
+  created_at: number;
+  updated_at: number;
+  /** The browser and place of the last request, as Clerk records it. */
+  activity: {
+    id: string;
+    device_type: string;
+    is_mobile: boolean;
+    browser_name: string;
+    browser_version: string;
+    ip_address: string;
+    city: string;
+    country: string;
+  } | null;
+}
+
+/** An invitation to sign up to the application (not to an organization). */
+export interface InstanceInvitationRecord {
+  id: string;
+  email_address: string;
+  public_metadata: Metadata;
+  status: InvitationStatus;
+  expires_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A token an admin creates to sign in as a user (impersonation); the token is kept for its URL. */
+export interface ActorTokenRecord {
+  id: string;
+  userId: string;
+  actor: Metadata & { sub: string };
+  status: 'pending' | 'accepted' | 'revoked';
+  token: string;
+  expires_at: number;
   created_at: number;
   updated_at: number;
 }

@@ -8,11 +8,14 @@
  * ~70%, external ids on ~30%, passwords on ~85%, TOTP + backup codes on ~15% (secrets from the
  * seeded PRNG), 0–2 passkeys, Web3 wallets on ~5%, Google/GitHub accounts with OAuth access
  * tokens on ~35%, a few banned or locked users; ten organizations with 0–3 memberships per user
- * (org:admin or org:member), and pending or accepted organization invitations.
+ * (org:admin or org:member), pending or accepted organization invitations, sessions
+ * (seed-sessions.ts), and invitations to sign up (seed-instance.ts).
  */
 import { Random } from '../random.js';
 import { clerkId } from './ids.js';
 import { hashPassword } from './password.js';
+import { seedInstance } from './seed-instance.js';
+import { seedSessions } from './seed-sessions.js';
 import type { EmailRecord, ExternalAccountRecord, PasswordRecord, UserRecord } from './records.js';
 import type { ClerkState } from './state.js';
 import { newBackupCodes, newTotpSecret } from './totp.js';
@@ -185,6 +188,9 @@ export function seedClerk(state: ClerkState, users: number, seed: number): void 
         );
     }
   }
+
+  seedSessions(state, seed);
+  seedInstance(state, seed);
 
   function addInvitation(
     user: UserRecord,

@@ -105,6 +105,8 @@ export function serializeUser(user: UserRecord, now = Date.now()) {
     mfa_enabled_at: user.mfa_enabled_at,
     mfa_disabled_at: user.mfa_disabled_at,
     password_last_updated_at: user.password_last_updated_at,
+    // Not in the spec's User, but unset_compromised's description says the answer carries it.
+    requires_password_reset: user.password !== null && user.passwordCompromised === true,
     external_accounts: user.externalAccounts.map(serializeExternalAccount),
     saml_accounts: [],
     enterprise_accounts: [],
@@ -129,7 +131,7 @@ export function serializeUser(user: UserRecord, now = Date.now()) {
   };
 }
 
-function serializeEmail(email: EmailRecord) {
+export function serializeEmail(email: EmailRecord) {
   const fromOauth = email.linkedTo && email.status === 'verified';
   return {
     id: email.id,
@@ -154,7 +156,7 @@ function serializeEmail(email: EmailRecord) {
   };
 }
 
-function serializePhone(phone: PhoneRecord) {
+export function serializePhone(phone: PhoneRecord) {
   return {
     id: phone.id,
     object: 'phone_number',

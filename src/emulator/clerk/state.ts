@@ -6,7 +6,15 @@
  */
 import { Random } from '../random.js';
 import { clerkId } from './ids.js';
-import type { InvitationRecord, MembershipRecord, OrganizationRecord, UserRecord } from './records.js';
+import type {
+  ActorTokenRecord,
+  InstanceInvitationRecord,
+  InvitationRecord,
+  MembershipRecord,
+  OrganizationRecord,
+  SessionRecord,
+  UserRecord,
+} from './records.js';
 
 type Identifier = 'email' | 'phone' | 'username' | 'externalId' | 'web3';
 
@@ -15,6 +23,10 @@ export class ClerkState {
   readonly organizations = new Map<string, OrganizationRecord>();
   readonly memberships = new Map<string, MembershipRecord>();
   readonly invitations = new Map<string, InvitationRecord>();
+  readonly sessions = new Map<string, SessionRecord>();
+  /** Invitations to sign up to the application, by id. */
+  readonly instanceInvitations = new Map<string, InstanceInvitationRecord>();
+  readonly actorTokens = new Map<string, ActorTokenRecord>();
 
   /** Identifier (lower-cased) → user id, one map per kind: Clerk keeps each unique per instance. */
   private readonly identifiers: Record<Identifier, Map<string, string>> = {
@@ -28,6 +40,7 @@ export class ClerkState {
   readonly membershipsByOrganization = new Map<string, Set<string>>();
   readonly invitationsByEmail = new Map<string, Set<string>>();
   readonly invitationsByOrganization = new Map<string, Set<string>>();
+  readonly sessionsByUser = new Map<string, Set<string>>();
 
   /**
    * Ids and secrets minted after seeding come from this source, itself seeded from the seed, so
@@ -45,6 +58,10 @@ export class ClerkState {
     this.membershipsByOrganization.clear();
     this.invitationsByEmail.clear();
     this.invitationsByOrganization.clear();
+    this.sessions.clear();
+    this.sessionsByUser.clear();
+    this.instanceInvitations.clear();
+    this.actorTokens.clear();
     this.random = new Random(seed ^ 0x5eed_c1e7);
   }
 
@@ -76,6 +93,8 @@ export class ClerkState {
     for (const membershipId of [...(this.membershipsByUser.get(user.id) ?? [])]) {
       this.removeMembership(membershipId);
     }
+    for (const sessionId of this.sessionsByUser.get(user.id) ?? []) this.sessions.delete(sessionId);
+    this.sessionsByUser.delete(user.id);
   }
 
   addOrganization(organization: OrganizationRecord): void {
@@ -93,6 +112,15 @@ export class ClerkState {
     this.invitations.set(invitation.id, invitation);
     setFor(this.invitationsByEmail, invitation.email_address.toLowerCase()).add(invitation.id);
     setFor(this.invitationsByOrganization, invitation.organizationId).add(invitation.id);
+  }
+
+  addSession(session: SessionRecord): void {
+    this.sessions.set(session.id, session);
+    setFor(this.sessionsByUser, session.userId).add(session.id);
+  }
+
+  sessionsOfUser(userId: string): SessionRecord[] {
+    return [...(this.sessionsByUser.get(userId) ?? [])].map((id) => this.sessions.get(id)!);
   }
 
   membershipsOfUser(userId: string): MembershipRecord[] {

@@ -65,6 +65,10 @@ export function createClerkClient({ secretKey, apiUrl, http: tuning }: ClerkClie
       post(endpoint`/users/${userId}/ban`, undefined, true, call),
     unbanUser: (userId: string, call: CallOptions) =>
       post(endpoint`/users/${userId}/unban`, undefined, true, call),
+    banUsers: (userIds: readonly string[], call: CallOptions) =>
+      post('/users/ban', { user_ids: userIds }, true, call),
+    unbanUsers: (userIds: readonly string[], call: CallOptions) =>
+      post('/users/unban', { user_ids: userIds }, true, call),
     lockUser: (userId: string, call: CallOptions) =>
       post(endpoint`/users/${userId}/lock`, undefined, true, call),
     unlockUser: (userId: string, call: CallOptions) =>
@@ -97,6 +101,41 @@ export function createClerkClient({ secretKey, apiUrl, http: tuning }: ClerkClie
     /** `provider` with its prefix, e.g. `oauth_google`. */
     getOAuthAccessTokens: (userId: string, provider: string, query: Query, call: CallOptions) =>
       get(endpoint`/users/${userId}/oauth_access_tokens/${provider}`, query, call),
+
+    // Each leaves the same state when repeated.
+    removePassword: (userId: string, body: object, call: CallOptions) =>
+      post(endpoint`/users/${userId}/remove_password`, body, true, call),
+    setPasswordCompromised: (userId: string, body: object, call: CallOptions) =>
+      post(endpoint`/users/${userId}/password/set_compromised`, body, true, call),
+    unsetPasswordCompromised: (userId: string, call: CallOptions) =>
+      post(endpoint`/users/${userId}/password/unset_compromised`, undefined, true, call),
+
+    // Creating an identifier twice would fail the second time as taken: never repeated.
+    createEmailAddress: (body: object, call: CallOptions) => post('/email_addresses', body, false, call),
+    updateEmailAddress: (id: string, body: object, call: CallOptions) =>
+      send({ method: 'PATCH', ...endpoint`/email_addresses/${id}`, json: body, idempotent: true, ...call }),
+    deleteEmailAddress: (id: string, call: CallOptions) => remove(endpoint`/email_addresses/${id}`, call),
+    createPhoneNumber: (body: object, call: CallOptions) => post('/phone_numbers', body, false, call),
+    updatePhoneNumber: (id: string, body: object, call: CallOptions) =>
+      send({ method: 'PATCH', ...endpoint`/phone_numbers/${id}`, json: body, idempotent: true, ...call }),
+    deletePhoneNumber: (id: string, call: CallOptions) => remove(endpoint`/phone_numbers/${id}`, call),
+
+    listInvitations: (query: Query, call: CallOptions) => get('/invitations', query, call),
+    // A repeat would invite twice (or fail as already invited): never repeated.
+    createInvitation: (body: object, call: CallOptions) => post('/invitations', body, false, call),
+    createInvitations: (body: object[], call: CallOptions) => post('/invitations/bulk', body, false, call),
+    revokeInvitation: (invitationId: string, call: CallOptions) =>
+      post(endpoint`/invitations/${invitationId}/revoke`, undefined, false, call),
+
+    // Each call issues another token: never repeated.
+    createActorToken: (body: object, call: CallOptions) => post('/actor_tokens', body, false, call),
+    revokeActorToken: (id: string, call: CallOptions) =>
+      post(endpoint`/actor_tokens/${id}/revoke`, undefined, false, call),
+
+    listSessions: (query: Query, call: CallOptions) => get('/sessions', query, call),
+    // Revoking a revoked session leaves it revoked.
+    revokeSession: (sessionId: string, call: CallOptions) =>
+      post(endpoint`/sessions/${sessionId}/revoke`, undefined, true, call),
 
     verifyPassword: (userId: string, password: string, call: CallOptions) =>
       post(endpoint`/users/${userId}/verify_password`, { password }, false, call),

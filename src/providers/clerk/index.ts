@@ -9,10 +9,18 @@ import { createClerkClient, type ClerkClientOptions } from './client.js';
 import {
   toCount,
   toDevices,
+  toActorToken,
+  toIdentificationId,
+  toIssuedActorToken,
+  toInstanceInvitation,
+  toInstanceInvitationPage,
+  toInstanceInvitations,
   toInvitationPage,
   toMembershipPage,
   toOAuthAccessTokens,
   toPasswordVerified,
+  toSession,
+  toSessionPage,
   toTotpEnrollment,
   toTotpVerified,
   toUser,
@@ -22,12 +30,16 @@ import {
 } from './map.js';
 import {
   createUserBody,
+  identifierChangeBody,
+  instanceInvitationBody,
   invitationStatusParam,
+  newIdentifierBody,
   metadataBody,
   oauthProviderParam,
   orderByParam,
   pageParams,
   profileImageForm,
+  sessionStatusParam,
   updateUserBody,
   userFilterQuery,
 } from './request.js';
@@ -108,17 +120,112 @@ export function createClerkProvider(options: ClerkProviderOptions): Provider {
 
     banUser: async (id, call = {}) => toUser(await client.banUser(id, call)),
     unbanUser: async (id, call = {}) => toUser(await client.unbanUser(id, call)),
+    banUsers: async (ids, call = {}) => bulk(ids, (chunk) => client.banUsers(chunk, call)),
+    unbanUsers: async (ids, call = {}) => bulk(ids, (chunk) => client.unbanUsers(chunk, call)),
     lockUser: async (id, call = {}) => toUser(await client.lockUser(id, call)),
     unlockUser: async (id, call = {}) => toUser(await client.unlockUser(id, call)),
+
+    async signOutUser(id, call = {}) {
+      // Every active session, then all revoked at once (each waits for the rate budget).
+      const limit = clerkTraits.limits.maxPageSize;
+      const active: string[] = [];
+      for (let offset = 0; ; offset += limit) {
+        const query = { user_id: id, status: 'active', limit, offset };
+        const page = toSessionPage(await client.listSessions(query, call)).items;
+        active.push(...page.map((session) => session.id));
+        if (page.length < limit) break;
+      }
+      await Promise.all(
+        active.map(async (sessionId) => toSession(await client.revokeSession(sessionId, call))),
+      );
+    },
+
+    listInstanceInvitations: async ({ status, query }, page, call = {}) =>
+      toInstanceInvitationPage(
+        await client.listInvitations(
+          { status: invitationStatusParam(status), query, ...pageParams(page) },
+          call,
+        ),
+      ),
+
+    async createInstanceInvitations(invitations, call = {}) {
+      const bodies = invitations.map(instanceInvitationBody);
+      // One invitation goes to the single endpoint, which Clerk allows four times as often.
+      if (bodies.length === 1) return [toInstanceInvitation(await client.createInvitation(bodies[0]!, call))];
+      return toInstanceInvitations(await client.createInvitations(bodies, call));
+    },
+
+    revokeInstanceInvitation: async (id, call = {}) =>
+      toInstanceInvitation(await client.revokeInvitation(id, call)),
+
+    createActorToken: async (userId, { actorId, expiresInSeconds, sessionMaxDurationInSeconds }, call = {}) =>
+      toIssuedActorToken(
+        await client.createActorToken(
+          {
+            user_id: userId,
+            actor: { sub: actorId },
+            expires_in_seconds: expiresInSeconds,
+            session_max_duration_in_seconds: sessionMaxDurationInSeconds,
+          },
+          call,
+        ),
+      ),
+    revokeActorToken: async (id, call = {}) => toActorToken(await client.revokeActorToken(id, call)),
+
+    listSessions: async (userId, page, status, call = {}) =>
+      toSessionPage(
+        await client.listSessions(
+          { user_id: userId, status: sessionStatusParam(status), ...pageParams(page) },
+          call,
+        ),
+      ),
+
+    revokeSession: async (sessionId, call = {}) => toSession(await client.revokeSession(sessionId, call)),
 
     setProfileImage: async (id, image, call = {}) =>
       toUser(await client.setProfileImage(id, profileImageForm(image), call)),
     deleteProfileImage: async (id, call = {}) => toUser(await client.deleteProfileImage(id, call)),
 
-    createTotp: async (id, call = {}) => toTotpEnrollment(await client.createTotp(id, call)),
+    async createTotp(id, call = {}) {
+      try {
+        return toTotpEnrollment(await client.createTotp(id, call));
+      } catch (error) {
+        // Clerk's Backend API has no such route: a 404 for a user who exists means the route.
+        if (!(error instanceof ProviderError) || error.code !== 'NOT_FOUND') throw error;
+        toUser(await client.getUser(id, call));
+        throw new ProviderError({
+          provider: 'clerk',
+          code: 'UNSUPPORTED',
+          message:
+            "Clerk's Backend API has no POST /users/{id}/totp: an authenticator is enrolled by the user (Frontend API)",
+        });
+      }
+    },
     deleteTotp: async (id, call = {}) => expectUserId(await client.deleteTotp(id, call)),
     deleteBackupCodes: async (id, call = {}) => expectUserId(await client.deleteBackupCodes(id, call)),
     disableMfa: async (id, call = {}) => expectUserId(await client.disableMfa(id, call)),
+
+    removePassword: async (id, { signOut, ...call } = {}) =>
+      toUser(await client.removePassword(id, { sign_out_of_other_sessions: signOut }, call)),
+    setPasswordCompromised: async (id, { signOut, ...call } = {}) =>
+      toUser(await client.setPasswordCompromised(id, { revoke_all_sessions: signOut }, call)),
+    unsetPasswordCompromised: async (id, call = {}) =>
+      toUser(await client.unsetPasswordCompromised(id, call)),
+
+    addEmailAddress: async (userId, input, call = {}) =>
+      toIdentificationId(
+        await client.createEmailAddress(newIdentifierBody(userId, 'email_address', input), call),
+      ),
+    updateEmailAddress: async (id, change, call = {}) =>
+      void toIdentificationId(await client.updateEmailAddress(id, identifierChangeBody(change), call)),
+    deleteEmailAddress: async (id, call = {}) => expectDeleted(await client.deleteEmailAddress(id, call)),
+    addPhoneNumber: async (userId, input, call = {}) =>
+      toIdentificationId(
+        await client.createPhoneNumber(newIdentifierBody(userId, 'phone_number', input), call),
+      ),
+    updatePhoneNumber: async (id, change, call = {}) =>
+      void toIdentificationId(await client.updatePhoneNumber(id, identifierChangeBody(change), call)),
+    deletePhoneNumber: async (id, call = {}) => expectDeleted(await client.deletePhoneNumber(id, call)),
 
     deleteExternalAccount: async (userId, accountId, call = {}) =>
       expectDeleted(await client.deleteExternalAccount(userId, accountId, call)),
@@ -165,6 +272,16 @@ export function createClerkProvider(options: ClerkProviderOptions): Provider {
 
     close: () => client.close(),
   };
+}
+
+/** Ids in chunks of what one bulk call takes, all chunks concurrent, the users in input order. */
+async function bulk(ids: readonly string[], send: (chunk: string[]) => Promise<unknown>) {
+  const perCall = clerkTraits.limits.maxBulkModerationIds!;
+  const unique = [...new Set(ids)];
+  const chunks = Array.from({ length: Math.ceil(unique.length / perCall) }, (_, i) =>
+    unique.slice(i * perCall, (i + 1) * perCall),
+  );
+  return (await Promise.all(chunks.map(async (chunk) => toUsers(await send(chunk))))).flat();
 }
 
 /**

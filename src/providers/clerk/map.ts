@@ -1,25 +1,37 @@
 /**
  * Clerk's responses → domain objects, parsed with the schemas of wire.ts (see `parseWire`).
  */
+import { z } from 'zod';
 import { parseWire } from '../wire.js';
 import type {
+  ActorToken,
   Device,
+  IssuedActorToken,
+  InstanceInvitation,
   Invitation,
   InvitationStatus,
   JsonObject,
   Membership,
   OAuthAccessToken,
   Page,
+  Session,
+  SessionStatus,
   TotpEnrollment,
   User,
 } from '../types.js';
 import { domainUser } from '../types.js';
 import {
+  actorTokenSchema,
   deletedObjectSchema,
+  identificationSchema,
+  instanceInvitationListSchema,
+  instanceInvitationSchema,
   oauthAccessTokensSchema,
   organizationInvitationSchema,
   organizationMembershipSchema,
   paginated,
+  sessionListSchema,
+  sessionSchema,
   totalCountSchema,
   totpSchema,
   userIdSchema,
@@ -27,9 +39,12 @@ import {
   userSchema,
   verifyPasswordSchema,
   verifyTotpSchema,
+  type ClerkActorToken,
+  type ClerkInstanceInvitation,
   type ClerkOAuthAccessToken,
   type ClerkOrganizationInvitation,
   type ClerkOrganizationMembership,
+  type ClerkSession,
   type ClerkUser,
 } from './wire.js';
 
@@ -88,6 +103,7 @@ function userFromWire(user: ClerkUser): User {
       backupCodesEnabled: user.backup_code_enabled,
       twoFactorEnabled: user.two_factor_enabled,
     },
+    passwordCompromised: user.requires_password_reset ?? null,
     devices: user.passkeys.map((passkey) => ({
       provider: 'clerk',
       id: passkey.id,
@@ -163,6 +179,49 @@ function invitationFromWire(invitation: ClerkOrganizationInvitation): Invitation
   };
 }
 
+export const toInstanceInvitation = (body: unknown): InstanceInvitation =>
+  instanceInvitationFromWire(parseWire('clerk', instanceInvitationSchema, body, 'an invitation'));
+export const toInstanceInvitations = (body: unknown): InstanceInvitation[] =>
+  parseWire('clerk', z.array(instanceInvitationSchema), body, 'invitations').map(instanceInvitationFromWire);
+
+export function toInstanceInvitationPage(body: unknown): Page<InstanceInvitation> {
+  const page = parseWire('clerk', instanceInvitationListSchema, body, 'an invitation list');
+  const items = page.data.map(instanceInvitationFromWire);
+  return page.total_count === undefined ? { items } : { items, totalCount: page.total_count };
+}
+
+function instanceInvitationFromWire(invitation: ClerkInstanceInvitation): InstanceInvitation {
+  return {
+    id: invitation.id,
+    emailAddress: invitation.email_address,
+    status: invitation.status.toUpperCase() as InvitationStatus,
+    publicMetadata: invitation.public_metadata as JsonObject,
+    url: invitation.url ?? null,
+    createdAt: new Date(invitation.created_at),
+    updatedAt: new Date(invitation.updated_at),
+    expiresAt: date(invitation.expires_at),
+  };
+}
+
+export const toActorToken = (body: unknown): ActorToken =>
+  actorTokenFromWire(parseWire('clerk', actorTokenSchema, body, 'an actor token'));
+
+export function toIssuedActorToken(body: unknown): IssuedActorToken {
+  const wire = parseWire('clerk', actorTokenSchema.required({ token: true }), body, 'a new actor token');
+  return { ...actorTokenFromWire(wire), token: wire.token, url: wire.url ?? null };
+}
+
+function actorTokenFromWire(token: ClerkActorToken): ActorToken {
+  return {
+    id: token.id,
+    userId: token.user_id,
+    actorId: token.actor.sub,
+    status: token.status.toUpperCase() as ActorToken['status'],
+    createdAt: new Date(token.created_at),
+    updatedAt: new Date(token.updated_at),
+  };
+}
+
 export const toOAuthAccessTokens = (body: unknown): OAuthAccessToken[] =>
   parseWire('clerk', oauthAccessTokensSchema, body, 'OAuth access tokens').map(oauthAccessTokenFromWire);
 
@@ -174,6 +233,41 @@ function oauthAccessTokenFromWire(token: ClerkOAuthAccessToken): OAuthAccessToke
     expiresAt: date(token.expires_at),
     scopes: token.scopes ?? [],
     label: token.label,
+  };
+}
+
+export const toSession = (body: unknown): Session =>
+  sessionFromWire(parseWire('clerk', sessionSchema, body, 'a session'));
+
+export function toSessionPage(body: unknown): Page<Session> {
+  const page = parseWire('clerk', sessionListSchema, body, 'a session list');
+  const items = page.data.map(sessionFromWire);
+  return page.total_count === undefined ? { items } : { items, totalCount: page.total_count };
+}
+
+function sessionFromWire(session: ClerkSession): Session {
+  const activity = session.latest_activity;
+  return {
+    id: session.id,
+    userId: session.user_id,
+    clientId: session.client_id,
+    status: session.status.toUpperCase() as SessionStatus,
+    lastActiveAt: new Date(session.last_active_at),
+    expireAt: new Date(session.expire_at),
+    abandonAt: new Date(session.abandon_at),
+    createdAt: new Date(session.created_at),
+    updatedAt: new Date(session.updated_at),
+    latestActivity: activity
+      ? {
+          browserName: activity.browser_name ?? null,
+          browserVersion: activity.browser_version ?? null,
+          deviceType: activity.device_type ?? null,
+          isMobile: activity.is_mobile,
+          ipAddress: activity.ip_address ?? null,
+          city: activity.city ?? null,
+          country: activity.country ?? null,
+        }
+      : null,
   };
 }
 
@@ -194,6 +288,10 @@ export function toTotpVerified(body: unknown): {
     result.code_type === 'totp' ? 'TOTP' : result.code_type === 'backup_code' ? 'BACKUP_CODE' : null;
   return { verified: result.verified, codeType };
 }
+
+/** A created or changed e-mail address or phone number: its id. */
+export const toIdentificationId = (body: unknown): string =>
+  parseWire('clerk', identificationSchema, body, 'an identification').id;
 
 /** A DELETE answered as documented: a DeletedObject, or `{user_id}` for the MFA deletes. */
 export const expectDeleted = (body: unknown): void =>

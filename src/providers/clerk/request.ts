@@ -7,10 +7,14 @@ import type { Query } from '../http.js';
 import { refuseUnaccepted } from '../registry.js';
 import type {
   CreateUserInput,
+  IdentifierChange,
   ImageUpload,
   InvitationStatus,
   MetadataPatch,
+  NewIdentifier,
+  NewInstanceInvitation,
   PageRequest,
+  SessionStatus,
   TimeRange,
   UpdateUserInput,
   UserFilter,
@@ -127,6 +131,7 @@ export function pageParams({ limit, offset }: PageRequest): { limit: number; off
 }
 
 export const invitationStatusParam = (status: InvitationStatus | undefined) => status?.toLowerCase();
+export const sessionStatusParam = (status: SessionStatus | undefined) => status?.toLowerCase();
 
 /** Clerk's path segment for an identity provider: `google` → `oauth_google`. */
 export function oauthProviderParam(provider: string): string {
@@ -207,3 +212,25 @@ export function profileImageForm(image: ImageUpload): FormData {
   form.append('file', new Blob([new Uint8Array(image.data)], { type: image.contentType }), image.filename);
   return form;
 }
+
+/** `POST /email_addresses` or `/phone_numbers`: the value under its own name, and the flags given. */
+export const newIdentifierBody = (
+  userId: string,
+  param: 'email_address' | 'phone_number',
+  { value, verified, primary }: NewIdentifier,
+): object => ({ user_id: userId, [param]: value, verified, primary });
+
+export const identifierChangeBody = ({ verified, primary }: IdentifierChange): object => ({
+  verified,
+  primary,
+});
+
+/** One invitation as `POST /invitations` (and each entry of `/invitations/bulk`) takes it. */
+export const instanceInvitationBody = (invitation: NewInstanceInvitation): object => ({
+  email_address: invitation.emailAddress,
+  public_metadata: invitation.publicMetadata,
+  redirect_url: invitation.redirectUrl,
+  notify: invitation.notify,
+  ignore_existing: invitation.ignoreExisting,
+  expires_in_days: invitation.expiresInDays,
+});

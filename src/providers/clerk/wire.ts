@@ -70,6 +70,8 @@ export const userSchema = z.object({
   two_factor_enabled: z.boolean(),
   totp_enabled: z.boolean(),
   backup_code_enabled: z.boolean(),
+  /** Absent from the spec's User; unset_compromised's description says the answer carries it. */
+  requires_password_reset: z.boolean().optional(),
   banned: z.boolean(),
   locked: z.boolean(),
   lockout_expires_in_seconds: z.int().nullable(),
@@ -148,12 +150,79 @@ export const oauthAccessTokensSchema = z.union([
   paginated(oauthAccessTokenSchema).transform((page) => page.data),
 ]);
 
+export const sessionSchema = z.object({
+  id: z.string(),
+  user_id: z.string(),
+  client_id: z.string(),
+  status: z.enum(['active', 'pending', 'revoked', 'ended', 'expired', 'removed', 'abandoned', 'replaced']),
+  last_active_at: millis,
+  expire_at: millis,
+  abandon_at: millis,
+  created_at: millis,
+  updated_at: millis,
+  latest_activity: z
+    .object({
+      device_type: z.string().optional(),
+      is_mobile: z.boolean(),
+      browser_name: z.string().optional(),
+      browser_version: z.string().optional(),
+      ip_address: z.string().optional(),
+      city: z.string().optional(),
+      country: z.string().optional(),
+    })
+    .nullish(),
+});
+export type ClerkSession = z.output<typeof sessionSchema>;
+
+/**
+ * `GET /sessions` is documented as a bare array; asked with `paginated=true` (as @clerk/backend
+ * does) it answers the `{data, total_count}` envelope. Both parse.
+ */
+export const sessionListSchema = z.union([
+  z.array(sessionSchema).transform((data) => ({ data, total_count: undefined })),
+  paginated(sessionSchema),
+]);
+
+export const instanceInvitationSchema = z.object({
+  id: z.string(),
+  email_address: z.string(),
+  public_metadata: metadata,
+  status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
+  url: z.string().optional(),
+  expires_at: millis.nullish(),
+  created_at: millis,
+  updated_at: millis,
+});
+export type ClerkInstanceInvitation = z.output<typeof instanceInvitationSchema>;
+
+/** `GET /invitations`: a bare array as documented, or the envelope with `paginated=true`. */
+export const instanceInvitationListSchema = z.union([
+  z.array(instanceInvitationSchema).transform((data) => ({ data, total_count: undefined })),
+  paginated(instanceInvitationSchema),
+]);
+
+export const actorTokenSchema = z.object({
+  id: z.string(),
+  user_id: z.string(),
+  actor: z.looseObject({ sub: z.string() }),
+  status: z.enum(['pending', 'accepted', 'revoked']),
+  /** Only when it is created. */
+  token: z.string().optional(),
+  url: z.string().optional(),
+  created_at: millis,
+  updated_at: millis,
+});
+export type ClerkActorToken = z.output<typeof actorTokenSchema>;
+
 /** `POST /users/{id}/totp`: the Frontend API's TOTP object (the Backend API spec has none). */
 export const totpSchema = z.object({
   secret: z.string(),
   uri: z.string(),
   backup_codes: z.array(z.string()).nullish(),
 });
+
+/** What `POST /email_addresses` and `/phone_numbers` answer, as far as usergraph reads it. */
+export const identificationSchema = z.object({ id: z.string() });
 
 export const deletedObjectSchema = z.object({ object: z.string(), deleted: z.boolean() });
 

@@ -47,11 +47,19 @@ export function checkNames(names: { name: string; input: string; payload: string
 /** How a payload names the user a mutation changed: the user as the provider answered, or the id. */
 export type ChangedUser = { user: User } | { userId: string };
 
+/** How a bulk action's payload names the users it changed. */
+export type ChangedUsers = { users: User[] };
+
 /**
  * `'user'`: the payload names the user the mutation changed (`ChangedUser`), and what the
- * request cached about them is dropped after it. `'nothing'`: the mutation changes no user.
+ * request cached about them is dropped after it. `'users'`: the same for every user of a bulk
+ * action (`ChangedUsers`). `'nothing'`: the mutation changes no user.
  */
-type Changes<Payload> = Payload extends ChangedUser ? 'user' : 'nothing';
+type Changes<Payload> = Payload extends ChangedUser
+  ? 'user'
+  : Payload extends ChangedUsers
+    ? 'users'
+    : 'nothing';
 
 /** `<name>(input: <Name>Input!)` returning `<Name>Result = <Name>Payload | <typed errors>`. */
 export function defineMutation<Name extends string, Input extends object, Payload>(options: {
@@ -98,6 +106,9 @@ export function defineMutation<Name extends string, Input extends object, Payloa
       resolve: (async (_root: unknown, args: { input: Input }, ctx: Context) => {
         const payload = await options.resolve(args.input, ctx);
         if (options.changes === 'user') userChanged(ctx, payload as ChangedUser);
+        if (options.changes === 'users') {
+          for (const user of (payload as ChangedUsers).users) ctx.loaders.userChanged(user.id, user);
+        }
         return payload;
       }) as never,
     }),

@@ -34,7 +34,7 @@ const CreateTotpPayload = builder
 defineMutation({
   name: 'createTotp',
   result: 'CreateTotpResult',
-  description: `Enrol a TOTP authenticator for a user (${offeredBy('createTotp')}), replacing any they had, and issue new backup codes. The answer holds secrets shown once. ${unsupportedOn('createTotp')}.`,
+  description: `Enrol a TOTP authenticator for a user (${offeredBy('createTotp')}), replacing any they had, and issue new backup codes. The answer holds secrets shown once. Calls \`POST /users/{id}/totp\`, which Clerk's Ruby SDK lists but Clerk's current Backend API does not have: where Clerk answers 404 for it (a user who exists), this is \`UnsupportedError\` (users enrol an authenticator themselves); the emulator serves it. ${unsupportedOn('createTotp')}.`,
   input: CreateTotpInput,
   payload: CreateTotpPayload,
   changes: 'user',

@@ -1,5 +1,5 @@
 /**
- * Who may sign in: Clerk's ban and lock, Passage's deactivate and sign-out. They are kept apart
+ * Who may sign in: Clerk's ban and lock, Passage's deactivate, and sign-out on both. They are kept apart
  * rather than merged because they mean different things upstream: a Clerk ban also revokes every
  * session and is shown to the user as "banned", a lock is what failed attempts do and may expire
  * on its own, and Passage's deactivate only blocks sign-in. Each is `UnsupportedError` on the
@@ -68,6 +68,6 @@ defineUserEffect({
   input: 'SignOutUserInput',
   payload: 'SignOutUserPayload',
   result: 'SignOutUserResult',
-  description: `Sign a user out everywhere (${offeredBy('signOutUser')}): revokes every refresh token, so sessions end when their access token expires. ${unsupportedOn('signOutUser')} (\`banUser\` revokes a Clerk user's sessions).`,
+  description: `Sign a user out everywhere (${offeredBy('signOutUser')}). Passage: revokes every refresh token, so sessions end when their access token expires (one upstream call). Clerk: revokes every active session at once (one call to list them, then one per session, run concurrently).`,
   run: (provider, id, call) => operation(provider, 'signOutUser')(id, call),
 });

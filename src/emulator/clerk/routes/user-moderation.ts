@@ -10,12 +10,17 @@ import { LOCKOUT_SECONDS, serializeUser } from '../serialize.js';
 import type { UserRecord } from '../records.js';
 import { changeUser } from '../user-record.js';
 import { ok, requireUser, type ClerkContext } from './context.js';
+import { revokeLiveSessions } from './sessions.js';
 
 const bulkSchema = z.object({ user_ids: z.array(z.string()).min(1).max(50) });
 
 export function userModerationRoutes({ state, now }: ClerkContext): Route[] {
   const actions: Record<'ban' | 'unban' | 'lock' | 'unlock', (user: UserRecord, at: number) => void> = {
-    ban: (user) => (user.banned = true),
+    // A ban also revokes every session, as Clerk's does.
+    ban: (user, at) => {
+      user.banned = true;
+      revokeLiveSessions(state, user.id, at);
+    },
     unban: (user) => (user.banned = false),
     // A lock set through the API lasts Clerk's default lockout duration.
     lock: (user, at) => (user.lockedUntil = at + LOCKOUT_SECONDS * 1000),
