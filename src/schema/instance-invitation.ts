@@ -2,7 +2,8 @@
 import type { InstanceInvitation } from '../providers/types.js';
 import { builder } from './builder.js';
 import { instanceOperation } from './instance-provider.js';
-import { connectionFor, PAGE_SIZE_DESCRIPTION, pageRequest } from './pagination.js';
+import { upstreamCost } from './cost.js';
+import { connectionFor, DEFAULT_PAGE_SIZE, PAGE_SIZE_DESCRIPTION, pageRequest } from './pagination.js';
 import { offeredBy } from './support.js';
 
 export const InstanceInvitationStatus = builder.enumType('InstanceInvitationStatus', {
@@ -78,6 +79,10 @@ builder.queryFields((t) => ({
       first: t.arg.int({ description: PAGE_SIZE_DESCRIPTION }),
       after: t.arg.string({ description: 'The cursor after which the page starts (an `endCursor`).' }),
     },
+    ...upstreamCost({
+      weight: 1,
+      size: { assumedSize: DEFAULT_PAGE_SIZE, slicingArguments: ['first'], sizedFields: ['edges'] },
+    }),
     resolve: async (_root, args, ctx) => {
       const request = pageRequest(args);
       const filter = { status: args.status ?? undefined, query: args.query ?? undefined };

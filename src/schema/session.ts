@@ -1,7 +1,8 @@
 /** Sessions, and `User.sessions` (Clerk only). */
 import type { Session, SessionActivity } from '../providers/types.js';
 import { builder } from './builder.js';
-import { connectionFor, PAGE_SIZE_DESCRIPTION, pageRequest } from './pagination.js';
+import { oneCallWhereOffered, upstreamCost } from './cost.js';
+import { connectionFor, DEFAULT_PAGE_SIZE, PAGE_SIZE_DESCRIPTION, pageRequest } from './pagination.js';
 import { lackedBy, offeredBy } from './support.js';
 import { UserRef } from './user.js';
 
@@ -95,6 +96,11 @@ builder.objectFields(UserRef, (t) => ({
       first: t.arg.int({ description: PAGE_SIZE_DESCRIPTION }),
       after: t.arg.string({ description: 'The cursor after which the page starts (an `endCursor`).' }),
     },
+    ...upstreamCost({
+      weight: 1,
+      calls: oneCallWhereOffered('listSessions'),
+      size: { assumedSize: DEFAULT_PAGE_SIZE, slicingArguments: ['first'], sizedFields: ['edges'] },
+    }),
     resolve: async (user, args, ctx) => {
       const { offset, limit } = pageRequest(args);
       const status = args.status ?? undefined;

@@ -12,6 +12,7 @@ import type { Context } from '../../context.js';
 import { builder } from '../builder.js';
 import { UserRef } from '../user.js';
 import { offeredBy, unsupportedOn } from '../support.js';
+import type { UpstreamCost } from '../cost.js';
 import { defineMutation } from './define.js';
 import { requireId } from './validate.js';
 
@@ -44,6 +45,15 @@ function bulkPayload(typeName: string, description: string) {
   });
 }
 
+/** One call per `PER_CALL` ids of a provider; the ids' providers are not known before running. */
+const BULK_COST: UpstreamCost = {
+  weight: Math.ceil(MAX_IDS / PER_CALL),
+  calls: (_provider, args) => {
+    const ids = (args.input as { userIds?: readonly unknown[] } | undefined)?.userIds ?? [];
+    return Math.max(1, Math.ceil(ids.length / PER_CALL));
+  },
+};
+
 async function runBulk(
   name: OptionalOperation & ('banUsers' | 'unbanUsers'),
   userIds: readonly (string | number)[],
@@ -71,6 +81,7 @@ defineMutation({
   input: bulkInput('BanUsersInput', 'ban'),
   payload: bulkPayload('BanUsersPayload', 'The result of `banUsers`.'),
   changes: 'users',
+  cost: BULK_COST,
   resolve: ({ userIds }, ctx) => runBulk('banUsers', userIds, ctx),
 });
 
@@ -81,5 +92,6 @@ defineMutation({
   input: bulkInput('UnbanUsersInput', 'unban'),
   payload: bulkPayload('UnbanUsersPayload', 'The result of `unbanUsers`.'),
   changes: 'users',
+  cost: BULK_COST,
   resolve: ({ userIds }, ctx) => runBulk('unbanUsers', userIds, ctx),
 });

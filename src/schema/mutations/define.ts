@@ -12,7 +12,7 @@
 import type { Context } from '../../context.js';
 import type { CallOptions, Provider, User } from '../../providers/types.js';
 import { builder } from '../builder.js';
-import { upstreamCost } from '../cost.js';
+import { upstreamCost, type UpstreamCost } from '../cost.js';
 import { actionErrors } from '../errors.js';
 import { userEffectPayload, userPayload } from './payloads.js';
 import { requireId } from './validate.js';
@@ -80,6 +80,8 @@ export function defineMutation<Name extends string, Input extends object, Payloa
    * A function decides from the input, for a mutation where only some fields do that.
    */
   secrets?: boolean | { when: (input: Input) => boolean; description: string };
+  /** Its upstream calls, where an action is more than one call (default: one). */
+  cost?: UpstreamCost;
 }): void {
   const { name } = options;
   checkNames({ name, input: options.input.name, payload: options.payload.name, result: options.result });
@@ -93,8 +95,8 @@ export function defineMutation<Name extends string, Input extends object, Payloa
       // Pothos cannot infer a generic Input's argument shape, as for `resolve` below.
       authScopes: secretsScope(options.secrets) as never,
       errors: { types: actionErrors, directResult: true, union: { name: options.result } },
-      // Every admin action is one provider call (src/providers/<p>/index.ts).
-      ...upstreamCost({ weight: 1 }),
+      // Most admin actions are one provider call (src/providers/<p>/index.ts).
+      ...upstreamCost(options.cost ?? { weight: 1 }),
       args: {
         input: t.arg({
           type: options.input,
