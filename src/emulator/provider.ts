@@ -4,6 +4,7 @@
  * request log; a provider owns its state, its routes and its exact error envelope.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import type { UserEvent } from './webhooks.js';
 
 export type ProviderName = 'clerk' | 'passage';
 
@@ -58,6 +59,12 @@ export interface ProviderEmulator {
   /** Drops all state and seeds `users` users again, deterministically from `seed`. */
   reset(users: number, seed: number): void;
   stats(): ProviderStats;
+  /** The webhook a served request causes (a user created, changed or deleted), for providers that send them. */
+  userEvent?(
+    route: string,
+    req: Pick<EmulatorRequest, 'method' | 'params'>,
+    answer: EmulatorResponse,
+  ): UserEvent | undefined;
 }
 
 /** Credentials the emulator accepts; either the environment's or fixed demo ones. */

@@ -23,6 +23,7 @@ import { userWriteRoutes } from './routes/user-write.js';
 import { userReadRoutes } from './routes/users.js';
 import { seedClerk } from './seed.js';
 import { ClerkState } from './state.js';
+import { clerkUserEvent } from './webhook-events.js';
 
 export function createClerkEmulator(options: { secretKey: string }): ProviderEmulator {
   const state = new ClerkState();
@@ -56,6 +57,7 @@ export function createClerkEmulator(options: { secretKey: string }): ProviderEmu
       state.reset(seed);
       seedClerk(state, users, seed);
     },
+    userEvent: (route, req, answer) => clerkUserEvent(state, route, req, answer),
     stats: () => ({
       users: state.users.size,
       organizations: state.organizations.size,
