@@ -5,6 +5,8 @@
  * read's CPU in-process).
  */
 import type { ProviderRegistry } from '../providers/registry.js';
+import type { UserChanges } from '../webhooks/user-changes.js';
+import type { UserChangeType } from '../webhooks/user-events.js';
 import type { User } from '../providers/types.js';
 import { createDevicesLoader } from './devices.js';
 import { createInvitationsLoader } from './invitations.js';
@@ -22,10 +24,12 @@ export class Loaders {
   constructor(
     private readonly providers: ProviderRegistry,
     private readonly signal?: AbortSignal,
+    /** The server's shared cache and change feed, told of every change a mutation makes. */
+    private readonly changes?: UserChanges,
   ) {}
 
   get user() {
-    return (this.userLoader ??= createUserLoader(this.providers, this.signal));
+    return (this.userLoader ??= createUserLoader(this.providers, this.signal, this.changes?.userCache));
   }
 
   get devices() {
@@ -50,8 +54,9 @@ export class Loaders {
    * answered, if any, is kept, so a field read later in the same operation sees the change. The
    * one hook for cache upkeep: mutations reach it through their declaration (`changes` in
    * src/schema/mutations/define.ts), never by hand. A loader not made yet holds nothing to drop.
+   * The cross-request cache drops the user too, and `userChanged` subscribers hear of it.
    */
-  userChanged(userId: string, user?: User): void {
+  async userChanged(userId: string, user?: User, type: UserChangeType = 'UPDATED'): Promise<void> {
     this.userLoader?.clear(userId);
     for (const loader of [
       this.devicesLoader,
@@ -62,9 +67,14 @@ export class Loaders {
       loader?.forgetUser(userId);
     }
     if (user) this.user.prime(userId, user);
+    if (this.changes) await this.changes.changed(this.providers.forUserId(userId).name, userId, type);
   }
 }
 
-export function createLoaders(providers: ProviderRegistry, signal?: AbortSignal): Loaders {
-  return new Loaders(providers, signal);
+export function createLoaders(
+  providers: ProviderRegistry,
+  signal?: AbortSignal,
+  changes?: UserChanges,
+): Loaders {
+  return new Loaders(providers, signal, changes);
 }

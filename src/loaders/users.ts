@@ -8,8 +8,13 @@ import DataLoader from 'dataloader';
 import { ProviderError } from '../providers/errors.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Provider, User } from '../providers/types.js';
+import type { UserCache } from '../cache/user-cache.js';
 
-export function createUserLoader(providers: ProviderRegistry, signal: AbortSignal | undefined) {
+export function createUserLoader(
+  providers: ProviderRegistry,
+  signal: AbortSignal | undefined,
+  cache?: UserCache,
+) {
   // A batch is what the most generous provider reads in one call (Clerk: 100 ids).
   const maxBatchSize = Math.max(1, ...providers.all.map((provider) => provider.limits.maxUsersPerCall));
   return new DataLoader<string, User>(
@@ -28,7 +33,7 @@ export function createUserLoader(providers: ProviderRegistry, signal: AbortSigna
       await Promise.all(
         [...byProvider].map(async ([provider, providerIds]) => {
           try {
-            found.set(provider, await provider.getUsers(providerIds, { signal }));
+            found.set(provider, await readThrough(provider, providerIds, signal, cache));
           } catch (error) {
             found.set(provider, error as Error);
           }
@@ -44,6 +49,24 @@ export function createUserLoader(providers: ProviderRegistry, signal: AbortSigna
     },
     { maxBatchSize },
   );
+}
+
+/** The cached users, and the rest from the provider (which the cache then keeps). */
+async function readThrough(
+  provider: Provider,
+  ids: string[],
+  signal: AbortSignal | undefined,
+  cache: UserCache | undefined,
+): Promise<Map<string, User>> {
+  if (!cache?.covers(provider.name)) return provider.getUsers(ids, { signal });
+  const mark = cache.mark();
+  const cached = await cache.get(provider, ids);
+  const misses = ids.filter((id) => !cached.has(id));
+  if (misses.length === 0) return cached;
+  const fetched = await provider.getUsers(misses, { signal });
+  await cache.set(provider, fetched.values(), mark);
+  for (const [id, user] of fetched) cached.set(id, user);
+  return cached;
 }
 
 function notFound(provider: string, id: string): ProviderError {
