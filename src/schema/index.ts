@@ -20,6 +20,7 @@ import './mutations/credentials.js';
 import './mutations/verification.js';
 import './migration.js';
 import './mutations/migration.js';
+import './user-changed.js';
 import { requireReadForService } from './federation.js';
 import { builder } from './builder.js';
 
