@@ -3,11 +3,15 @@
  * emulator signs and posts Clerk's webhook to usergraph's `/webhooks/clerk`, and the cache and
  * `userChanged` subscribers see it. Upstream calls are counted in the emulator's request log.
  */
-import { Webhook } from 'svix';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Webhook } from 'svix';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/server.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { clerkUsers } from '../helpers/emulator-reads.js';
+import { createServer, type UsergraphServer } from '../../src/server.js';
+import { clerkUsers, passageUserId } from '../helpers/emulator-reads.js';
 import { useUsergraph } from '../helpers/server.js';
 
 const SECRET = `whsec_${Buffer.from('usergraph live graph test secret!').toString('base64')}`;
@@ -276,5 +280,71 @@ describe('with a one-second TTL and a dropped webhook', () => {
     expect(performance.now() - cachedAt).toBeLessThan(1000);
     await sleep(Math.max(0, 1100 - (performance.now() - cachedAt)));
     expect(await read()).toBe('Dropped');
+  });
+});
+
+describe('Passage users (no webhooks)', () => {
+  const { emulator, gql } = useUsergraph({}, { env: { USERGRAPH_PASSAGE_CACHE_TTL: '60' } });
+
+  it('are cached only with USERGRAPH_PASSAGE_CACHE_TTL, and through _entities too', async () => {
+    const id = await passageUserId(emulator());
+    emulator().control.clearRequests();
+    await gql(READ, { id });
+    const entities = await gql(
+      'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { id } } }',
+      { reps: [{ __typename: 'User', id }] },
+    );
+    expect(entities.body.data._entities).toEqual([{ id }]);
+    expect(emulator().control.requests({ provider: 'passage' })).toHaveLength(1);
+  });
+});
+
+describe('Passage users by default', () => {
+  const { emulator, gql } = useUsergraph({}, { env: { CLERK_WEBHOOK_SIGNING_SECRET: SECRET } });
+
+  it('are never cached: each read asks Passage', async () => {
+    const id = await passageUserId(emulator());
+    emulator().control.clearRequests();
+    await gql(READ, { id });
+    await gql(READ, { id });
+    expect(emulator().control.requests({ provider: 'passage' })).toHaveLength(2);
+  });
+});
+
+describe('the embedded default', () => {
+  let server: UsergraphServer | undefined;
+  let http: Server | undefined;
+  let graphqlUrl = '';
+  beforeAll(async () => {
+    server = await createServer(loadConfig({ EMULATOR_SEED_USERS: '5' }));
+    http = createHttpServer(server.yoga);
+    await new Promise<void>((resolve) => http?.listen(0, '127.0.0.1', resolve));
+    graphqlUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => http?.close(resolve));
+    http?.closeAllConnections();
+    await server?.close();
+  });
+
+  it('wires its emulator to its own webhook route: a change reaches the cache and subscribers', async () => {
+    const emulator = server!.emulator!;
+    const [user] = await clerkUsers(emulator, 1);
+    const read = async () => {
+      const response = await fetch(graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: READ, variables: { id: user.id } }),
+      });
+      return ((await response.json()) as any).data.user.firstName;
+    };
+    await read();
+    const subscription = await subscribe(graphqlUrl, [user.id]);
+    await renameInClerk(emulator, user.id, 'Embedded');
+    await emulator.webhooks.settled();
+    expect(await read()).toBe('Embedded');
+    await sleep(50);
+    await subscription.close();
+    expect(subscription.events.map((event) => event.data.userChanged.type)).toEqual(['UPDATED']);
   });
 });
