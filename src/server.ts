@@ -42,6 +42,8 @@ export interface UsergraphServer {
   providers: ProviderRegistry;
   /** The in-process emulator on the embedded default. */
   emulator: RunningEmulator | undefined;
+  /** Whether `POST /webhooks/clerk` takes Clerk's webhooks (a signing secret is set, or made up). */
+  webhooks: boolean;
   close(): Promise<void>;
 }
 
@@ -162,6 +164,7 @@ export async function createServer(config: ServerConfig): Promise<UsergraphServe
     yoga,
     providers,
     emulator,
+    webhooks: webhookSecret !== undefined,
     close: async () => {
       await migrations.close();
       await providers.close();

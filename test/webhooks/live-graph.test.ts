@@ -3,6 +3,7 @@
  * emulator signs and posts Clerk's webhook to usergraph's `/webhooks/clerk`, and the cache and
  * `userChanged` subscribers see it. Upstream calls are counted in the emulator's request log.
  */
+import { createHash } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -346,5 +347,33 @@ describe('the embedded default', () => {
     await sleep(50);
     await subscription.close();
     expect(subscription.events.map((event) => event.data.userChanged.type)).toEqual(['UPDATED']);
+  });
+});
+
+describe('with callers required to authenticate', () => {
+  const key = 'a-caller-api-key-for-the-webhook-test';
+  const { emulator, gql, url } = useUsergraph(
+    {},
+    {
+      callerAuth: () => ({
+        USERGRAPH_API_KEYS: `${createHash('sha256').update(key).digest('hex')}:read`,
+      }),
+      env: { CLERK_WEBHOOK_SIGNING_SECRET: SECRET },
+    },
+  );
+
+  it('the webhook route takes a signed event with no caller token, and GraphQL still asks for one', async () => {
+    const [user] = await clerkUsers(emulator(), 1);
+    const webhookUrl = url().replace(/\/graphql$/, '/webhooks/clerk');
+    const delivery = await fetch(webhookUrl, signed(SECRET, 'msg_no_token', userUpdated(user.id)));
+    expect(delivery.status).toBe(200);
+    expect((await gql(READ, { id: user.id })).status).toBe(401);
+    const subscription = await fetch(url(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: 'subscription { userChanged { type userId } }' }),
+    });
+    expect(subscription.status).toBe(401);
+    await subscription.body?.cancel();
   });
 });
