@@ -4,7 +4,6 @@
  * request log; a provider owns its state, its routes and its exact error envelope.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { UserEvent } from './webhooks.js';
 
 export type ProviderName = 'clerk' | 'passage';
 
@@ -42,6 +41,12 @@ export interface Route {
   /** The path template exactly as the provider's OpenAPI file writes it, e.g. `/users/{user_id}`. */
   template: string;
   handle: RouteHandler;
+}
+
+/** A user change a provider reports, which the pipeline sends as that provider's webhook. */
+export interface UserEvent {
+  type: 'user.created' | 'user.updated' | 'user.deleted';
+  data: unknown;
 }
 
 /** Counts a test can assert on, e.g. how many users the provider holds. */

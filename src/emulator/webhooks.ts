@@ -8,6 +8,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Webhook } from 'svix';
 import type { FaultInjector } from './faults.js';
+import type { UserEvent } from './provider.js';
 import type { Random } from './random.js';
 
 export interface WebhookTarget {
@@ -17,12 +18,6 @@ export interface WebhookTarget {
   secret: string;
   /** How a request is sent; the embedded emulator hands it to the server in-process. */
   fetch?: (url: string, init: RequestInit) => Promise<Response>;
-}
-
-/** A user change, as a provider route reports it. */
-export interface UserEvent {
-  type: 'user.created' | 'user.updated' | 'user.deleted';
-  data: unknown;
 }
 
 export class WebhookSender {

@@ -3,8 +3,7 @@
  * write under `/users` changes that user (checks such as verify_password change nothing), and
  * `data` is the user's JSON as `GET /users/{id}` would answer it now.
  */
-import type { EmulatorRequest, EmulatorResponse } from '../provider.js';
-import type { UserEvent } from '../webhooks.js';
+import type { EmulatorRequest, EmulatorResponse, UserEvent } from '../provider.js';
 import { deletedObject, serializeUser } from './serialize.js';
 import type { ClerkState } from './state.js';
 
