@@ -10,6 +10,7 @@ import type { Limits } from './plugins/use-limits.js';
 import type { ProviderRegistry } from './providers/registry.js';
 import type { CallOptions } from './providers/types.js';
 import type { AttemptBudget } from './security/attempt-budget.js';
+import type { UserChanges } from './webhooks/user-changes.js';
 
 export interface Context {
   /** Who is calling and with which scopes, as `useCallerAuth` decided for this request. */
@@ -31,13 +32,18 @@ export interface Context {
   verifyAttempts: AttemptBudget;
   /** Passage → Clerk migrations started through this process. */
   migrations: MigrationManager;
+  /** The cross-request user cache and the `userChanged` feed, shared by every request. */
+  changes: UserChanges;
 }
 
 /**
  * What lives as long as the server: the providers, the limits, the guess budget, the migrations,
- * the upstream budget.
+ * the upstream budget, the user cache and its change feed.
  */
-export type ServerScope = Pick<Context, 'providers' | 'limits' | 'verifyAttempts' | 'migrations' | 'budget'>;
+export type ServerScope = Pick<
+  Context,
+  'providers' | 'limits' | 'verifyAttempts' | 'migrations' | 'budget' | 'changes'
+>;
 
 export function createContext(server: ServerScope, request: Request, caller: Caller): Context {
   const call = upstreamCallOptions(server.budget, request, caller);
@@ -45,7 +51,7 @@ export function createContext(server: ServerScope, request: Request, caller: Cal
     ...server,
     caller,
     call,
-    loaders: createLoaders(server.providers, call),
+    loaders: createLoaders(server.providers, call, server.changes),
     signal: request.signal,
   };
 }

@@ -1,6 +1,7 @@
 /** `npm start`: load the configuration, build the server, listen. */
 import { createServer as createHttpServer } from 'node:http';
 import type { CallerAuthConfig } from './config/caller-auth.js';
+import type { ServerConfig } from './config/server.js';
 
 // graphql-js and GraphQL Armor run their slower development checks unless NODE_ENV is
 // `production` when they are first loaded, so it is set before the rest of usergraph is imported;
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   log.info(
     `usergraph: GraphQL (and GraphiQL in a browser) at http://${shownHost}:${port}/graphql over ${providers}`,
   );
+  if (server.webhooks) console.log(`usergraph: ${describeWebhooks(config, Boolean(server.emulator))}`);
 
   const { drain } = await import('./observability/index.js');
   let stopping = false;
@@ -59,6 +61,15 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+function describeWebhooks(config: ServerConfig, embedded: boolean): string {
+  const from = embedded ? "the embedded emulator's Clerk" : 'Clerk';
+  const cache =
+    config.cacheTtlSeconds > 0
+      ? `Clerk users are cached for up to ${config.cacheTtlSeconds} s and dropped when they change`
+      : 'the user cache is off (USERGRAPH_CACHE_TTL=0)';
+  return `webhooks from ${from} are taken at POST /webhooks/clerk; ${cache}.`;
 }
 
 function describeCallerAuth(auth: CallerAuthConfig): string {

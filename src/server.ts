@@ -3,6 +3,7 @@
  * plugins, and on the embedded default the emulator in-process. `main.ts` listens; tests
  * listen on port 0.
  */
+import { randomBytes } from 'node:crypto';
 import type { ASTNode } from 'graphql';
 import type { DestinationStream } from 'pino';
 import {
@@ -31,7 +32,12 @@ import { createClerkProvider } from './providers/clerk/index.js';
 import { ProviderError } from './providers/errors.js';
 import { createPassageProvider } from './providers/passage/index.js';
 import { createRegistry, type ProviderRegistry } from './providers/registry.js';
-import type { Provider } from './providers/types.js';
+import type { Provider, ProviderName, User } from './providers/types.js';
+import { MemoryStore } from './cache/store.js';
+import { UserCache } from './cache/user-cache.js';
+import { CLERK_WEBHOOK_PATH, useClerkWebhooks } from './webhooks/use-clerk-webhooks.js';
+import { UserChanges } from './webhooks/user-changes.js';
+import { createUserEventBus } from './webhooks/user-events.js';
 import { createObservability, type Observability, PATHS } from './observability/index.js';
 import { graphQLErrorFor } from './schema/graphql-error.js';
 import { schema } from './schema/index.js';
@@ -43,6 +49,8 @@ export interface UsergraphServer {
   emulator: RunningEmulator | undefined;
   /** The logger, readiness and draining (see src/observability/). */
   observability: Observability;
+  /** Whether `POST /webhooks/clerk` takes Clerk's webhooks (a signing secret is set, or made up). */
+  webhooks: boolean;
   close(): Promise<void>;
 }
 
@@ -58,8 +66,24 @@ export async function createServer(
   const observability = await createObservability(config.observability, options.logDestination);
   const { observeUpstream: observe } = observability;
   // Imported only here, so a server with provider credentials never loads the emulator.
+  // The embedded emulator sends its Clerk webhooks to this server in-process, signed with a
+  // secret made up for this run, so the graph is live with no setup.
+  const webhookSecret =
+    config.webhookSigningSecret ??
+    (config.embedded ? `whsec_${randomBytes(32).toString('base64')}` : undefined);
   const emulator = config.embedded
-    ? await (await import('./emulator/index.js')).startEmulator({ users: config.embeddedUsers })
+    ? await (
+        await import('./emulator/index.js')
+      ).startEmulator({
+        users: config.embeddedUsers,
+        webhooks: webhookSecret
+          ? {
+              url: `http://localhost${CLERK_WEBHOOK_PATH}`,
+              secret: webhookSecret,
+              fetch: async (url: string, init: RequestInit): Promise<Response> => yoga.fetch(url, init),
+            }
+          : undefined,
+      })
     : undefined;
   const clerk = emulator
     ? { secretKey: emulator.keys.clerkSecretKey, apiUrl: emulator.clerkUrl }
@@ -86,9 +110,22 @@ export async function createServer(
     directory: config.migrationDirectory,
     log: (line) => log.info({ component: 'migration' }, line),
   });
+  const changes = new UserChanges(
+    createUserEventBus(),
+    userCache({
+      clerk:
+        webhookSecret && clerk
+          ? { ttl: config.cacheTtlSeconds, identity: instanceIdentity(clerk.apiUrl, clerk.secretKey) }
+          : undefined,
+      passage: passage
+        ? { ttl: config.passageCacheTtlSeconds, identity: instanceIdentity(passage.apiUrl, passage.appId) }
+        : undefined,
+    }),
+  );
   const scope = {
     providers,
     migrations,
+    changes,
     limits: config.limits,
     verifyAttempts: new AttemptBudget({ attempts: config.verifyAttemptsPerUser, windowMs: 15 * 60_000 }),
     budget: {
@@ -102,6 +139,8 @@ export async function createServer(
     // The caller is decided by useCallerAuth before parsing; the context only carries it.
     context: ({ request }) => createContext(scope, request, callerOf(request)),
     plugins: [
+      // Clerk's signed webhooks, before caller auth: the signature is their authentication.
+      ...(webhookSecret ? [useClerkWebhooks({ signingSecret: webhookSecret, changes })] : []),
       // Who is calling, with which scopes: 401 before anything else runs when enforced.
       useCallerAuth(config.callerAuth),
       // Size, tokens, depth, aliases, directives, entities and one verification per operation.
@@ -158,6 +197,7 @@ export async function createServer(
     providers,
     emulator,
     observability,
+    webhooks: webhookSecret !== undefined,
     close: async () => {
       await observability.close();
       await migrations.close();
@@ -165,6 +205,21 @@ export async function createServer(
       await emulator?.stop();
     },
   };
+}
+
+/** The cross-request user cache, when some provider's users are cached at all. */
+function userCache(
+  instances: Partial<Record<ProviderName, { ttl: number; identity: string } | undefined>>,
+): UserCache | undefined {
+  const ttlSeconds: Partial<Record<ProviderName, number>> = {};
+  const identity: Partial<Record<ProviderName, string>> = {};
+  for (const [name, instance] of Object.entries(instances) as [ProviderName, typeof instances.clerk][]) {
+    if (!instance || instance.ttl <= 0) continue;
+    ttlSeconds[name] = instance.ttl;
+    identity[name] = instance.identity;
+  }
+  if (Object.keys(ttlSeconds).length === 0) return undefined;
+  return new UserCache({ store: new MemoryStore<User>(), ttlSeconds, identity });
 }
 
 /**

@@ -466,3 +466,50 @@ describe('loadConfig: limits and exposure', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 });
+
+describe('webhooks and the user cache', () => {
+  const secret = `whsec_${Buffer.from('a signing secret for the config test').toString('base64')}`;
+
+  it('caches for 300 s and takes no webhooks by default; Passage is never cached unless asked', () => {
+    expect(loadConfig({})).toMatchObject({
+      webhookSigningSecret: undefined,
+      cacheTtlSeconds: 300,
+      passageCacheTtlSeconds: 0,
+    });
+    expect(
+      loadConfig({
+        CLERK_WEBHOOK_SIGNING_SECRET: secret,
+        USERGRAPH_CACHE_TTL: '0',
+        USERGRAPH_PASSAGE_CACHE_TTL: '30',
+      }),
+    ).toMatchObject({ webhookSigningSecret: secret, cacheTtlSeconds: 0, passageCacheTtlSeconds: 30 });
+  });
+
+  it('refuses a signing secret that is not one, without repeating it', () => {
+    for (const value of ['not_a_secret_at_all', 'whsec_!!!not-base64']) {
+      expect(() => loadConfig({ CLERK_WEBHOOK_SIGNING_SECRET: value })).toThrow(
+        /CLERK_WEBHOOK_SIGNING_SECRET must be the endpoint's signing secret/,
+      );
+      expect(() => loadConfig({ CLERK_WEBHOOK_SIGNING_SECRET: value })).not.toThrow(value);
+    }
+    expect(() => loadConfig({ USERGRAPH_CACHE_TTL: '-1' })).toThrow(/USERGRAPH_CACHE_TTL/);
+  });
+
+  it('sends the emulator webhooks to EMULATOR_WEBHOOK_URL, signed with either secret', () => {
+    const url = 'http://localhost:4000/webhooks/clerk';
+    expect(loadEmulatorConfig({}).webhooks).toBeUndefined();
+    expect(
+      loadEmulatorConfig({ EMULATOR_WEBHOOK_URL: url, EMULATOR_WEBHOOK_SECRET: secret }).webhooks,
+    ).toEqual({
+      url,
+      secret,
+    });
+    expect(
+      loadEmulatorConfig({ EMULATOR_WEBHOOK_URL: url, CLERK_WEBHOOK_SIGNING_SECRET: secret }).webhooks,
+    ).toEqual({ url, secret });
+    expect(() => loadEmulatorConfig({ EMULATOR_WEBHOOK_URL: url })).toThrow(/needs a signing secret/);
+    expect(() =>
+      loadEmulatorConfig({ EMULATOR_WEBHOOK_URL: 'ftp://x', EMULATOR_WEBHOOK_SECRET: secret }),
+    ).toThrow(/EMULATOR_WEBHOOK_URL must be an http/);
+  });
+});

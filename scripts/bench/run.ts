@@ -5,6 +5,7 @@
  */
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,7 @@ import { scenarios, type Scenario } from './scenarios.js';
 import {
   ALONE_SECONDS,
   AUTOCANNON_SECONDS,
+  CACHE_MODES,
   CHILD_LOG_LINES,
   CONCURRENCY,
   DIAGNOSTIC_SECONDS,
@@ -104,6 +106,14 @@ async function startServers(
       'usergraph, 64 connections',
       usergraphChild({ loaders: 'on', env: { ...env, USERGRAPH_UPSTREAM_CONNECTIONS: String(NARROW_POOL) } }),
     ],
+    // Webhooks on (a made-up secret, no sender): the cross-request user cache serves hot reads.
+    [
+      'usergraph, cached',
+      usergraphChild({
+        loaders: 'on',
+        env: { ...env, CLERK_WEBHOOK_SIGNING_SECRET: `whsec_${randomBytes(32).toString('base64')}` },
+      }),
+    ],
     ['proxy, no GraphQL', referenceChild('proxy')],
     ['yoga, one resolver', referenceChild('yoga')],
   ];
@@ -142,13 +152,15 @@ function createRunner(
     // usergraph is measured first, so it is warmed last; every server ends its warm-up on
     // scenario 1, the one whose overhead is measured to a fraction of a millisecond.
     const backwards = [...all].reverse();
+    const cacheScenario = (scenario: Scenario) => scenario.id === 6;
     const warmUps: [Exclude<Mode, 'floor'>, Scenario[]][] = [
+      ['usergraph, cached', all.filter(cacheScenario)],
       ['usergraph, 64 connections', backwards.filter((scenario) => scenario.id === 2 || scenario.id === 3)],
       ...REFERENCES.map((mode): [Exclude<Mode, 'floor'>, Scenario[]] => [
         mode as Exclude<Mode, 'floor'>,
         all.filter((scenario) => scenario.id === 1),
       ]),
-      ['loaders off', backwards],
+      ['loaders off', backwards.filter((scenario) => !cacheScenario(scenario))],
       ['usergraph', backwards],
     ];
     console.log(
@@ -334,7 +346,8 @@ function createRunner(
           ...(await measureInTurns(scenario, [...MODES, ...REFERENCES], CONCURRENCY, SECONDS, SLICE_MS)),
         );
       } else {
-        for (const mode of MODES) rows.push(await measure(scenario, mode, CONCURRENCY, SECONDS));
+        const modes = scenario.id === 6 ? CACHE_MODES : MODES;
+        for (const mode of modes) rows.push(await measure(scenario, mode, CONCURRENCY, SECONDS));
       }
     }
     return rows;
@@ -358,7 +371,8 @@ function createRunner(
   async function crossCheck(): Promise<CannonRow[]> {
     const cannonRows: CannonRow[] = [];
     const usergraph = children.get('usergraph') as Child;
-    for (const scenario of all) {
+    // Scenario 6 is the cache's, and this usergraph runs without it: its line would repeat scenario 1.
+    for (const scenario of all.filter((s) => s.id !== 6)) {
       let i = index;
       emulator.control.clearRequests();
       const result = await autocannon({

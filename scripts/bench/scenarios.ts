@@ -1,5 +1,5 @@
 /**
- * The five scenarios of the benchmark, each twice: as the GraphQL operation a client sends to
+ * The six scenarios of the benchmark, each twice: as the GraphQL operation a client sends to
  * usergraph, and as the floor: the same data fetched by hand-written REST calls straight to the
  * emulator, as concurrent as the data dependencies allow. Operation `i` of a run picks its ids
  * from fixed pools, so every mode asks for the same users in the same order.
@@ -29,6 +29,8 @@ export interface Scenario {
   floor(i: number): Promise<void>;
 }
 
+import { HOT_SET } from './settings.js';
+
 /** Distinct users of scenario 5, each banned and unbanned in turn. */
 const MUTATION_POOL = 200;
 const ENTITY_BATCH = 100;
@@ -56,6 +58,7 @@ export function scenarios(fixture: Fixture, agent: Agent): Scenario[] {
     return body;
   }
   const pick = (ids: string[], i: number) => ids[i % ids.length] as string;
+  const hot = (i: number) => pick(clerkIds.slice(0, HOT_SET), i);
   const entityBatch = (i: number) => {
     const batches = Math.floor(clerkIds.length / ENTITY_BATCH);
     const start = (i % batches) * ENTITY_BATCH;
@@ -200,6 +203,21 @@ export function scenarios(fixture: Fixture, agent: Agent): Scenario[] {
       floor: async (i) => {
         const { userId, ban } = moderation(i);
         await call('POST', `${emulator.clerkUrl}/users/${userId}/${ban ? 'ban' : 'unban'}`, clerk);
+      },
+    },
+    {
+      id: 6,
+      title: `One Clerk user by id from a hot set of ${HOT_SET} (the user cache)`,
+      graphql: (i) => ({
+        query: `query One($id: ID!) {
+          user(id: $id) { id provider email firstName lastName status createdAt }
+        }`,
+        variables: { id: hot(i) },
+      }),
+      check: (data, i) =>
+        data?.user?.id === hot(i) ? undefined : `asked for ${hot(i)}, got ${data?.user?.id}`,
+      floor: async (i) => {
+        await call('GET', `${emulator.clerkUrl}/users/${hot(i)}`, clerk);
       },
     },
   ];

@@ -48,6 +48,7 @@ export type Mode =
   | 'usergraph'
   | 'loaders off'
   | 'usergraph, 64 connections'
+  | 'usergraph, cached'
   | 'proxy, no GraphQL'
   | 'yoga, one resolver';
 export const MODES: Mode[] = ['floor', 'usergraph', 'loaders off'];
@@ -58,6 +59,13 @@ export const MODES: Mode[] = ['floor', 'usergraph', 'loaders off'];
 export const REFERENCES: Mode[] = ['proxy, no GraphQL', 'yoga, one resolver'];
 /** The servers whose scenario 1 figures the overhead target compares. */
 export const SCENARIO_1_COMPARED: Mode[] = ['usergraph', ...REFERENCES];
+/**
+ * The cache's scenario (6) only: the same read from usergraph with the cross-request user cache
+ * off (the default without a webhook secret) and on, against the floor.
+ */
+export const CACHE_MODES: Mode[] = ['floor', 'usergraph', 'usergraph, cached'];
+/** Distinct users scenario 6 reads over and over. */
+export const HOT_SET = 20;
 /** Upstream connections per provider for the diagnostic mode (the product's default is 256). */
 export const NARROW_POOL = 64;
 

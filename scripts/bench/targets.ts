@@ -53,5 +53,15 @@ export function checkTargets(results: Row[], diagnostic: Row[]): Target[] {
         `${fixed(at('usergraph') - at('yoga, one resolver'), 2)} ms`,
     });
   }
+  const uncached = find(6, 'usergraph');
+  const cached = find(6, 'usergraph, cached');
+  const speedup = (cached?.opsPerSecond ?? Number.NaN) / (uncached?.opsPerSecond ?? Number.NaN);
+  targets.push({
+    name: 'Scenario 6 with the user cache: at least 10× the uncached throughput, 0 upstream calls after warm-up',
+    held: speedup >= 10 && cached?.upstreamPerOp === 0,
+    detail:
+      `${fixed(cached?.opsPerSecond ?? Number.NaN, 1)} ops/s cached vs ${fixed(uncached?.opsPerSecond ?? Number.NaN, 1)} uncached (${fixed(speedup, 1)}×) ` +
+      `and ${fixed(find(6, 'floor')?.opsPerSecond ?? Number.NaN, 1)} for the REST floor; ${fixed(cached?.upstreamPerOp ?? Number.NaN, 3)} upstream calls per cached op`,
+  });
   return targets;
 }

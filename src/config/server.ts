@@ -12,6 +12,7 @@ import { loadObservability, type ObservabilityConfig } from './observability.js'
 import { providerCredentials, type ProviderCredentials } from './providers.js';
 import { DEFAULT_SEED_USERS } from './seed-users.js';
 import { trustedDocuments } from './trusted-documents.js';
+import { signingSecret } from './webhooks.js';
 
 export { ConfigError } from './env.js';
 
@@ -60,6 +61,15 @@ export interface ServerConfig extends ProviderCredentials {
   trustedDocuments?: ReadonlyMap<string, string>;
   /** Logs, audit, metrics, traces, readiness and shutdown. */
   observability: ObservabilityConfig;
+  /**
+   * `CLERK_WEBHOOK_SIGNING_SECRET`: when set, `POST /webhooks/clerk` takes Clerk's webhooks and
+   * Clerk users are cached across requests. The embedded default makes one up for its emulator.
+   */
+  webhookSigningSecret: string | undefined;
+  /** `USERGRAPH_CACHE_TTL`: seconds a Clerk user stays cached (with webhooks on); 0 turns it off. */
+  cacheTtlSeconds: number;
+  /** `USERGRAPH_PASSAGE_CACHE_TTL`: seconds a Passage user stays cached; 0 (the default) is off. */
+  passageCacheTtlSeconds: number;
 }
 
 export function loadConfig(env: Env = process.env): ServerConfig {
@@ -116,6 +126,9 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     migrationDirectory: nonEmpty(env.USERGRAPH_MIGRATION_DIR) ?? join('.usergraph', 'migrations'),
     trustedDocuments: trustedDocuments(env, 'USERGRAPH_TRUSTED_DOCUMENTS'),
     observability: loadObservability(env),
+    webhookSigningSecret: secretOf(env, 'CLERK_WEBHOOK_SIGNING_SECRET'),
+    cacheTtlSeconds: integer(env, 'USERGRAPH_CACHE_TTL', 300, 0, 86_400),
+    passageCacheTtlSeconds: integer(env, 'USERGRAPH_PASSAGE_CACHE_TTL', 0, 0, 86_400),
   };
 }
 
@@ -134,6 +147,11 @@ function callerRate(env: Env, providerRate: Rate | undefined): Rate | undefined 
     intervalMs: providerRate.intervalMs,
   };
   return rate(env, name, fallback);
+}
+
+function secretOf(env: Env, name: string): string | undefined {
+  const value = nonEmpty(env[name]);
+  return value === undefined ? undefined : signingSecret(value, name);
 }
 
 /** `https://app.example.com,https://admin.example.com`: exact origins, no wildcards. */

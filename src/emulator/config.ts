@@ -8,6 +8,8 @@ import { DEFAULT_SEED_USERS } from '../config/seed-users.js';
 import { faultSpecSchema, type FaultSpec } from './faults.js';
 import type { StartOptions } from './index.js';
 import { rateLimitSpecSchema, type RateLimitSpec } from './rate-limit.js';
+import { signingSecret } from '../config/webhooks.js';
+import type { WebhookTarget } from './webhooks.js';
 
 export { ConfigError } from '../config/env.js';
 
@@ -34,7 +36,26 @@ export function loadEmulatorConfig(
     },
     faults,
     rateLimits: rateLimits(env, 'EMULATOR_RATE_LIMIT'),
+    webhooks: webhookTarget(env),
   };
+}
+
+/** `EMULATOR_WEBHOOK_URL` and the secret to sign with: both, or no webhooks at all. */
+function webhookTarget(env: Env): WebhookTarget | undefined {
+  const url = nonEmpty(env.EMULATOR_WEBHOOK_URL);
+  if (url === undefined) return undefined;
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+    throw new ConfigError(
+      `EMULATOR_WEBHOOK_URL must be an http(s) URL like http://localhost:4000/webhooks/clerk, got ${JSON.stringify(url)}`,
+    );
+  }
+  const secret = nonEmpty(env.EMULATOR_WEBHOOK_SECRET) ?? nonEmpty(env.CLERK_WEBHOOK_SIGNING_SECRET);
+  if (secret === undefined) {
+    throw new ConfigError(
+      'EMULATOR_WEBHOOK_URL needs a signing secret: set EMULATOR_WEBHOOK_SECRET (or CLERK_WEBHOOK_SIGNING_SECRET) to a whsec_... value',
+    );
+  }
+  return { url, secret: signingSecret(secret, 'EMULATOR_WEBHOOK_SECRET') };
 }
 
 function fraction(env: Env, name: string): number {

@@ -24,7 +24,24 @@ const match = {
   probability: z.number().min(0).max(1).optional(),
 };
 
+/** What a webhook fault matches: an event type (`user.updated`), and how often it applies. */
+const webhookMatch = {
+  event: z.string().optional(),
+  times: match.times,
+  probability: match.probability,
+};
+
 export const faultSpecSchema = z.discriminatedUnion('kind', [
+  /** The webhook for a matching event is never sent. */
+  z.strictObject({ kind: z.literal('webhook_drop'), ...webhookMatch }),
+  /** The webhook is sent `ms` late. */
+  z.strictObject({
+    kind: z.literal('webhook_delay'),
+    ...webhookMatch,
+    ms: z.number().int().min(0).max(60_000),
+  }),
+  /** The webhook is sent twice with the same `svix-id`, as Svix does when it retries. */
+  z.strictObject({ kind: z.literal('webhook_duplicate'), ...webhookMatch }),
   /** Delays the response by `ms` plus a uniform random 0..`jitterMs`. */
   z.strictObject({
     kind: z.literal('latency'),
@@ -60,7 +77,18 @@ export type FaultSpec = z.input<typeof faultSpecSchema>;
 export type Fault = z.output<typeof faultSpecSchema> & { id: string };
 export type FaultKind = Fault['kind'];
 export type LatencyFault = Extract<Fault, { kind: 'latency' }>;
-export type OutcomeFault = Exclude<Fault, LatencyFault>;
+export type WebhookFault = Extract<Fault, { kind: `webhook_${string}` }>;
+export type RequestFault = Exclude<Fault, WebhookFault>;
+export type OutcomeFault = Exclude<RequestFault, LatencyFault>;
+
+const isWebhookFault = (fault: Fault): fault is WebhookFault => fault.kind.startsWith('webhook_');
+
+/** What happens to one webhook: sent after `delayMs`, not at all, or twice. */
+export interface WebhookDecision {
+  drop: boolean;
+  delayMs: number;
+  duplicate: boolean;
+}
 
 export interface FaultTarget {
   provider: ProviderName;
@@ -106,19 +134,38 @@ export class FaultInjector {
     let delayMs = 0;
     let outcome: OutcomeFault | undefined;
     for (const fault of this.faults) {
-      if (!matches(fault, target)) continue;
+      if (isWebhookFault(fault) || !matches(fault, target)) continue;
       if (fault.kind !== 'latency' && outcome) continue;
       if (fault.probability !== undefined && !this.random.chance(fault.probability)) continue;
       if (fault.times !== undefined) fault.times -= 1;
       if (fault.kind === 'latency') delayMs += fault.ms + Math.round(this.random.next() * fault.jitterMs);
       else outcome = fault;
     }
-    this.faults = this.faults.filter((fault) => fault.times === undefined || fault.times > 0);
+    this.retireUsedUp();
     return { delayMs, outcome };
+  }
+
+  /** Decides what happens to one webhook of type `event`, consuming a use of each fault that applies. */
+  decideWebhook(event: string): WebhookDecision {
+    const decision: WebhookDecision = { drop: false, delayMs: 0, duplicate: false };
+    for (const fault of this.faults) {
+      if (!isWebhookFault(fault) || (fault.event !== undefined && fault.event !== event)) continue;
+      if (fault.probability !== undefined && !this.random.chance(fault.probability)) continue;
+      if (fault.times !== undefined) fault.times -= 1;
+      if (fault.kind === 'webhook_drop') decision.drop = true;
+      else if (fault.kind === 'webhook_delay') decision.delayMs += fault.ms;
+      else decision.duplicate = true;
+    }
+    this.retireUsedUp();
+    return decision;
+  }
+
+  private retireUsedUp(): void {
+    this.faults = this.faults.filter((fault) => fault.times === undefined || fault.times > 0);
   }
 }
 
-function matches(fault: Fault, target: FaultTarget): boolean {
+function matches(fault: RequestFault, target: FaultTarget): boolean {
   return (
     (fault.provider === undefined || fault.provider === target.provider) &&
     (fault.method === undefined || fault.method === target.method) &&

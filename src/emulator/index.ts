@@ -8,6 +8,7 @@ import type { EmulatorControl } from './control.js';
 import type { EmulatorOptions } from './options.js';
 import type { EmulatorKeys } from './provider.js';
 import { createEmulator } from './server.js';
+import type { WebhookSender } from './webhooks.js';
 
 export type { EmulatorControl } from './control.js';
 export type { Fault, FaultSpec } from './faults.js';
@@ -16,6 +17,7 @@ export type { EmulatorKeys, ProviderName } from './provider.js';
 export type { RateLimitSpec } from './rate-limit.js';
 export type { LoggedRequest } from './request-log.js';
 export { createEmulator } from './server.js';
+export type { WebhookSender, WebhookTarget } from './webhooks.js';
 
 export interface StartOptions extends EmulatorOptions {
   /** @default 0 (a free port) */
@@ -38,6 +40,8 @@ export interface RunningEmulator {
   passageUrl: string;
   keys: EmulatorKeys;
   control: EmulatorControl;
+  /** Where Clerk's webhooks go (`configure`), and `settled()` to wait for those sent. */
+  webhooks: WebhookSender;
   stop(): Promise<void>;
 }
 
@@ -59,6 +63,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     passageUrl: `${url}/passage/v1`,
     keys: emulator.keys,
     control: emulator.control,
+    webhooks: emulator.webhooks,
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

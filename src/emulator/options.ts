@@ -2,6 +2,7 @@
 import type { FaultSpec } from './faults.js';
 import type { EmulatorKeys, ProviderName } from './provider.js';
 import type { RateLimitSpec } from './rate-limit.js';
+import type { WebhookTarget } from './webhooks.js';
 import { DEFAULT_SEED_USERS } from '../config/seed-users.js';
 
 export { DEFAULT_SEED_USERS };
@@ -17,6 +18,8 @@ export interface EmulatorOptions {
   faults?: FaultSpec[];
   /** Per-provider request budgets installed at start (and again after a reset). */
   rateLimits?: Partial<Record<ProviderName, RateLimitSpec>>;
+  /** Where Clerk's `user.*` webhooks are sent; none are sent without it. */
+  webhooks?: WebhookTarget;
   /** Where unexpected handler errors are reported. @default console.error */
   onError?: (error: unknown) => void;
 }

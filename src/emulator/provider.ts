@@ -43,6 +43,12 @@ export interface Route {
   handle: RouteHandler;
 }
 
+/** A user change a provider reports, which the pipeline sends as that provider's webhook. */
+export interface UserEvent {
+  type: 'user.created' | 'user.updated' | 'user.deleted';
+  data: unknown;
+}
+
 /** Counts a test can assert on, e.g. how many users the provider holds. */
 export type ProviderStats = Record<string, number>;
 
@@ -58,6 +64,12 @@ export interface ProviderEmulator {
   /** Drops all state and seeds `users` users again, deterministically from `seed`. */
   reset(users: number, seed: number): void;
   stats(): ProviderStats;
+  /** The webhook a served request causes (a user created, changed or deleted), for providers that send them. */
+  userEvent?(
+    route: string,
+    req: Pick<EmulatorRequest, 'method' | 'params'>,
+    answer: EmulatorResponse,
+  ): UserEvent | undefined;
 }
 
 /** Credentials the emulator accepts; either the environment's or fixed demo ones. */

@@ -25,6 +25,7 @@ import { DEMO_KEYS, type EmulatorOptions } from './options.js';
 import { Random } from './random.js';
 import { redactBody, RequestLog } from './request-log.js';
 import { ProviderRouter } from './router.js';
+import { WebhookSender } from './webhooks.js';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -32,6 +33,8 @@ export interface Emulator {
   handle(req: IncomingMessage, res: ServerResponse): void;
   control: EmulatorControl;
   keys: EmulatorKeys;
+  /** Where Clerk's webhooks go (`configure`), and `settled()` to wait for those sent. */
+  webhooks: WebhookSender;
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
@@ -51,6 +54,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   }));
 
   const faults = new FaultInjector(new Random(seed));
+  const webhooks = new WebhookSender(faults, new Random(seed ^ 0x3eb_4001), onError);
+  webhooks.configure(options.webhooks);
   const log = new RequestLog();
   const control = createControl({ providers, faults, log, options: { ...options, seed } });
   control.reset();
@@ -116,8 +121,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       }
     }
     if (!response && !match) response = emulator.notFound(base);
-    if (!response && match)
+    if (!response && match) {
       response = await runHandler(emulator, match.route.handle, { ...base, params: match.params });
+      // Sent whatever the answer's fate below: the change happened upstream either way.
+      const event = emulator.userEvent?.(match.route.template, { ...base, params: match.params }, response);
+      if (event) webhooks.send(event);
+    }
     const answer = response as EmulatorResponse;
 
     if (outcome?.kind === 'reset') {
@@ -189,7 +198,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     });
   }
 
-  return { handle, control, keys };
+  return { handle, control, keys, webhooks };
 }
 
 /**

@@ -5,6 +5,8 @@
  * read's CPU in-process).
  */
 import type { ProviderRegistry } from '../providers/registry.js';
+import type { UserChanges } from '../webhooks/user-changes.js';
+import type { UserChangeType } from '../webhooks/user-events.js';
 import type { CallOptions, User } from '../providers/types.js';
 import { createDevicesLoader } from './devices.js';
 import { createInvitationsLoader } from './invitations.js';
@@ -24,10 +26,12 @@ export class Loaders {
   constructor(
     private readonly providers: ProviderRegistry,
     private readonly call: CallOptions = {},
+    /** The server's shared cache and change feed, told of every change a mutation makes. */
+    private readonly changes?: UserChanges,
   ) {}
 
   get user() {
-    return (this.userLoader ??= createUserLoader(this.providers, this.call));
+    return (this.userLoader ??= createUserLoader(this.providers, this.call, this.changes?.userCache));
   }
 
   get devices() {
@@ -56,8 +60,9 @@ export class Loaders {
    * answered, if any, is kept, so a field read later in the same operation sees the change. The
    * one hook for cache upkeep: mutations reach it through their declaration (`changes` in
    * src/schema/mutations/define.ts), never by hand. A loader not made yet holds nothing to drop.
+   * The cross-request cache drops the user too, and `userChanged` subscribers hear of it.
    */
-  userChanged(userId: string, user?: User): void {
+  async userChanged(userId: string, user?: User, type: UserChangeType = 'UPDATED'): Promise<void> {
     this.userLoader?.clear(userId);
     for (const loader of [
       this.devicesLoader,
@@ -69,9 +74,14 @@ export class Loaders {
       loader?.forgetUser(userId);
     }
     if (user) this.user.prime(userId, user);
+    if (this.changes) await this.changes.changed(this.providers.forUserId(userId).name, userId, type);
   }
 }
 
-export function createLoaders(providers: ProviderRegistry, call: CallOptions = {}): Loaders {
-  return new Loaders(providers, call);
+export function createLoaders(
+  providers: ProviderRegistry,
+  call: CallOptions = {},
+  changes?: UserChanges,
+): Loaders {
+  return new Loaders(providers, call, changes);
 }

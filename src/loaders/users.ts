@@ -9,8 +9,9 @@ import { ProviderError } from '../providers/errors.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import { recordBatch } from '../observability/request.js';
 import type { CallOptions, Provider, User } from '../providers/types.js';
+import type { UserCache } from '../cache/user-cache.js';
 
-export function createUserLoader(providers: ProviderRegistry, call: CallOptions = {}) {
+export function createUserLoader(providers: ProviderRegistry, call: CallOptions = {}, cache?: UserCache) {
   // A batch is what the most generous provider reads in one call (Clerk: 100 ids).
   const maxBatchSize = Math.max(1, ...providers.all.map((provider) => provider.limits.maxUsersPerCall));
   return new DataLoader<string, User>(
@@ -30,7 +31,7 @@ export function createUserLoader(providers: ProviderRegistry, call: CallOptions 
       await Promise.all(
         [...byProvider].map(async ([provider, providerIds]) => {
           try {
-            found.set(provider, await provider.getUsers(providerIds, call));
+            found.set(provider, await readThrough(provider, providerIds, call, cache));
           } catch (error) {
             found.set(provider, error as Error);
           }
@@ -46,6 +47,24 @@ export function createUserLoader(providers: ProviderRegistry, call: CallOptions 
     },
     { maxBatchSize },
   );
+}
+
+/** The cached users, and the rest from the provider (which the cache then keeps). */
+async function readThrough(
+  provider: Provider,
+  ids: string[],
+  call: CallOptions,
+  cache: UserCache | undefined,
+): Promise<Map<string, User>> {
+  if (!cache?.covers(provider.name)) return provider.getUsers(ids, call);
+  const mark = cache.mark();
+  const cached = await cache.get(provider, ids);
+  const misses = ids.filter((id) => !cached.has(id));
+  if (misses.length === 0) return cached;
+  const fetched = await provider.getUsers(misses, call);
+  await cache.set(provider, fetched.values(), mark);
+  for (const [id, user] of fetched) cached.set(id, user);
+  return cached;
 }
 
 function notFound(provider: string, id: string): ProviderError {

@@ -29,6 +29,7 @@ import './mutations/invitations.js';
 import './mutations/actor-tokens.js';
 import './migration.js';
 import './mutations/migration.js';
+import './user-changed.js';
 import { costEntities, requireReadForService } from './federation.js';
 import { builder } from './builder.js';
 

@@ -1704,12 +1704,20 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** The migration now, then again as it moves (at most 4 times a second), ending with its final state. Served over SSE. */
   migrationProgress: Migration;
+  /** Every change to the users given (every user when `ids` is omitted), as it happens: from the provider's webhooks (Clerk) and from this API's own mutations. Served over SSE. At most 100 ids. */
+  userChanged: UserChange;
 };
 
 
 /** Live progress, over SSE (`Accept: text/event-stream`). Every field needs the `read` scope. */
 export type SubscriptionMigrationProgressArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Live progress, over SSE (`Accept: text/event-stream`). Every field needs the `read` scope. */
+export type SubscriptionUserChangedArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** A range of time; either end may be open, both ends are exclusive. */
@@ -2029,6 +2037,30 @@ export type UserSessionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<SessionStatus>;
 };
+
+/** One change to one user, as `userChanged` sends it. */
+export type UserChange = {
+  __typename?: 'UserChange';
+  /** When usergraph learnt of the change. */
+  at: Scalars['DateTime']['output'];
+  /** Where the user lives. */
+  provider: Provider;
+  /** What happened. */
+  type: UserChangeType;
+  /** The user as the provider has them now, read after the change; null once deleted (or gone by the time it is read). */
+  user?: Maybe<User>;
+  /** The user that changed: the id `User.id` returns. */
+  userId: Scalars['ID']['output'];
+};
+
+/** What happened to a user. */
+export type UserChangeType =
+  /** The user was created. */
+  | 'CREATED'
+  /** The user no longer exists. */
+  | 'DELETED'
+  /** Something about the user changed (profile, metadata, ban, lock, MFA...). */
+  | 'UPDATED';
 
 /** A page of users. */
 export type UserConnection = {

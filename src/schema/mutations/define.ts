@@ -11,6 +11,7 @@
  */
 import type { Context } from '../../context.js';
 import type { CallOptions, Provider, User } from '../../providers/types.js';
+import type { UserChangeType } from '../../webhooks/user-events.js';
 import { builder } from '../builder.js';
 import { upstreamCost, type UpstreamCost } from '../cost.js';
 import { actionErrors } from '../errors.js';
@@ -107,9 +108,9 @@ export function defineMutation<Name extends string, Input extends object, Payloa
       // Pothos cannot infer a generic Input's argument shape; the wrapper's signature states it.
       resolve: (async (_root: unknown, args: { input: Input }, ctx: Context) => {
         const payload = await options.resolve(args.input, ctx);
-        if (options.changes === 'user') userChanged(ctx, payload as ChangedUser);
+        if (options.changes === 'user') await userChanged(ctx, payload as ChangedUser, changeTypeOf(name));
         if (options.changes === 'users') {
-          for (const user of (payload as ChangedUsers).users) ctx.loaders.userChanged(user.id, user);
+          for (const user of (payload as ChangedUsers).users) await ctx.loaders.userChanged(user.id, user);
         }
         return payload;
       }) as never,
@@ -129,9 +130,13 @@ function secretsScope<Input>(secrets: boolean | { when: (input: Input) => boolea
   return (_root: unknown, args: { input: Input }) => (secrets.when(args.input) ? { secrets: true } : true);
 }
 
-function userChanged(ctx: Context, payload: ChangedUser): void {
-  if ('user' in payload) ctx.loaders.userChanged(payload.user.id, payload.user);
-  else ctx.loaders.userChanged(payload.userId);
+/** What `userChanged` subscribers are told a mutation did: every one but these two updates. */
+const changeTypeOf = (name: string): UserChangeType =>
+  name === 'createUser' ? 'CREATED' : name === 'deleteUser' ? 'DELETED' : 'UPDATED';
+
+async function userChanged(ctx: Context, payload: ChangedUser, type: UserChangeType): Promise<void> {
+  if ('user' in payload) await ctx.loaders.userChanged(payload.user.id, payload.user, type);
+  else await ctx.loaders.userChanged(payload.userId, undefined, type);
 }
 
 /** `<Name>Input { userId: ID! }`, for actions that need nothing but the user. */

@@ -1,0 +1,66 @@
+/**
+ * Users by id across requests, per provider instance: the key starts with the instance identity,
+ * so two Clerk instances never share an entry. Only whole users read by id are kept; lists,
+ * counts and secrets never enter it. An entry lives until its TTL, or until the user changes
+ * (a webhook, or a mutation usergraph made), whichever comes first.
+ */
+import type { Provider, ProviderName, User } from '../providers/types.js';
+import type { CacheStore } from './store.js';
+
+export interface UserCacheOptions {
+  store: CacheStore<User>;
+  /** Seconds a provider's users stay cached; 0 (or absent) keeps that provider's users out. */
+  ttlSeconds: Partial<Record<ProviderName, number>>;
+  /** Who the configured instance of each provider is (a hash of its URL and key). */
+  identity: Partial<Record<ProviderName, string>>;
+}
+
+export class UserCache {
+  /**
+   * Bumped by every invalidation: a read that started before one does not store what it
+   * fetched, since that may be the user as it was before the change.
+   */
+  private generation = 0;
+
+  constructor(private readonly options: UserCacheOptions) {}
+
+  /** Whether users of this provider are cached at all. */
+  covers(provider: ProviderName): boolean {
+    return (this.options.ttlSeconds[provider] ?? 0) > 0 && this.options.identity[provider] !== undefined;
+  }
+
+  /** The cached users among `ids`, by id. */
+  async get(provider: Provider, ids: readonly string[]): Promise<Map<string, User>> {
+    const found = new Map<string, User>();
+    if (!this.covers(provider.name)) return found;
+    const values = await this.options.store.getMany(ids.map((id) => this.key(provider.name, id)));
+    values.forEach((user, i) => {
+      if (user) found.set(ids[i] as string, user);
+    });
+    return found;
+  }
+
+  /** A mark to pass to `set`, taken before the upstream read starts. */
+  mark(): number {
+    return this.generation;
+  }
+
+  /** Keeps users read upstream, unless a user changed since `mark` was taken. */
+  async set(provider: Provider, users: Iterable<User>, mark: number): Promise<void> {
+    if (!this.covers(provider.name) || mark !== this.generation) return;
+    const ttlMs = (this.options.ttlSeconds[provider.name] ?? 0) * 1000;
+    const entries = [...users].map((user) => [this.key(provider.name, user.id), user] as const);
+    await this.options.store.setMany(entries, ttlMs);
+  }
+
+  /** Drops one user's entry at once. */
+  async forget(provider: ProviderName, userId: string): Promise<void> {
+    this.generation += 1;
+    if (this.options.identity[provider] === undefined) return;
+    await this.options.store.delete(this.key(provider, userId));
+  }
+
+  private key(provider: ProviderName, userId: string): string {
+    return `user:${provider}:${this.options.identity[provider]}:${userId}`;
+  }
+}
