@@ -118,6 +118,7 @@ describe('upstream cost in the supergraph (@cost, @listSize)', () => {
       'organizationMemberships',
       'organizationInvitations',
       'oauthAccessTokens',
+      'sessions',
     ]) {
       expect(read.get(`User.${field}`), field).toHaveProperty('cost');
     }
@@ -126,7 +127,11 @@ describe('upstream cost in the supergraph (@cost, @listSize)', () => {
       (name) => !['startPassageMigration', 'cancelMigration'].includes(name),
     );
     expect(mutations.length).toBeGreaterThan(20);
-    for (const name of mutations) expect(read.get(`Mutation.${name}`), name).toEqual({ cost: { weight: 1 } });
+    for (const name of mutations) {
+      // One call each, but for bulk moderation: one per 50 ids, up to 500 ids.
+      const weight = ['banUsers', 'unbanUsers'].includes(name) ? 10 : 1;
+      expect(read.get(`Mutation.${name}`), name).toEqual({ cost: { weight } });
+    }
   });
 
   it('stay out of schema.graphql, the schema clients query', async () => {
