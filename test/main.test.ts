@@ -9,28 +9,43 @@ const STARTS: [string, string[]][] = [
   ['the build (node dist/main.js)', ['dist/main.js']],
 ];
 
+/** Starts the server as a child process and waits for the line that says where it serves. */
+async function startServer(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, args, {
+    env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  };
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', () => {
+        const found = /GraphQL \(and GraphiQL in a browser\) at (\S+)/.exec(output)?.[1];
+        if (found) resolve(found);
+      });
+      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
+    });
+    return { url, output: () => output, stop };
+  } catch (error) {
+    if (child.exitCode === null) await stop();
+    throw error;
+  }
+}
+
 describe.each(STARTS)('%s with no environment (the embedded default)', (_, args) => {
   beforeAll(() => {
     if (args[0] === 'dist/main.js') execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
   }, 60_000);
 
   it('says it serves the emulator, opens GraphiQL on a working query, and answers it and a users query', async () => {
-    const child = spawn(process.execPath, args, {
-      env: { PATH: process.env.PATH ?? '', PORT: '0', EMULATOR_SEED_USERS: '5' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
+    const { url, output, stop } = await startServer(args, { EMULATOR_SEED_USERS: '5' });
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', () => {
-          const found = /GraphQL \(and GraphiQL in a browser\) at (\S+)/.exec(output)?.[1];
-          if (found) resolve(found);
-        });
-        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
-      });
-      expect(output).toMatch(/no provider credentials set, so serving the embedded emulator/);
+      expect(output()).toMatch(/no provider credentials set, so serving the embedded emulator/);
 
       const page = await fetch(url, { headers: { accept: 'text/html' } });
       expect(page.status).toBe(200);
@@ -59,8 +74,7 @@ describe.each(STARTS)('%s with no environment (the embedded default)', (_, args)
       expect(listed.data.users.edges).toHaveLength(5);
       expect((await fetch(url.replace('/graphql', '/health'))).status).toBe(200);
     } finally {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
+      await stop();
     }
   });
 });
@@ -93,21 +107,11 @@ describe('npm start with provider credentials and no caller authentication', () 
 
 describe('npm start with USERGRAPH_HOST', () => {
   it('listens on that interface only, and says where', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { PATH: process.env.PATH ?? '', PORT: '0', EMULATOR_SEED_USERS: '1', USERGRAPH_HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const { url, stop } = await startServer(['--import', 'tsx', 'src/main.ts'], {
+      EMULATOR_SEED_USERS: '1',
+      USERGRAPH_HOST: '127.0.0.1',
     });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', () => {
-          const found = /GraphQL \(and GraphiQL in a browser\) at (\S+)/.exec(output)?.[1];
-          if (found) resolve(found);
-        });
-        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
-      });
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
       expect((await fetch(url.replace('/graphql', '/health'))).status).toBe(200);
       // Another interface of this machine, if it has one, must not answer.
@@ -119,8 +123,7 @@ describe('npm start with USERGRAPH_HOST', () => {
         await expect(fetch(`http://${other.address}:${port}/health`)).rejects.toThrow();
       }
     } finally {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
+      await stop();
     }
   });
 });
