@@ -25,12 +25,11 @@ import { useLimits } from './plugins/use-limits.js';
 import { useUpstreamCost } from './plugins/use-upstream-cost.js';
 import { DOCUMENT_ID_PARAM, useTrustedDocuments } from './plugins/use-trusted-documents.js';
 import { AttemptBudget } from './security/attempt-budget.js';
-import { instanceIdentity, isClerkDevelopmentInstance } from './migration/engine.js';
 import { MigrationManager } from './migration/manager.js';
 import type { RunningEmulator } from './emulator/index.js';
-import { createClerkProvider } from './providers/clerk/index.js';
+import { PROVIDER_MODULES } from './providers/catalog.js';
+import { clerk as clerkModule, isDevelopmentInstance } from './providers/clerk/index.js';
 import { ProviderError } from './providers/errors.js';
-import { createPassageProvider } from './providers/passage/index.js';
 import { createRegistry, type ProviderRegistry } from './providers/registry.js';
 import type { Provider, ProviderName, User } from './providers/types.js';
 import { MemoryStore } from './cache/store.js';
@@ -85,42 +84,49 @@ export async function createServer(
           : undefined,
       })
     : undefined;
-  const clerk = emulator
-    ? { secretKey: emulator.keys.clerkSecretKey, apiUrl: emulator.clerkUrl }
-    : config.clerk;
-  const passage = emulator
-    ? { appId: emulator.keys.passageAppId, apiKey: emulator.keys.passageApiKey, apiUrl: emulator.passageUrl }
-    : config.passage;
-
-  // Adding a provider: one folder under src/providers/ and one line here.
+  // Each known provider with settings (the embedded emulator's, or its variables') is created.
+  const configured = PROVIDER_MODULES.flatMap((module) => {
+    const settings = emulator ? module.embedded?.(emulator) : config[module.traits.name];
+    return settings ? [{ module, settings }] : [];
+  });
   const providers = createRegistry(
-    [
-      clerk && createClerkProvider({ ...clerk, http: { ...config.clerk?.http, observe } }),
-      passage && createPassageProvider({ ...passage, http: { ...config.passage?.http, observe } }),
-    ].filter((provider): provider is Provider => Boolean(provider)),
+    configured.map(({ module, settings }) =>
+      module.create({ ...settings, http: { ...config[module.traits.name]?.http, observe } }),
+    ),
   );
+  const identity = Object.fromEntries(
+    configured.map(({ module, settings }) => [module.traits.name, module.identity(settings)]),
+  ) as Partial<Record<ProviderName, string>>;
+  const clerk = emulator ? clerkModule.embedded?.(emulator) : config.clerk;
 
   const { log } = observability;
+  // The migration moves users from Passage to Clerk: it names both.
   const migrations = new MigrationManager({
     target: providers.get('clerk'),
-    targetIdentity: clerk ? instanceIdentity(clerk.apiUrl, clerk.secretKey) : '',
-    targetIsDevelopment: clerk ? isClerkDevelopmentInstance(clerk.apiUrl, clerk.secretKey) : false,
+    targetIdentity: identity.clerk ?? '',
+    targetIsDevelopment: clerk ? isDevelopmentInstance(clerk) : false,
     passage: providers.get('passage'),
-    passageIdentity: passage ? instanceIdentity(passage.apiUrl, passage.appId) : '',
+    passageIdentity: identity.passage ?? '',
     directory: config.migrationDirectory,
     log: (line) => log.info({ component: 'migration' }, line),
   });
   const changes = new UserChanges(
     createUserEventBus(),
-    userCache({
-      clerk:
-        webhookSecret && clerk
-          ? { ttl: config.cacheTtlSeconds, identity: instanceIdentity(clerk.apiUrl, clerk.secretKey) }
-          : undefined,
-      passage: passage
-        ? { ttl: config.passageCacheTtlSeconds, identity: instanceIdentity(passage.apiUrl, passage.appId) }
-        : undefined,
-    }),
+    userCache(
+      Object.fromEntries(
+        configured.map(({ module: { traits } }) => [
+          traits.name,
+          {
+            ttl: traits.changeWebhooks
+              ? webhookSecret
+                ? config.cacheTtlSeconds
+                : 0
+              : (config.cacheTtlWithoutWebhooks[traits.name] ?? 0),
+            identity: identity[traits.name]!,
+          },
+        ]),
+      ),
+    ),
   );
   const scope = {
     providers,

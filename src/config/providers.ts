@@ -1,58 +1,33 @@
-/** `CLERK_*` and `PASSAGE_*`: the provider variables the server and the migration share. */
-import { CLERK_DEFAULT_RATE_LIMIT, type ClerkProviderOptions } from '../providers/clerk/index.js';
-import type { PassageProviderOptions } from '../providers/passage/index.js';
+/**
+ * The providers' variables, which the server and the migration share: each provider reads its own
+ * (`CLERK_*`, `PASSAGE_*`, see its `index.ts`), and every one takes the same tuning:
+ * `USERGRAPH_UPSTREAM_CONNECTIONS`, `USERGRAPH_UPSTREAM_QUEUE_MS` and
+ * `USERGRAPH_<NAME>_RATE_LIMIT` (Clerk 900/10s unless set; Passage none).
+ */
+import { PROVIDER_MODULES } from '../providers/catalog.js';
 import { DEFAULT_MAX_QUEUE_MS } from '../providers/http.js';
-import { baseUrl, ConfigError, integer, nonEmpty, rate, type Env } from './env.js';
+import type { ProviderHttp } from '../providers/module.js';
+import type { KnownProviders } from '../providers/types.js';
+import { integer, nonEmpty, rate, type Env } from './env.js';
 
-export interface ProviderCredentials {
-  /**
-   * Set when `CLERK_SECRET_KEY` is. Its `http` tunes the calls to Clerk: connections from
-   * `USERGRAPH_UPSTREAM_CONNECTIONS`, the rate budget from `USERGRAPH_CLERK_RATE_LIMIT` (default
-   * 900/10s), the wait for it from `USERGRAPH_UPSTREAM_QUEUE_MS`; timeouts and retries in code.
-   */
-  clerk?: ClerkProviderOptions;
-  /**
-   * Set when `PASSAGE_APP_ID` and `PASSAGE_API_KEY` are; its `http` as Clerk's, the budget from
-   * `USERGRAPH_PASSAGE_RATE_LIMIT` (none by default).
-   */
-  passage?: PassageProviderOptions;
-}
+/** The settings of each configured provider, by name; a provider is configured when its key is set. */
+export type ProviderCredentials = { [Name in keyof KnownProviders]?: KnownProviders[Name] };
 
-/** Each provider is configured when its key is set. */
 export function providerCredentials(env: Env): ProviderCredentials {
-  const clerkSecretKey = nonEmpty(env.CLERK_SECRET_KEY);
-  const passageAppId = nonEmpty(env.PASSAGE_APP_ID);
-  const passageApiKey = nonEmpty(env.PASSAGE_API_KEY);
-  if ((passageAppId === undefined) !== (passageApiKey === undefined)) {
-    throw new ConfigError(
-      `PASSAGE_APP_ID and PASSAGE_API_KEY go together: set both or neither (only ${passageAppId ? 'PASSAGE_APP_ID' : 'PASSAGE_API_KEY'} is set)`,
-    );
-  }
   const http = upstreamHttp(env);
-  // Read whether or not the provider is on, so a mistyped budget is never silently ignored.
-  const clerkRate = rate(env, 'USERGRAPH_CLERK_RATE_LIMIT', CLERK_DEFAULT_RATE_LIMIT);
-  const passageRate = rate(env, 'USERGRAPH_PASSAGE_RATE_LIMIT', undefined);
-  const clerk = clerkSecretKey
-    ? {
-        secretKey: clerkSecretKey,
-        apiUrl: baseUrl(env, 'CLERK_API_URL', 'https://api.clerk.com/v1'),
-        http: { ...http, rateLimit: clerkRate },
-      }
-    : undefined;
-  const passage =
-    passageAppId && passageApiKey
-      ? {
-          appId: passageAppId,
-          apiKey: passageApiKey,
-          apiUrl: baseUrl(env, 'PASSAGE_API_URL', 'https://api.passage.id/v1'),
-          http: { ...http, rateLimit: passageRate },
-        }
-      : undefined;
-  return { clerk, passage };
+  const credentials: Record<string, unknown> = {};
+  for (const module of PROVIDER_MODULES) {
+    const { name } = module.traits;
+    // Read whether or not the provider is on, so a mistyped budget is never silently ignored.
+    const rateLimit = rate(env, `USERGRAPH_${name.toUpperCase()}_RATE_LIMIT`, module.defaultRateLimit);
+    const settings = module.settingsFromEnv(env);
+    if (settings) credentials[name] = { ...settings, http: { ...http, rateLimit } };
+  }
+  return credentials as ProviderCredentials;
 }
 
-/** The providers' HTTP tuning the environment may set; Clerk's and Passage's have the same shape. */
-function upstreamHttp(env: Env): NonNullable<ClerkProviderOptions['http']> {
+/** The HTTP tuning the environment may set, the same for every provider. */
+function upstreamHttp(env: Env): ProviderHttp {
   // Unset keeps the HTTP client's own default, documented where it is applied (providers/http.ts).
   const connections =
     nonEmpty(env.USERGRAPH_UPSTREAM_CONNECTIONS) === undefined

@@ -5,6 +5,8 @@
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { DEFAULT_LIMITS, type Limits } from '../plugins/use-limits.js';
+import { PROVIDER_TRAITS } from '../providers/catalog.js';
+import type { ProviderName } from '../providers/types.js';
 import { loadCallerAuth, type CallerAuthConfig } from './caller-auth.js';
 import type { Rate } from '../budget/rate.js';
 import { ConfigError, flag, integer, nonEmpty, rate, type Env } from './env.js';
@@ -66,22 +68,28 @@ export interface ServerConfig extends ProviderCredentials {
    * Clerk users are cached across requests. The embedded default makes one up for its emulator.
    */
   webhookSigningSecret: string | undefined;
-  /** `USERGRAPH_CACHE_TTL`: seconds a Clerk user stays cached (with webhooks on); 0 turns it off. */
+  /**
+   * `USERGRAPH_CACHE_TTL`: seconds a user of a provider whose webhooks tell us of changes (Clerk)
+   * stays cached, with webhooks on; 0 turns it off.
+   */
   cacheTtlSeconds: number;
-  /** `USERGRAPH_PASSAGE_CACHE_TTL`: seconds a Passage user stays cached; 0 (the default) is off. */
-  passageCacheTtlSeconds: number;
+  /**
+   * `USERGRAPH_<NAME>_CACHE_TTL` (e.g. `USERGRAPH_PASSAGE_CACHE_TTL`) for each provider that
+   * sends no webhooks: nothing says when its users change, so 0 (the default) leaves it uncached.
+   */
+  cacheTtlWithoutWebhooks: Partial<Record<ProviderName, number>>;
 }
 
 export function loadConfig(env: Env = process.env): ServerConfig {
   const port = integer(env, 'PORT', 4000, 0, 65_535);
-  const { clerk, passage } = providerCredentials(env);
-  const embedded = !clerk && !passage;
+  const providers = providerCredentials(env);
+  const configured = Object.values(providers);
+  const embedded = configured.length === 0;
   const callerAuth = loadCallerAuth(env, embedded);
   return {
     port,
     host: listenHost(env, 'USERGRAPH_HOST'),
-    clerk,
-    passage,
+    ...providers,
     embedded,
     embeddedUsers: integer(env, 'EMULATOR_SEED_USERS', DEFAULT_SEED_USERS, 0, 1_000_000),
     callerAuth,
@@ -115,7 +123,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       ),
     },
     budget: {
-      callerRate: callerRate(env, clerk?.http?.rateLimit ?? passage?.http?.rateLimit),
+      callerRate: callerRate(env, configured.find((settings) => settings.http?.rateLimit)?.http?.rateLimit),
       requestTimeoutMs: integer(env, 'USERGRAPH_REQUEST_TIMEOUT_MS', 15_000, 100, 600_000),
     },
     verifyAttemptsPerUser: integer(env, 'USERGRAPH_VERIFY_ATTEMPTS', 5, 1, 1000),
@@ -128,7 +136,12 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     observability: loadObservability(env),
     webhookSigningSecret: secretOf(env, 'CLERK_WEBHOOK_SIGNING_SECRET'),
     cacheTtlSeconds: integer(env, 'USERGRAPH_CACHE_TTL', 300, 0, 86_400),
-    passageCacheTtlSeconds: integer(env, 'USERGRAPH_PASSAGE_CACHE_TTL', 0, 0, 86_400),
+    cacheTtlWithoutWebhooks: Object.fromEntries(
+      PROVIDER_TRAITS.filter((traits) => !traits.changeWebhooks).map(({ name }) => [
+        name,
+        integer(env, `USERGRAPH_${name.toUpperCase()}_CACHE_TTL`, 0, 0, 86_400),
+      ]),
+    ),
   };
 }
 

@@ -10,10 +10,10 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadMigrationConfig } from './config.js';
 import { parseRate, type Rate } from '../budget/rate.js';
-import { createClerkProvider } from '../providers/clerk/index.js';
-import { createPassageProvider } from '../providers/passage/index.js';
+import { clerk, createClerkProvider, isDevelopmentInstance } from '../providers/clerk/index.js';
+import { createPassageProvider, passage as passageModule } from '../providers/passage/index.js';
 import type { Provider } from '../providers/types.js';
-import { DEFAULT_SETTINGS, instanceIdentity, isClerkDevelopmentInstance, startMigration } from './engine.js';
+import { DEFAULT_SETTINGS, startMigration } from './engine.js';
 import { fileSource, passageApiSource } from './sources.js';
 import type { InactiveUsers, MetadataKind, MigrationProgress, MigrationSource } from './types.js';
 import { undoMigration } from './undo.js';
@@ -93,15 +93,15 @@ async function main(argv: string[]): Promise<number> {
         throw new ConfigError('--from passage-api needs PASSAGE_APP_ID and PASSAGE_API_KEY');
       const passage = createPassageProvider(config.passage);
       providers.push(passage);
-      source = passageApiSource(passage, instanceIdentity(config.passage.apiUrl, config.passage.appId));
+      source = passageApiSource(passage, passageModule.identity(config.passage));
     } else {
       source = fileSource(from);
     }
     const migration = startMigration({
       source,
       target,
-      targetIdentity: instanceIdentity(config.clerk.apiUrl, config.clerk.secretKey),
-      targetIsDevelopment: isClerkDevelopmentInstance(config.clerk.apiUrl, config.clerk.secretKey),
+      targetIdentity: clerk.identity(config.clerk),
+      targetIsDevelopment: isDevelopmentInstance(config.clerk),
       directory: values.dir,
       settings: {
         dryRun: values['dry-run'],

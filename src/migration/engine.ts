@@ -75,19 +75,6 @@ export interface MigrationOptions {
   log?: (line: string) => void;
 }
 
-/**
- * A Clerk development instance: an `sk_test_` key on Clerk's own API. The same key prefix on
- * another host (the emulator, a rehearsal) is not capped.
- */
-export function isClerkDevelopmentInstance(apiUrl: string, secretKey: string): boolean {
-  return secretKey.startsWith('sk_test_') && new URL(apiUrl).hostname.endsWith('.clerk.com');
-}
-
-/** A stable name for a provider instance that reveals nothing of its key. */
-export function instanceIdentity(apiUrl: string, key: string): string {
-  return createHash('sha256').update(`${apiUrl}\n${key}`).digest('hex').slice(0, 16);
-}
-
 /** The same source into the same target is the same run: starting it again resumes it. */
 export function migrationRunId(source: MigrationSource, targetIdentity: string): string {
   return createHash('sha256')

@@ -1,12 +1,21 @@
 /**
- * The traits of every provider usergraph knows, configured or not: the schema is built once, before
- * any provider is created, and describes itself (page sizes, limits, who supports what) from these.
+ * Every provider usergraph knows, configured or not: the configuration reads their variables,
+ * the server creates the configured ones, and the schema (built once, before any provider is
+ * created) describes itself from their traits. Adding a provider: its folder, and one line here.
  */
-import { clerkTraits } from './clerk/traits.js';
-import { passageTraits } from './passage/traits.js';
-import type { OptionalOperation, ProviderLimits, ProviderTraits } from './types.js';
+import { clerk } from './clerk/index.js';
+import type { ProviderModule } from './module.js';
+import { passage } from './passage/index.js';
+import type { OptionalOperation, ProviderLimits, ProviderName, ProviderTraits } from './types.js';
 
-export const PROVIDER_TRAITS: readonly ProviderTraits[] = [clerkTraits, passageTraits];
+export const PROVIDER_MODULES: readonly ProviderModule[] = [clerk, passage] as ProviderModule[];
+
+export const PROVIDER_TRAITS: readonly ProviderTraits[] = PROVIDER_MODULES.map((module) => module.traits);
+
+/** The traits of a provider by name (every `ProviderName` is in the catalog). */
+export function traitsOf(name: ProviderName): ProviderTraits {
+  return PROVIDER_TRAITS.find((traits) => traits.name === name)!;
+}
 
 /** The largest value of a limit across providers: what the API as a whole may be asked for. */
 export function largestLimit(limit: keyof ProviderLimits): number {

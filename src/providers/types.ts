@@ -9,12 +9,20 @@
  * as data), `client.ts` (one small function per endpoint over `HttpClient`), `wire.ts` (its JSON
  * types, as zod schemas), `map.ts` (wire → domain), `request.ts` (domain → query parameters and
  * bodies, refusing what it cannot express before any call), `errors.ts` (its error envelope →
- * `ProviderError`) and `index.ts` (a factory returning `Provider`). Then list its traits in
- * `catalog.ts` and create it in `src/server.ts`. An optional operation it lacks is UNSUPPORTED
- * through `operation()`, never by an `if` on a provider's name.
+ * `ProviderError`) and `index.ts` (its `ProviderModule`: traits, settings read from its own
+ * environment variables, factory, instance identity; see module.ts), which also adds its name to
+ * `KnownProviders`. Then list the module in `catalog.ts`: that one line is all the server, the
+ * configuration and the schema need. An optional operation it lacks is UNSUPPORTED through
+ * `operation()`, never by an `if` on a provider's name.
  */
 
-export type ProviderName = 'clerk' | 'passage';
+/**
+ * Every provider's name, with the settings it is created from. Empty here: each provider's
+ * `index.ts` adds itself (`declare module`), so a new provider edits nothing outside its folder.
+ */
+export interface KnownProviders {}
+
+export type ProviderName = keyof KnownProviders & string;
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -505,6 +513,16 @@ export interface ProviderLimits {
   readonly maxBulkModerationIds?: number;
 }
 
+/** Calls beyond the obvious one, each 0 or 1: the upstream-call estimate reads them. */
+export interface ExtraCalls {
+  /** A list's `totalCount`, when the list answer has no total (Clerk: `/users/count`). */
+  readonly listTotal: number;
+  /** The devices of a user that was listed, not read by id (Passage lists users without devices). */
+  readonly devicesOfListedUser: number;
+  /** A page starting at a cursor that falls inside one of the provider's own pages. */
+  readonly pageAtCursor: number;
+}
+
 /**
  * What a provider is and can do, as data known before it is created: the schema describes
  * itself from it, and every "not supported" answer comes from it.
@@ -513,7 +531,16 @@ export interface ProviderTraits {
   readonly name: ProviderName;
   /** As people write it: `Clerk`. */
   readonly label: string;
+  /** One sentence for the GraphQL `Provider` enum value: the API, and how its user ids look. */
+  readonly description: string;
   readonly limits: ProviderLimits;
+  /** Upstream calls some reads cost on it beyond the one they obviously make (the cost estimate). */
+  readonly extraCalls: ExtraCalls;
+  /**
+   * Whether it sends webhooks when a user changes (Clerk, through Svix): only then are its users
+   * cached by default (`USERGRAPH_CACHE_TTL`); others only with `USERGRAPH_<NAME>_CACHE_TTL`.
+   */
+  readonly changeWebhooks: boolean;
   /** The optional operations it has; any other is UNSUPPORTED. */
   readonly capabilities: ReadonlySet<OptionalOperation>;
   /** The `UserFilter` fields it can express; any other is INVALID_INPUT before any call. */

@@ -6,7 +6,7 @@
  * `@listSize` in the subgraph SDL, which a router's demand control reads. A field without a
  * declaration makes no call of its own.
  */
-import { PROVIDER_TRAITS } from '../providers/catalog.js';
+import { traitsOf } from '../providers/catalog.js';
 import type { OptionalOperation, ProviderName } from '../providers/types.js';
 
 export type FieldArgs = Record<string, unknown>;
@@ -91,4 +91,4 @@ export function upstreamCostOf(field: { extensions?: Readonly<Record<string, unk
 export const oneCallWhereOffered =
   (operation: OptionalOperation) =>
   (provider: ProviderName): number =>
-    PROVIDER_TRAITS.find((traits) => traits.name === provider)?.capabilities.has(operation) ? 1 : 0;
+    traitsOf(provider).capabilities.has(operation) ? 1 : 0;

@@ -4,7 +4,7 @@
  */
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import type { Context } from '../context.js';
-import { PROVIDER_TRAITS } from '../providers/catalog.js';
+import { PROVIDER_TRAITS, traitsOf } from '../providers/catalog.js';
 import { refusedInput } from '../providers/errors.js';
 import type { Provider, ProviderName, User } from '../providers/types.js';
 import { builder } from './builder.js';
@@ -24,8 +24,7 @@ const UserConnection = builder.connectionObject(
         nullable: true,
         description:
           'How many users match in all (on Clerk it costs one more upstream call, made only when asked).',
-        // Passage's list answers with its total; Clerk's comes from /users/count.
-        ...upstreamCost({ weight: 1, calls: (provider) => (provider === 'clerk' ? 1 : 0) }),
+        ...upstreamCost({ weight: 1, calls: (provider) => traitsOf(provider).extraCalls.listTotal }),
         resolve: (connection) => (connection as { totalCount?: number }).totalCount ?? null,
       }),
     }),
@@ -56,9 +55,9 @@ builder.queryFields((t) => ({
       before: t.arg.string({ description: 'The cursor before which the page ends.' }),
     },
     ...upstreamCost({
-      // Passage pages by number: a cursor inside one of its pages takes that page and the next.
       weight: 2,
-      calls: (provider, args) => (provider === 'passage' && (args.after || args.before) ? 2 : 1),
+      calls: (provider, args) =>
+        1 + (args.after || args.before ? traitsOf(provider).extraCalls.pageAtCursor : 0),
       provider: listedProvider,
       size: { assumedSize: DEFAULT_PAGE_SIZE, slicingArguments: SLICING_ARGUMENTS, sizedFields: ['edges'] },
     }),

@@ -1,6 +1,7 @@
 /** The User type, served for both providers, and the reads of one user. */
 import type { EmailAddress, ExternalAccount, PhoneNumber, User, Web3Wallet } from '../providers/types.js';
 import { ProviderError } from '../providers/errors.js';
+import { traitsOf } from '../providers/catalog.js';
 import { builder } from './builder.js';
 import { upstreamCost } from './cost.js';
 import { DeviceRef } from './device.js';
@@ -180,8 +181,10 @@ export const UserRef = builder.node(builder.objectRef<User>('User'), {
       nullable: true,
       description:
         "The user's WebAuthn devices (Passage devices, Clerk passkeys). Free on Clerk; one call per user on Passage, batched per request.",
-      // A Passage user listed (not read by id) comes without devices: one call each.
-      ...upstreamCost({ weight: 1, calls: (provider) => (provider === 'passage' ? 1 : 0) }),
+      ...upstreamCost({
+        weight: 1,
+        calls: (provider) => traitsOf(provider).extraCalls.devicesOfListedUser,
+      }),
       resolve: (u, _args, ctx) => ctx.loaders.devices.load(u),
     }),
   }),

@@ -7,21 +7,16 @@
  * verify_* calls are never repeated (a verify spends an attempt, and a backup code works once).
  */
 import { endpoint, join, type Endpoint } from '../endpoint.js';
-import { HttpClient, type HttpClientOptions, type HttpRequest, type Query } from '../http.js';
+import { HttpClient, type HttpRequest, type Query } from '../http.js';
 import type { CallOptions } from '../types.js';
+import type { ProviderSettings } from '../module.js';
 import { decodeClerkError } from './errors.js';
 
 /** The API version @clerk/backend pins; from it on, `PATCH /users/{id}` takes no metadata. */
 export const CLERK_API_VERSION = '2026-05-12';
 
-export interface ClerkClientOptions {
+export interface ClerkClientOptions extends ProviderSettings {
   secretKey: string;
-  /** e.g. `https://api.clerk.com/v1`. */
-  apiUrl: string;
-  /** Connections, timeouts, retries, rate budget; what is left out keeps HttpClient's defaults. */
-  http?: Partial<
-    Pick<HttpClientOptions, 'timeouts' | 'connections' | 'retry' | 'rateLimit' | 'maxQueueMs' | 'observe'>
-  >;
 }
 
 export type ClerkClient = ReturnType<typeof createClerkClient>;

@@ -3,7 +3,9 @@
  * call (two for a list with its total), translated by map.ts and request.ts; what it offers beyond the core
  * operations is listed in traits.ts.
  */
+import { baseUrl, nonEmpty } from '../../config/env.js';
 import { ProviderError } from '../errors.js';
+import { instanceIdentity, type ProviderModule } from '../module.js';
 import type { Provider } from '../types.js';
 import { createClerkClient, type ClerkClientOptions } from './client.js';
 import {
@@ -48,6 +50,12 @@ import { clerkTraits } from './traits.js';
 /** The secret key, the API base (`https://api.clerk.com/v1`) and HTTP tuning. */
 export type ClerkProviderOptions = ClerkClientOptions;
 
+declare module '../types.js' {
+  interface KnownProviders {
+    clerk: ClerkProviderOptions;
+  }
+}
+
 /**
  * Clerk allows a production instance 1000 requests per 10 s, counted per secret key. Starting at
  * most 900 leaves room for whatever else uses the same key (the application's own SDK calls, a
@@ -55,6 +63,28 @@ export type ClerkProviderOptions = ClerkClientOptions;
  * instance allows only 100 per 10 s: set `http.rateLimit` (USERGRAPH_CLERK_RATE_LIMIT) for one.
  */
 export const CLERK_DEFAULT_RATE_LIMIT = { requests: 900, intervalMs: 10_000 };
+
+/** Clerk as the programs know it: configured by `CLERK_SECRET_KEY` (and `CLERK_API_URL`). */
+export const clerk: ProviderModule<'clerk'> = {
+  traits: clerkTraits,
+  defaultRateLimit: CLERK_DEFAULT_RATE_LIMIT,
+  settingsFromEnv(env) {
+    const secretKey = nonEmpty(env.CLERK_SECRET_KEY);
+    if (secretKey === undefined) return undefined;
+    return { secretKey, apiUrl: baseUrl(env, 'CLERK_API_URL', 'https://api.clerk.com/v1') };
+  },
+  create: (settings) => createClerkProvider(settings),
+  identity: ({ apiUrl, secretKey }) => instanceIdentity(apiUrl, secretKey),
+  embedded: (emulator) => ({ secretKey: emulator.keys.clerkSecretKey, apiUrl: emulator.clerkUrl }),
+};
+
+/**
+ * A Clerk development instance: an `sk_test_` key on Clerk's own API. The same key prefix on
+ * another host (the emulator, a rehearsal) is not capped.
+ */
+export function isDevelopmentInstance({ apiUrl, secretKey }: ClerkProviderOptions): boolean {
+  return secretKey.startsWith('sk_test_') && new URL(apiUrl).hostname.endsWith('.clerk.com');
+}
 
 export function createClerkProvider(options: ClerkProviderOptions): Provider {
   const client = createClerkClient({

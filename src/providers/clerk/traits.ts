@@ -60,9 +60,10 @@ const CAPABILITIES: readonly OptionalOperation[] = [
   'verifyTotp',
 ];
 
-export const clerkTraits: ProviderTraits = {
+export const clerkTraits: ProviderTraits & { readonly name: 'clerk' } = {
   name: 'clerk',
   label: 'Clerk',
+  description: "Clerk's Backend API. User ids start with `user_`.",
   limits: {
     maxPageSize: 500,
     // `GET /users` takes up to 100 values per filter, `user_id` included.
@@ -76,6 +77,15 @@ export const clerkTraits: ProviderTraits = {
     // `POST /invitations/bulk` takes 1–10.
     maxInvitationsPerCall: 10,
   },
+  extraCalls: {
+    // Its list has no total: that is `GET /users/count`, paid for only when asked.
+    listTotal: 1,
+    // A user's passkeys come with the user.
+    devicesOfListedUser: 0,
+    // Offset paging: any cursor is one call.
+    pageAtCursor: 0,
+  },
+  changeWebhooks: true,
   capabilities: new Set(CAPABILITIES),
   filters: new Set(CLERK_FILTERS),
 };

@@ -6,8 +6,10 @@
  * request.ts refuses what it cannot express before any call. Its limits and optional operations
  * are in traits.ts.
  */
+import { baseUrl, ConfigError, nonEmpty } from '../../config/env.js';
 import { ProviderError } from '../errors.js';
-import { HttpClient, type HttpClientOptions } from '../http.js';
+import { HttpClient } from '../http.js';
+import { instanceIdentity, type ProviderModule, type ProviderSettings } from '../module.js';
 import type { Provider } from '../types.js';
 import { createPassageClient } from './client.js';
 import { decodePassageError } from './errors.js';
@@ -21,16 +23,42 @@ import {
 } from './request.js';
 import { passageTraits } from './traits.js';
 
-export interface PassageProviderOptions {
+/** The app, its API key, the API base (`https://api.passage.id/v1`) and HTTP tuning. */
+export interface PassageProviderOptions extends ProviderSettings {
   appId: string;
   apiKey: string;
-  /** e.g. `https://api.passage.id/v1`. */
-  apiUrl: string;
-  /** Connections, timeouts, retries, rate budget; what is left out keeps HttpClient's defaults. */
-  http?: Partial<
-    Pick<HttpClientOptions, 'timeouts' | 'connections' | 'retry' | 'rateLimit' | 'maxQueueMs' | 'observe'>
-  >;
 }
+
+declare module '../types.js' {
+  interface KnownProviders {
+    passage: PassageProviderOptions;
+  }
+}
+
+/** Passage as the programs know it: configured by `PASSAGE_APP_ID` with `PASSAGE_API_KEY`. */
+export const passage: ProviderModule<'passage'> = {
+  traits: passageTraits,
+  // Passage documents no rate limit and no spec lists a 429: see createPassageProvider.
+  defaultRateLimit: undefined,
+  settingsFromEnv(env) {
+    const appId = nonEmpty(env.PASSAGE_APP_ID);
+    const apiKey = nonEmpty(env.PASSAGE_API_KEY);
+    if ((appId === undefined) !== (apiKey === undefined)) {
+      throw new ConfigError(
+        `PASSAGE_APP_ID and PASSAGE_API_KEY go together: set both or neither (only ${appId ? 'PASSAGE_APP_ID' : 'PASSAGE_API_KEY'} is set)`,
+      );
+    }
+    if (appId === undefined || apiKey === undefined) return undefined;
+    return { appId, apiKey, apiUrl: baseUrl(env, 'PASSAGE_API_URL', 'https://api.passage.id/v1') };
+  },
+  create: (settings) => createPassageProvider(settings),
+  identity: ({ apiUrl, appId }) => instanceIdentity(apiUrl, appId),
+  embedded: (emulator) => ({
+    appId: emulator.keys.passageAppId,
+    apiKey: emulator.keys.passageApiKey,
+    apiUrl: emulator.passageUrl,
+  }),
+};
 
 export function createPassageProvider(options: PassageProviderOptions): Provider {
   const http = new HttpClient({
