@@ -113,3 +113,22 @@ export async function createClerkWireUser(emulator: RunningEmulator, body: objec
   if (response.status !== 200) throw new Error(`create failed: ${response.status} ${response.text}`);
   return response.body;
 }
+
+/** A user as Passage's Management API returns it: active, no identifier verified, unless `extra` says. */
+export function passageUserJson(id: string, extra: Record<string, unknown> = {}) {
+  return {
+    id,
+    email: '',
+    email_verified: false,
+    phone: '',
+    phone_verified: false,
+    external_id: '',
+    status: 'active',
+    created_at: '2024-01-02T03:04:05Z',
+    updated_at: '2024-01-02T03:04:05Z',
+    last_login_at: '0001-01-01T00:00:00Z',
+    login_count: 0,
+    user_metadata: null,
+    ...extra,
+  };
+}

@@ -16,28 +16,15 @@ import {
   createClerkWireUser,
   migrate,
   passageOf,
+  passageUserJson,
   useRunDirectory,
 } from '../helpers/migration.js';
 
 const FAST = { requests: 100_000, intervalMs: 1_000 };
 
-function wireUser(id: string, extra: Record<string, unknown> = {}) {
-  return {
-    id,
-    email: `${id}@example.com`,
-    email_verified: true,
-    phone: '',
-    phone_verified: false,
-    external_id: '',
-    status: 'active',
-    created_at: '2024-01-02T03:04:05Z',
-    updated_at: '2024-01-02T03:04:05Z',
-    last_login_at: '0001-01-01T00:00:00Z',
-    login_count: 0,
-    user_metadata: null,
-    ...extra,
-  };
-}
+/** A Passage user with a verified e-mail, so Clerk has an identifier to create it with. */
+const wireUser = (id: string, extra: Record<string, unknown> = {}) =>
+  passageUserJson(id, { email: `${id}@example.com`, email_verified: true, ...extra });
 
 const dump = (users: object[], extra: object = {}) =>
   bytesSource(Buffer.from(JSON.stringify({ users, ...extra })));

@@ -11,6 +11,7 @@ import {
   createClerkWireUser,
   migrate,
   passageOf,
+  passageUserJson,
   passageWireUsers,
   useRunDirectory,
 } from '../helpers/migration.js';
@@ -99,11 +100,11 @@ describe('Passage → Clerk: never duplicate, never overwrite', () => {
   it('skips invalid and duplicated records of a dump, and says why without quoting them', async () => {
     const dump = {
       users: [
-        { ...wireUser('p1'), email: 'one@example.com' },
-        { ...wireUser('p2'), email: 'not-an-address' },
-        { ...wireUser('p3'), email: '', phone: '555-1234' },
-        { ...wireUser('p4'), email: 'ONE@example.com' },
-        { ...wireUser('p5'), email: '', phone: '' },
+        { ...passageUserJson('p1'), email: 'one@example.com' },
+        { ...passageUserJson('p2'), email: 'not-an-address' },
+        { ...passageUserJson('p3'), email: '', phone: '555-1234' },
+        { ...passageUserJson('p4'), email: 'ONE@example.com' },
+        { ...passageUserJson('p5'), email: '', phone: '' },
       ],
     };
     const source = bytesSource(Buffer.from(JSON.stringify(dump)));
@@ -340,20 +341,3 @@ describe('Passage → Clerk: undo', () => {
     }
   });
 });
-
-function wireUser(id: string) {
-  return {
-    id,
-    email: '',
-    email_verified: false,
-    phone: '',
-    phone_verified: false,
-    external_id: '',
-    status: 'active',
-    created_at: '2024-01-02T03:04:05Z',
-    updated_at: '2024-01-02T03:04:05Z',
-    last_login_at: '0001-01-01T00:00:00Z',
-    login_count: 0,
-    user_metadata: null,
-  };
-}

@@ -160,25 +160,32 @@ interface UserActionOptions<Name extends string, T> extends MutationNames<Name> 
 
 /** An action on one user that answers the changed user: `{ user }`. */
 export function defineUserAction<Name extends string>(options: UserActionOptions<Name, User>): void {
-  const { name, run } = options;
-  checkNames(options);
-  defineMutation({
-    name,
-    result: options.result,
-    description: options.description,
-    input: userIdInput(options.input, `The user \`${name}\` acts on.`),
-    payload: userPayload(options.payload, `The result of \`${name}\`.`),
-    changes: 'user',
-    secrets: options.secrets,
-    resolve: async (input, ctx) => {
-      const id = requireId('userId', input.userId);
-      return { user: await run(ctx.providers.forUserId(id), id, ctx.call) };
-    },
-  });
+  defineOnOneUser(
+    options,
+    userPayload(options.payload, `The result of \`${options.name}\`.`),
+    (_id, user) => ({
+      user,
+    }),
+  );
 }
 
 /** An action on one user that answers nothing: `{ userId, user }`. */
 export function defineUserEffect<Name extends string>(options: UserActionOptions<Name, void>): void {
+  defineOnOneUser(
+    options,
+    userEffectPayload(options.payload, `The result of \`${options.name}\`.`),
+    (userId) => ({
+      userId,
+    }),
+  );
+}
+
+/** `<name>(input: { userId })`: one provider call on the user, its answer put in the payload. */
+function defineOnOneUser<Name extends string, T, Payload extends ChangedUser>(
+  options: UserActionOptions<Name, T>,
+  payload: PothosSchemaTypes.ObjectRef<Types, Payload>,
+  answer: (userId: string, result: T) => Payload,
+): void {
   const { name, run } = options;
   checkNames(options);
   defineMutation({
@@ -186,13 +193,12 @@ export function defineUserEffect<Name extends string>(options: UserActionOptions
     result: options.result,
     description: options.description,
     input: userIdInput(options.input, `The user \`${name}\` acts on.`),
-    payload: userEffectPayload(options.payload, `The result of \`${name}\`.`),
-    changes: 'user',
+    payload,
+    changes: 'user' as Changes<Payload>,
     secrets: options.secrets,
     resolve: async (input, ctx) => {
       const userId = requireId('userId', input.userId);
-      await run(ctx.providers.forUserId(userId), userId, ctx.call);
-      return { userId };
+      return answer(userId, await run(ctx.providers.forUserId(userId), userId, ctx.call));
     },
   });
 }
