@@ -35,6 +35,14 @@ describe('Clerk emulator: seeded data', () => {
     expect(share((u) => u.email_addresses.length === 2)).toBeGreaterThan(0.05);
     expect(share((u) => u.email_addresses.some((e: any) => e.reserved))).toBeGreaterThan(0.03);
     expect(share((u) => u.phone_numbers.length > 0)).toBeGreaterThan(0.2);
+    // Support's "add my new e-mail / remove the old phone" needs users with several of both.
+    expect(share((u) => u.email_addresses.length >= 2 && u.phone_numbers.length >= 2)).toBeGreaterThan(0.05);
+    expect(
+      share(
+        (u) =>
+          u.phone_numbers.some((p: any) => p.id === u.primary_phone_number_id) || !u.phone_numbers.length,
+      ),
+    ).toBe(1);
     expect(share((u) => u.username !== null)).toBeGreaterThan(0.5);
     expect(share((u) => u.external_id !== null)).toBeGreaterThan(0.1);
     expect(share((u) => u.password_enabled)).toBeGreaterThan(0.7);
