@@ -33,7 +33,8 @@ export const isEmailAddress = (value: string): boolean => emailAddress.safeParse
 export const isE164PhoneNumber = (value: string): boolean => e164PhoneNumber.safeParse(value).success;
 
 /** An Ethereum address, the Web3 wallet both Clerk's users and its allow/block lists hold. */
-export const isWeb3Wallet = (value: string): boolean => value.length === 42 && /^0x[0-9a-f]{40}$/i.test(value);
+export const isWeb3Wallet = (value: string): boolean =>
+  value.length === 42 && /^0x[0-9a-f]{40}$/i.test(value);
 
 /** What an allowlist or blocklist entry can be, as Clerk names the kinds. */
 export type ListedIdentifierKind = 'email_address' | 'phone_number' | 'web3_wallet';

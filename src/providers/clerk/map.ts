@@ -212,7 +212,9 @@ function instanceInvitationFromWire(invitation: ClerkInstanceInvitation): Instan
 }
 
 export const toListedIdentifier = (body: unknown): ListedIdentifier =>
-  listedIdentifierFromWire(parseWire('clerk', listedIdentifierSchema, body, 'an allowlist or blocklist entry'));
+  listedIdentifierFromWire(
+    parseWire('clerk', listedIdentifierSchema, body, 'an allowlist or blocklist entry'),
+  );
 
 export function toListedIdentifierPage(body: unknown): Page<ListedIdentifier> {
   const page = parseWire('clerk', listedIdentifierListSchema, body, 'an allowlist or blocklist');
