@@ -95,7 +95,7 @@ function listField(options: {
   builder.queryField(field, (t) =>
     t.field({
       type: connection,
-      description: `${noun[0]!.toUpperCase()}${noun.slice(1)} (${who}), newest first (${offeredBy(list)} only; ${withoutEquivalent(list)}, so the field is an \`UNSUPPORTED\` error when no configured provider has it). One upstream call per page.`,
+      description: `${noun[0]!.toUpperCase()}${noun.slice(1)} (${who}), newest first (${offeredBy(list)} only; ${withoutEquivalent(list)}, so the field is a \`PROVIDER_UNSUPPORTED\` error when no configured provider has it). One upstream call per page.`,
       args: {
         first: t.arg.int({ description: PAGE_SIZE_DESCRIPTION }),
         after: t.arg.string({ description: 'The cursor after which the page starts (an `endCursor`).' }),

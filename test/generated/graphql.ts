@@ -1554,11 +1554,11 @@ export type Provider =
 /** Reads over every configured identity provider. Every field needs the `read` scope. */
 export type Query = {
   __typename?: 'Query';
-  /** The sign-up allowlist (who may sign up when the instance restricts sign-up to it), newest first (Clerk only; Passage has no equivalent, so the field is an `UNSUPPORTED` error when no configured provider has it). One upstream call per page. */
+  /** The sign-up allowlist (who may sign up when the instance restricts sign-up to it), newest first (Clerk only; Passage has no equivalent, so the field is a `PROVIDER_UNSUPPORTED` error when no configured provider has it). One upstream call per page. */
   allowlistIdentifiers: AllowlistIdentifierConnection;
-  /** The blocklist (who may neither sign up nor sign in), newest first (Clerk only; Passage has no equivalent, so the field is an `UNSUPPORTED` error when no configured provider has it). One upstream call per page. */
+  /** The blocklist (who may neither sign up nor sign in), newest first (Clerk only; Passage has no equivalent, so the field is a `PROVIDER_UNSUPPORTED` error when no configured provider has it). One upstream call per page. */
   blocklistIdentifiers: BlocklistIdentifierConnection;
-  /** Invitations to sign up to the application, newest first (Clerk; an `UNSUPPORTED` error when no configured provider has them). Revoked ones only when asked for by `status`. One upstream call per page. */
+  /** Invitations to sign up to the application, newest first (Clerk; a `PROVIDER_UNSUPPORTED` error when no configured provider has them). Revoked ones only when asked for by `status`. One upstream call per page. */
   invitations: InstanceInvitationConnection;
   /** A migration this server ran or runs, by id; null when it knows none. */
   migration?: Maybe<Migration>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { useUsergraph } from '../../helpers/server.js';
 import { useMutations } from './helpers.js';
 
 const ENTRY = 'id identifier identifierType createdAt updatedAt';
@@ -140,5 +141,24 @@ describe('the sign-up allowlist and blocklist', () => {
     );
     const missing = await mutate('deleteBlocklistIdentifier', { blocklistIdentifierId: blocked.id });
     expect(missing.result).toMatchObject({ __typename: 'NotFoundError', provider: 'clerk' });
+  });
+});
+
+describe('the allowlist and blocklist with only Passage configured', () => {
+  const { gql, emulator } = useUsergraph({ users: 3 }, { env: { CLERK_SECRET_KEY: '' } });
+
+  it('reads are UNSUPPORTED errors and mutations UnsupportedError, with no upstream call', async () => {
+    emulator().control.clearRequests();
+    const read = await gql('{ allowlistIdentifiers { totalCount } blocklistIdentifiers { totalCount } }');
+    expect(read.body.data).toBeNull();
+    expect(read.body.errors?.[0]?.extensions).toMatchObject({ code: 'PROVIDER_UNSUPPORTED' });
+    const write = await gql(
+      `mutation { createBlocklistIdentifier(input: { identifier: "*@spam.example.com" }) { __typename ... on Error { provider } } }`,
+    );
+    expect(write.body.data.createBlocklistIdentifier).toEqual({
+      __typename: 'UnsupportedError',
+      provider: 'passage',
+    });
+    expect(emulator().control.requests()).toEqual([]);
   });
 });
