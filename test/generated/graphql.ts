@@ -266,7 +266,7 @@ export type CreateActorTokenResult = ConflictError | CreateActorTokenPayload | I
 export type CreateAllowlistIdentifierInput = {
   /** An e-mail address (`ada@example.com`), every address at a domain (`*@example.com`), an E.164 phone number (`+15005550006`) or a Web3 wallet (`0x` and 40 hex digits). */
   identifier: Scalars['String']['input'];
-  /** Send an e-mail address an invitation to sign up (default: false). Clerk sends it for addresses and numbers only. */
+  /** Send the address or number an invitation to sign up (default: false); a domain or a wallet gets none. */
   notify?: InputMaybe<Scalars['Boolean']['input']>;
 };
 

@@ -23,7 +23,7 @@ const CreateAllowlistIdentifierInput = builder.inputType('CreateAllowlistIdentif
     identifier: t.string({ required: true, description: IDENTIFIER_DESCRIPTION }),
     notify: t.boolean({
       description:
-        'Send an e-mail address an invitation to sign up (default: false). Clerk sends it for addresses and numbers only.',
+        'Send the address or number an invitation to sign up (default: false); a domain or a wallet gets none.',
     }),
   }),
 });
