@@ -31,3 +31,21 @@ export const e164PhoneNumber = z
 
 export const isEmailAddress = (value: string): boolean => emailAddress.safeParse(value).success;
 export const isE164PhoneNumber = (value: string): boolean => e164PhoneNumber.safeParse(value).success;
+
+/** An Ethereum address, the Web3 wallet both Clerk's users and its allow/block lists hold. */
+export const isWeb3Wallet = (value: string): boolean =>
+  value.length === 42 && /^0x[0-9a-f]{40}$/i.test(value);
+
+/** What an allowlist or blocklist entry can be, as Clerk names the kinds. */
+export type ListedIdentifierKind = 'email_address' | 'phone_number' | 'web3_wallet';
+
+/**
+ * The kind of an allowlist or blocklist entry, or undefined for a value that is none of them. A
+ * whole domain, `*@example.com`, is an e-mail address by the rule above.
+ */
+export function listedIdentifierKind(value: string): ListedIdentifierKind | undefined {
+  if (isEmailAddress(value)) return 'email_address';
+  if (isE164PhoneNumber(value)) return 'phone_number';
+  if (isWeb3Wallet(value)) return 'web3_wallet';
+  return undefined;
+}

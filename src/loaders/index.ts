@@ -13,6 +13,7 @@ import { createInvitationsLoader } from './invitations.js';
 import { createMembershipsLoader } from './memberships.js';
 import { createOAuthTokensLoader } from './oauth-tokens.js';
 import { createSessionsLoader } from './sessions.js';
+import { createTrustedDevicesLoader } from './trusted-devices.js';
 import { createUserLoader } from './users.js';
 
 export class Loaders {
@@ -22,6 +23,7 @@ export class Loaders {
   private invitationsLoader?: ReturnType<typeof createInvitationsLoader>;
   private oauthTokensLoader?: ReturnType<typeof createOAuthTokensLoader>;
   private sessionsLoader?: ReturnType<typeof createSessionsLoader>;
+  private trustedDevicesLoader?: ReturnType<typeof createTrustedDevicesLoader>;
 
   constructor(
     private readonly providers: ProviderRegistry,
@@ -54,9 +56,13 @@ export class Loaders {
     return (this.sessionsLoader ??= createSessionsLoader(this.providers, this.call));
   }
 
+  get trustedDevices() {
+    return (this.trustedDevicesLoader ??= createTrustedDevicesLoader(this.providers, this.call));
+  }
+
   /**
    * After a mutation changed a user: everything this request holds about them (the user, their
-   * devices, memberships, invitations, OAuth tokens, sessions) is dropped, and the user the provider
+   * devices, memberships, invitations, OAuth tokens, sessions, trusted devices) is dropped, and the user the provider
    * answered, if any, is kept, so a field read later in the same operation sees the change. The
    * one hook for cache upkeep: mutations reach it through their declaration (`changes` in
    * src/schema/mutations/define.ts), never by hand. A loader not made yet holds nothing to drop.
@@ -70,6 +76,7 @@ export class Loaders {
       this.invitationsLoader,
       this.oauthTokensLoader,
       this.sessionsLoader,
+      this.trustedDevicesLoader,
     ]) {
       loader?.forgetUser(userId);
     }

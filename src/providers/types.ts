@@ -252,6 +252,49 @@ export interface InstanceInvitationFilter {
   query?: string;
 }
 
+/** What an allowlist or blocklist entry is. */
+export type ListedIdentifierType = 'EMAIL_ADDRESS' | 'PHONE_NUMBER' | 'WEB3_WALLET';
+
+/**
+ * An entry of the instance's sign-up allowlist or blocklist (Clerk's allowlist and blocklist
+ * identifiers): who may, or may never, sign up or sign in.
+ */
+export interface ListedIdentifier {
+  id: string;
+  /** An e-mail address, a whole domain (`*@example.com`), an E.164 number or a Web3 wallet. */
+  identifier: string;
+  type: ListedIdentifierType;
+  /** The invitation sent when it was allowlisted with `notify`; null on the blocklist. */
+  invitationId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewListedIdentifier {
+  identifier: string;
+  /** Allowlist only: send the address or number an invitation to sign up. */
+  notify?: boolean;
+}
+
+/**
+ * A phone or tablet app installation a user enrolled as trusted (Clerk's trusted devices), which
+ * lets it sign in with a device-bound key; not a passkey (`Device`).
+ */
+export interface TrustedDevice {
+  id: string;
+  /** The user who enrolled it (the provider's answer does not say; the request did). */
+  userId: string;
+  platform: 'IOS' | 'ANDROID';
+  /** The app's bundle or package id, e.g. `com.example.app`. */
+  appIdentifier: string;
+  name: string | null;
+  status: 'ACTIVE' | 'REVOKED';
+  createdAt: Date;
+  updatedAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
 /** A token to sign in as a user (Clerk's impersonation), as a provider tracks it. */
 export interface ActorToken {
   id: string;
@@ -601,6 +644,18 @@ export interface OptionalOperations {
     options?: CallOptions,
   ): Promise<InstanceInvitation[]>;
   revokeInstanceInvitation(invitationId: string, options?: CallOptions): Promise<InstanceInvitation>;
+  /** The sign-up allowlist, newest first. */
+  listAllowlistIdentifiers(page: PageRequest, options?: CallOptions): Promise<Page<ListedIdentifier>>;
+  createAllowlistIdentifier(input: NewListedIdentifier, options?: CallOptions): Promise<ListedIdentifier>;
+  deleteAllowlistIdentifier(id: string, options?: CallOptions): Promise<void>;
+  /** The blocklist, in the provider's order. */
+  listBlocklistIdentifiers(page: PageRequest, options?: CallOptions): Promise<Page<ListedIdentifier>>;
+  createBlocklistIdentifier(input: NewListedIdentifier, options?: CallOptions): Promise<ListedIdentifier>;
+  deleteBlocklistIdentifier(id: string, options?: CallOptions): Promise<void>;
+  /** The user's active trusted devices, all at once (the provider does not page them). */
+  listTrustedDevices(userId: string, options?: CallOptions): Promise<TrustedDevice[]>;
+  /** Answers the device as the provider left it (`REVOKED`). */
+  revokeTrustedDevice(userId: string, deviceId: string, options?: CallOptions): Promise<TrustedDevice>;
   createActorToken(userId: string, input: NewActorToken, options?: CallOptions): Promise<IssuedActorToken>;
   revokeActorToken(actorTokenId: string, options?: CallOptions): Promise<ActorToken>;
   /** A page of the user's sessions, newest first; every status when `status` is absent. */

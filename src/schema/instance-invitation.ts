@@ -67,7 +67,7 @@ const InstanceInvitationConnection = builder.connectionObject(
 builder.queryFields((t) => ({
   invitations: t.field({
     type: InstanceInvitationConnection,
-    description: `Invitations to sign up to the application, newest first (${offeredBy('listInstanceInvitations')}; an \`UNSUPPORTED\` error when no configured provider has them). Revoked ones only when asked for by \`status\`. One upstream call per page.`,
+    description: `Invitations to sign up to the application, newest first (${offeredBy('listInstanceInvitations')}; a \`PROVIDER_UNSUPPORTED\` error when no configured provider has them). Revoked ones only when asked for by \`status\`. One upstream call per page.`,
     args: {
       status: t.arg({
         type: InstanceInvitationStatus,

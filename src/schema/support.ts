@@ -16,6 +16,12 @@ export const lackedBy = (operation: OptionalOperation): string => providersWith(
 export const unsupportedOn = (operation: OptionalOperation): string =>
   `\`UnsupportedError\` on ${lackedBy(operation)}`;
 
+/** Who lacks it and offers nothing like it either: `Passage has no equivalent`. */
+export function withoutEquivalent(operation: OptionalOperation): string {
+  const lacking = providersWith(operation, false);
+  return `${lacking.join(', ')} ${lacking.length === 1 ? 'has' : 'have'} no equivalent`;
+}
+
 const withFilter = (field: UserFilterField) => PROVIDER_TRAITS.filter((traits) => traits.filters.has(field));
 
 /** Who alone has a filter: `Clerk only`. */

@@ -1,7 +1,8 @@
 /**
  * The official SDK reads back what the support mutations wrote: @clerk/backend, pointed at the
  * same emulator, sees the sessions signOutUser revoked, the e-mail address addEmailAddress made
- * primary and the invitations createInvitations sent, through its own classes.
+ * primary, the phone number addPhoneNumber added, the invitations createInvitations sent and the
+ * allowlist and blocklist entries created and deleted, through its own classes.
  */
 import { createClerkClient } from '@clerk/backend';
 import { describe, expect, it } from 'vitest';
@@ -75,5 +76,52 @@ describe('@clerk/backend reads what the support mutations wrote', () => {
     expect(byId.has(second.id)).toBe(false);
     const revoked = await sdk().invitations.getInvitationList({ status: 'revoked' });
     expect(revoked.data.map((i) => i.id)).toContain(second.id);
+  });
+
+  it('a phone number added as verified', async () => {
+    const [user] = (await sdk().users.getUserList({ limit: 1 })).data;
+    const { body } = await gql(
+      `mutation($input: AddPhoneNumberInput!) { addPhoneNumber(input: $input) { ... on AddPhoneNumberPayload { phoneNumberId } } }`,
+      { input: { userId: user!.id, phoneNumber: '+15005550142', verified: true } },
+    );
+    const id = body.data.addPhoneNumber.phoneNumberId;
+    const number = await sdk().phoneNumbers.getPhoneNumber(id);
+    expect(number.phoneNumber).toBe('+15005550142');
+    expect(number.verification?.status).toBe('verified');
+    const after = await sdk().users.getUser(user!.id);
+    expect(after.phoneNumbers.map((p) => p.id)).toContain(id);
+  });
+
+  it('allowlist and blocklist entries created, and one deleted, through usergraph', async () => {
+    const create = async (list: 'Allowlist' | 'Blocklist', identifier: string) => {
+      const field = `create${list}Identifier`;
+      const { body } = await gql(
+        `mutation($input: Create${list}IdentifierInput!) { ${field}(input: $input) { ... on Create${list}IdentifierPayload { entry: ${list.toLowerCase()}Identifier { id } } } }`,
+        { input: { identifier } },
+      );
+      return body.data[field].entry.id as string;
+    };
+    const kept = await create('Allowlist', 'sdk.allowed@example.com');
+    const domain = await create('Allowlist', '*@sdk-partner.example.com');
+    const blocked = await create('Blocklist', '+15005550199');
+    const { body } = await gql(
+      `mutation($id: ID!) { deleteAllowlistIdentifier(input: { allowlistIdentifierId: $id }) { __typename } }`,
+      { id: domain },
+    );
+    expect(body.data.deleteAllowlistIdentifier.__typename).toBe('DeleteAllowlistIdentifierPayload');
+
+    const allowlist = await sdk().allowlistIdentifiers.getAllowlistIdentifierList({ limit: 100 });
+    expect(allowlist.totalCount).toBe(allowlist.data.length);
+    const allowed = new Map(allowlist.data.map((entry) => [entry.id, entry]));
+    expect(allowed.get(kept)).toMatchObject({
+      identifier: 'sdk.allowed@example.com',
+      identifierType: 'email_address',
+    });
+    expect(allowed.has(domain)).toBe(false);
+    const blocklist = await sdk().blocklistIdentifiers.getBlocklistIdentifierList();
+    expect(blocklist.data.find((entry) => entry.id === blocked)).toMatchObject({
+      identifier: '+15005550199',
+      identifierType: 'phone_number',
+    });
   });
 });

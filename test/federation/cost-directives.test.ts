@@ -110,7 +110,17 @@ describe('upstream cost in the supergraph (@cost, @listSize)', () => {
 
   it('are on every field that calls a provider: every read of users, every admin mutation', async () => {
     const read = costDirectives(buildASTSchema(parse(await servedSdl()), { assumeValidSDL: true }));
-    for (const field of ['user', 'node', 'nodes', 'users', 'userCount', 'userByIdentifier']) {
+    for (const field of [
+      'user',
+      'node',
+      'nodes',
+      'users',
+      'userCount',
+      'userByIdentifier',
+      'invitations',
+      'allowlistIdentifiers',
+      'blocklistIdentifiers',
+    ]) {
       expect(read.get(`Query.${field}`), field).toHaveProperty('cost');
     }
     for (const field of [
@@ -119,6 +129,7 @@ describe('upstream cost in the supergraph (@cost, @listSize)', () => {
       'organizationInvitations',
       'oauthAccessTokens',
       'sessions',
+      'trustedDevices',
     ]) {
       expect(read.get(`User.${field}`), field).toHaveProperty('cost');
     }

@@ -120,6 +120,43 @@ export type AddPhoneNumberPayload = {
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type AddPhoneNumberResult = AddPhoneNumberPayload | ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
 
+/** An entry of the sign-up allowlist (Clerk): when the instance restricts sign-up to its allowlist, only what matches an entry may sign up. */
+export type AllowlistIdentifier = {
+  __typename?: 'AllowlistIdentifier';
+  /** When it was listed. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Clerk's id of the entry. */
+  id: Scalars['ID']['output'];
+  /** The address, domain (`*@example.com`), number or wallet listed. */
+  identifier: Scalars['String']['output'];
+  /** What it is. */
+  identifierType: ListedIdentifierType;
+  /** The invitation to sign up sent when it was added with `notify` (an `InstanceInvitation` id), if any. */
+  invitationId?: Maybe<Scalars['ID']['output']>;
+  /** When it last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of the sign-up allowlist, newest first. */
+export type AllowlistIdentifierConnection = {
+  __typename?: 'AllowlistIdentifierConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<AllowlistIdentifierEdge>;
+  /** Where this page sits, and the cursors to move from it. */
+  pageInfo: PageInfo;
+  /** How many entries the list holds in all. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An entry in a page, with its cursor. */
+export type AllowlistIdentifierEdge = {
+  __typename?: 'AllowlistIdentifierEdge';
+  /** An opaque position: pass it as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: AllowlistIdentifier;
+};
+
 /** The user `banUser` acts on. */
 export type BanUserInput = {
   /** The user: the id `User.id` returns. */
@@ -151,6 +188,41 @@ export type BanUsersPayload = {
 
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type BanUsersResult = BanUsersPayload | ConflictError | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
+/** An entry of the blocklist (Clerk): what matches it can neither sign up nor sign in. */
+export type BlocklistIdentifier = {
+  __typename?: 'BlocklistIdentifier';
+  /** When it was listed. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Clerk's id of the entry. */
+  id: Scalars['ID']['output'];
+  /** The address, domain (`*@example.com`), number or wallet listed. */
+  identifier: Scalars['String']['output'];
+  /** What it is. */
+  identifierType: ListedIdentifierType;
+  /** When it last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of the blocklist, newest first. */
+export type BlocklistIdentifierConnection = {
+  __typename?: 'BlocklistIdentifierConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<BlocklistIdentifierEdge>;
+  /** Where this page sits, and the cursors to move from it. */
+  pageInfo: PageInfo;
+  /** How many entries the list holds in all. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An entry in a page, with its cursor. */
+export type BlocklistIdentifierEdge = {
+  __typename?: 'BlocklistIdentifierEdge';
+  /** An opaque position: pass it as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: BlocklistIdentifier;
+};
 
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type CancelMigrationResult = Migration | NotFoundError;
@@ -189,6 +261,40 @@ export type CreateActorTokenPayload = {
 
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type CreateActorTokenResult = ConflictError | CreateActorTokenPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
+/** What `createAllowlistIdentifier` adds to the sign-up allowlist. */
+export type CreateAllowlistIdentifierInput = {
+  /** An e-mail address (`ada@example.com`), every address at a domain (`*@example.com`), an E.164 phone number (`+15005550006`) or a Web3 wallet (`0x` and 40 hex digits). */
+  identifier: Scalars['String']['input'];
+  /** Send the address or number an invitation to sign up (default: false); a domain or a wallet gets none. */
+  notify?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The result of `createAllowlistIdentifier`. */
+export type CreateAllowlistIdentifierPayload = {
+  __typename?: 'CreateAllowlistIdentifierPayload';
+  /** The new entry. */
+  allowlistIdentifier: AllowlistIdentifier;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type CreateAllowlistIdentifierResult = ConflictError | CreateAllowlistIdentifierPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
+/** What `createBlocklistIdentifier` adds to the blocklist. */
+export type CreateBlocklistIdentifierInput = {
+  /** An e-mail address (`ada@example.com`), every address at a domain (`*@example.com`), an E.164 phone number (`+15005550006`) or a Web3 wallet (`0x` and 40 hex digits). */
+  identifier: Scalars['String']['input'];
+};
+
+/** The result of `createBlocklistIdentifier`. */
+export type CreateBlocklistIdentifierPayload = {
+  __typename?: 'CreateBlocklistIdentifierPayload';
+  /** The new entry. */
+  blocklistIdentifier: BlocklistIdentifier;
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type CreateBlocklistIdentifierResult = ConflictError | CreateBlocklistIdentifierPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
 
 /** The invitations `createInvitations` sends. */
 export type CreateInvitationsInput = {
@@ -288,6 +394,22 @@ export type DeactivateUserPayload = {
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type DeactivateUserResult = ConflictError | DeactivateUserPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
 
+/** The entry `deleteAllowlistIdentifier` removes. */
+export type DeleteAllowlistIdentifierInput = {
+  /** The entry: the id `allowlistIdentifiers` returns. */
+  allowlistIdentifierId: Scalars['ID']['input'];
+};
+
+/** The result of `deleteAllowlistIdentifier`. */
+export type DeleteAllowlistIdentifierPayload = {
+  __typename?: 'DeleteAllowlistIdentifierPayload';
+  /** The id of the entry removed. */
+  deletedAllowlistIdentifierId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type DeleteAllowlistIdentifierResult = ConflictError | DeleteAllowlistIdentifierPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
 /** The user `deleteBackupCodes` acts on. */
 export type DeleteBackupCodesInput = {
   /** The user: the id `User.id` returns. */
@@ -305,6 +427,22 @@ export type DeleteBackupCodesPayload = {
 
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type DeleteBackupCodesResult = ConflictError | DeleteBackupCodesPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
+
+/** The entry `deleteBlocklistIdentifier` removes. */
+export type DeleteBlocklistIdentifierInput = {
+  /** The entry: the id `blocklistIdentifiers` returns. */
+  blocklistIdentifierId: Scalars['ID']['input'];
+};
+
+/** The result of `deleteBlocklistIdentifier`. */
+export type DeleteBlocklistIdentifierPayload = {
+  __typename?: 'DeleteBlocklistIdentifierPayload';
+  /** The id of the entry removed. */
+  deletedBlocklistIdentifierId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type DeleteBlocklistIdentifierResult = ConflictError | DeleteBlocklistIdentifierPayload | InvalidInputError | NotFoundError | RateLimitedError | UnsupportedError;
 
 /** Which user, and which of their devices, `deleteDevice` removes. */
 export type DeleteDeviceInput = {
@@ -688,6 +826,15 @@ export type InvitationStatus =
   /** Withdrawn by an admin of the organization. */
   | 'REVOKED';
 
+/** What an allowlist or blocklist entry is. */
+export type ListedIdentifierType =
+  /** An e-mail address, or every address at a domain (`*@example.com`). */
+  | 'EMAIL_ADDRESS'
+  /** A phone number in E.164. */
+  | 'PHONE_NUMBER'
+  /** A Web3 wallet address. */
+  | 'WEB3_WALLET';
+
 /** A Passage user's status, as its list filter takes it (Clerk: filter on `banned`). */
 export type ListedUserStatus =
   /** Can sign in. */
@@ -942,6 +1089,10 @@ export type Mutation = {
   cancelMigration?: Maybe<CancelMigrationResult>;
   /** Issue a token to sign in as a user, so support sees what they see (Clerk): the session it starts is marked as the actor's. The answer holds a secret shown once. One upstream call. `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
   createActorToken?: Maybe<CreateActorTokenResult>;
+  /** Add an address, a domain, a number or a wallet to the sign-up allowlist (Clerk): when the instance restricts sign-up to its allowlist, what matches may sign up. An entry already listed is a `ConflictError`. One upstream call. `UnsupportedError` on Passage (Passage has no equivalent). Needs the `write` scope. */
+  createAllowlistIdentifier?: Maybe<CreateAllowlistIdentifierResult>;
+  /** Block an address, a whole domain, a number or a wallet (Clerk): what matches can neither sign up nor sign in. Existing sessions are not ended: `signOutUser` does that. An entry already listed is a `ConflictError`. One upstream call. `UnsupportedError` on Passage (Passage has no equivalent). Needs the `write` scope. */
+  createBlocklistIdentifier?: Maybe<CreateBlocklistIdentifierResult>;
   /** Invite people to sign up to the application (Clerk): 1–10 e-mail addresses, one upstream call (Clerk allows 100 single and 25 bulk invitation calls an hour). All or none: an address already invited or already a user fails the whole call unless `ignoreExisting`. `UnsupportedError` on Passage. Needs the `write` scope. */
   createInvitations?: Maybe<CreateInvitationsResult>;
   /** Enrol a TOTP authenticator for a user (Clerk), replacing any they had, and issue new backup codes. The answer holds secrets shown once. Calls `POST /users/{id}/totp`, which Clerk's Ruby SDK lists but Clerk's current Backend API does not have: where Clerk answers 404 for it (a user who exists), this is `UnsupportedError` (users enrol an authenticator themselves); the emulator serves it. `UnsupportedError` on Passage. Needs the `write` and `secrets` scopes. */
@@ -950,8 +1101,12 @@ export type Mutation = {
   createUser?: Maybe<CreateUserResult>;
   /** Deactivate a user (Passage): the account stays but cannot sign in until `activateUser`. `UnsupportedError` on Clerk: use `banUser`. Needs the `write` scope. */
   deactivateUser?: Maybe<DeactivateUserResult>;
+  /** Remove an entry from the sign-up allowlist (Clerk): when sign-up is restricted to the allowlist, what it matched may no longer sign up; users who already did keep their accounts. One upstream call. `UnsupportedError` on Passage (Passage has no equivalent). Needs the `write` scope. */
+  deleteAllowlistIdentifier?: Maybe<DeleteAllowlistIdentifierResult>;
   /** Remove a user's backup codes (Clerk). `UnsupportedError` on Passage. Needs the `write` scope. */
   deleteBackupCodes?: Maybe<DeleteBackupCodesResult>;
+  /** Remove an entry from the blocklist (Clerk): what it matched may sign up and sign in again. One upstream call. `UnsupportedError` on Passage (Passage has no equivalent). Needs the `write` scope. */
+  deleteBlocklistIdentifier?: Maybe<DeleteBlocklistIdentifierResult>;
   /** Remove a WebAuthn credential from a user (both providers: a Passage device or a Clerk passkey). The user can no longer sign in with it. Needs the `write` scope. */
   deleteDevice?: Maybe<DeleteDeviceResult>;
   /** Remove an e-mail address from a user (Clerk); if it was primary, another one becomes primary. `UnsupportedError` on Passage: use `updateUser` (a Passage user has one e-mail address and one phone number). Needs the `write` scope. */
@@ -980,6 +1135,8 @@ export type Mutation = {
   revokeInvitation?: Maybe<RevokeInvitationResult>;
   /** End one session at once (Clerk): its client is signed out and must sign in again. A session that already ended is answered as it is. One upstream call. `UnsupportedError` on Passage: use `signOutUser`. Needs the `write` scope. */
   revokeSession?: Maybe<RevokeSessionResult>;
+  /** Revoke one of a user's trusted devices (Clerk): its device-bound key no longer signs in, so a lost or sold phone stops being a way into the account. Revoking one already revoked answers it as it is. One upstream call. `UnsupportedError` on Passage (Passage has no equivalent). Needs the `write` scope. */
+  revokeTrustedDevice?: Maybe<RevokeTrustedDeviceResult>;
   /** Flag a user's password compromised (Clerk): they must reset it at their next sign-in. A user without a password is an error. One upstream call. `UnsupportedError` on Passage. Needs the `write` scope. */
   setPasswordCompromised?: Maybe<SetPasswordCompromisedResult>;
   /** Set a user's profile image (Clerk), sent as a multipart request. A file that is not an image is `InvalidInputError`. `UnsupportedError` on Passage. Needs the `write` scope. */
@@ -1056,6 +1213,18 @@ export type MutationCreateActorTokenArgs = {
 
 
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationCreateAllowlistIdentifierArgs = {
+  input: CreateAllowlistIdentifierInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationCreateBlocklistIdentifierArgs = {
+  input: CreateBlocklistIdentifierInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationCreateInvitationsArgs = {
   input: CreateInvitationsInput;
 };
@@ -1080,8 +1249,20 @@ export type MutationDeactivateUserArgs = {
 
 
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationDeleteAllowlistIdentifierArgs = {
+  input: DeleteAllowlistIdentifierInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationDeleteBackupCodesArgs = {
   input: DeleteBackupCodesInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationDeleteBlocklistIdentifierArgs = {
+  input: DeleteBlocklistIdentifierInput;
 };
 
 
@@ -1166,6 +1347,12 @@ export type MutationRevokeInvitationArgs = {
 /** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
 export type MutationRevokeSessionArgs = {
   input: RevokeSessionInput;
+};
+
+
+/** Admin actions on users, each served by the user's own provider. Every mutation needs the `write` scope (some also `secrets`). */
+export type MutationRevokeTrustedDeviceArgs = {
+  input: RevokeTrustedDeviceInput;
 };
 
 
@@ -1367,7 +1554,11 @@ export type Provider =
 /** Reads over every configured identity provider. Every field needs the `read` scope. */
 export type Query = {
   __typename?: 'Query';
-  /** Invitations to sign up to the application, newest first (Clerk; an `UNSUPPORTED` error when no configured provider has them). Revoked ones only when asked for by `status`. One upstream call per page. */
+  /** The sign-up allowlist (who may sign up when the instance restricts sign-up to it), newest first (Clerk only; Passage has no equivalent, so the field is a `PROVIDER_UNSUPPORTED` error when no configured provider has it). One upstream call per page. */
+  allowlistIdentifiers: AllowlistIdentifierConnection;
+  /** The blocklist (who may neither sign up nor sign in), newest first (Clerk only; Passage has no equivalent, so the field is a `PROVIDER_UNSUPPORTED` error when no configured provider has it). One upstream call per page. */
+  blocklistIdentifiers: BlocklistIdentifierConnection;
+  /** Invitations to sign up to the application, newest first (Clerk; a `PROVIDER_UNSUPPORTED` error when no configured provider has them). Revoked ones only when asked for by `status`. One upstream call per page. */
   invitations: InstanceInvitationConnection;
   /** A migration this server ran or runs, by id; null when it knows none. */
   migration?: Maybe<Migration>;
@@ -1385,6 +1576,20 @@ export type Query = {
   userCount?: Maybe<Scalars['Int']['output']>;
   /** Users of one provider as a Relay connection, filtered and ordered. Bad arguments are an `INVALID_INPUT` error naming the argument, before any upstream call. For many users by id, `nodes(ids:)`. */
   users: UserConnection;
+};
+
+
+/** Reads over every configured identity provider. Every field needs the `read` scope. */
+export type QueryAllowlistIdentifiersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Reads over every configured identity provider. Every field needs the `read` scope. */
+export type QueryBlocklistIdentifiersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1526,6 +1731,28 @@ export type RevokeSessionPayload = {
 
 /** The value on success, or one of the typed errors this field can have (each implements `Error`). */
 export type RevokeSessionResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | RevokeSessionPayload | UnsupportedError;
+
+/** Which user, and which of their trusted devices, `revokeTrustedDevice` revokes. */
+export type RevokeTrustedDeviceInput = {
+  /** The device: the id `User.trustedDevices` returns. */
+  trustedDeviceId: Scalars['ID']['input'];
+  /** The user: the id `User.id` returns. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of `revokeTrustedDevice`. */
+export type RevokeTrustedDevicePayload = {
+  __typename?: 'RevokeTrustedDevicePayload';
+  /** The device after the change (`REVOKED`). */
+  trustedDevice: TrustedDevice;
+  /** The user, read again when asked for (one more upstream call). */
+  user?: Maybe<User>;
+  /** The user who had enrolled it. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The value on success, or one of the typed errors this field can have (each implements `Error`). */
+export type RevokeTrustedDeviceResult = ConflictError | InvalidInputError | NotFoundError | RateLimitedError | RevokeTrustedDevicePayload | UnsupportedError;
 
 /** A signed-in session of a user on one client (a browser or an app). Clerk only. */
 export type Session = {
@@ -1734,6 +1961,45 @@ export type TotpCodeType =
   | 'BACKUP_CODE'
   /** A code from the user's authenticator app. */
   | 'TOTP';
+
+/** An installation of the application's mobile app that a user enrolled as trusted, signing in with a key bound to the device (Clerk only). Not a passkey (`Device`). */
+export type TrustedDevice = {
+  __typename?: 'TrustedDevice';
+  /** The app's bundle or package id, e.g. `com.example.app`. */
+  appIdentifier: Scalars['String']['output'];
+  /** When it was enrolled. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Clerk's id of the trusted device. */
+  id: Scalars['ID']['output'];
+  /** When it last signed in, if it has. */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The name the device gave, if any. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The platform it runs. */
+  platform: TrustedDevicePlatform;
+  /** When it was revoked, if it was. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether it can still sign in. */
+  status: TrustedDeviceStatus;
+  /** When it last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The user who enrolled it. */
+  userId: Scalars['ID']['output'];
+};
+
+/** The mobile platform a trusted device runs. */
+export type TrustedDevicePlatform =
+  /** Android. */
+  | 'ANDROID'
+  /** iOS or iPadOS. */
+  | 'IOS';
+
+/** Whether a trusted device can still sign in. */
+export type TrustedDeviceStatus =
+  /** It can sign in with its device-bound key. */
+  | 'ACTIVE'
+  /** Revoked (`revokeTrustedDevice`): its key no longer signs in. */
+  | 'REVOKED';
 
 /** The user `unbanUser` acts on. */
 export type UnbanUserInput = {
@@ -1999,6 +2265,8 @@ export type User = Node & {
   sessions?: Maybe<SessionConnection>;
   /** Whether the user can sign in. */
   status: UserStatus;
+  /** The user's active trusted devices (Clerk only; null, with no upstream call, for Passage users: Passage has no equivalent). All of them at once (Clerk does not page them): one call per user, all users' calls concurrent. `revokeTrustedDevice` revokes one. */
+  trustedDevices?: Maybe<Array<TrustedDevice>>;
   /** Clerk only: metadata the user can edit. */
   unsafeMetadata?: Maybe<Scalars['JSONObject']['output']>;
   /** When the user last changed. */

@@ -212,6 +212,28 @@ const ROWS: Row[] = [
       `{ user(id: "${clerk[0]}") { oauthAccessTokens(provider: "google") { provider } } }`,
   },
   {
+    name: 'a Clerk page with each user’s trusted devices',
+    common: true,
+    query: () => `{ users(provider: CLERK, first: 5) { edges { node { id trustedDevices { id } } } } }`,
+  },
+  {
+    name: 'a Passage page with trusted devices (Passage has none: no call)',
+    common: true,
+    query: () => `{ users(provider: PASSAGE, first: 5) { edges { node { id trustedDevices { id } } } } }`,
+  },
+  {
+    name: 'the allowlist and the blocklist, a page each',
+    common: true,
+    query: () =>
+      `{ allowlistIdentifiers(first: 2) { totalCount edges { node { id } } } blocklistIdentifiers(first: 2) { edges { node { id } } } }`,
+  },
+  {
+    name: 'createBlocklistIdentifier',
+    common: true,
+    query: () =>
+      `mutation { createBlocklistIdentifier(input: { identifier: "*@cost.example.com" }) { __typename } }`,
+  },
+  {
     name: 'banUser answering the user',
     common: true,
     query: ({ clerk }) =>

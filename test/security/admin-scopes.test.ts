@@ -1,8 +1,8 @@
 /**
  * The scopes of the support actions: what can hand an account to someone else (a verified or
  * primary identifier, no password, impersonation) needs `secrets` besides `write`, and is refused
- * with FORBIDDEN and no upstream call without it; the harmless form of the same action needs
- * only `write`.
+ * with FORBIDDEN and no upstream call without it; the harmless form of the same action, and what
+ * only takes access away or decides who may sign up, needs only `write`.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -98,5 +98,35 @@ describe('scopes of the support actions', () => {
     expect((await gql(revoke, {}, as(KEYS.write))).body.data.revokeActorToken.__typename).toBe(
       'RevokeActorTokenPayload',
     );
+  });
+
+  it('the allowlist, the blocklist and revoking a trusted device need only write', async () => {
+    const write = as(KEYS.write);
+    const allowed = await gql(
+      `mutation { createAllowlistIdentifier(input: { identifier: "*@scopes.example.com" }) { ... on CreateAllowlistIdentifierPayload { allowlistIdentifier { id } } } }`,
+      {},
+      write,
+    );
+    expect(allowed.body.errors).toBeUndefined();
+    const id = allowed.body.data.createAllowlistIdentifier.allowlistIdentifier.id;
+    const deleted = await gql(
+      `mutation { deleteAllowlistIdentifier(input: { allowlistIdentifierId: "${id}" }) { __typename } }`,
+      {},
+      write,
+    );
+    expect(deleted.body.data.deleteAllowlistIdentifier.__typename).toBe('DeleteAllowlistIdentifierPayload');
+    const blocked = await gql(
+      `mutation { createBlocklistIdentifier(input: { identifier: "+15005550177" }) { __typename } }`,
+      {},
+      write,
+    );
+    expect(blocked.body.data.createBlocklistIdentifier.__typename).toBe('CreateBlocklistIdentifierPayload');
+    const revoked = await gql(
+      `mutation { revokeTrustedDevice(input: { userId: "${await clerkUserId()}", trustedDeviceId: "td_missing" }) { __typename } }`,
+      {},
+      write,
+    );
+    expect(revoked.body.errors).toBeUndefined();
+    expect(revoked.body.data.revokeTrustedDevice.__typename).toBe('NotFoundError');
   });
 });

@@ -283,6 +283,8 @@ describe('caller authentication with API keys and JWTs from a JWKS URL', () => {
     ['migration', '{ migration(id: "x") { id } }'],
     ['migrations', '{ migrations { id } }'],
     ['invitations', '{ invitations(first: 1) { __typename } }'],
+    ['allowlistIdentifiers', '{ allowlistIdentifiers(first: 1) { __typename } }'],
+    ['blocklistIdentifiers', '{ blocklistIdentifiers(first: 1) { __typename } }'],
   ])(
     'needs `read` for Query.%s: FORBIDDEN with a write-only API key, no upstream call',
     async (field, query) => {
@@ -302,6 +304,8 @@ describe('caller authentication with API keys and JWTs from a JWKS URL', () => {
       (name) => name !== '_service' && name !== '_entities',
     );
     expect(fields.sort()).toEqual([
+      'allowlistIdentifiers',
+      'blocklistIdentifiers',
       'invitations',
       'migration',
       'migrations',

@@ -21,10 +21,12 @@ import { userMfaRoutes } from './routes/user-mfa.js';
 import { userModerationRoutes } from './routes/user-moderation.js';
 import { userWriteRoutes } from './routes/user-write.js';
 import { userReadRoutes } from './routes/users.js';
+import { accessListRoutes } from './routes/access-lists.js';
 import { actorTokenRoutes } from './routes/actor-tokens.js';
 import { identifierRoutes } from './routes/identifiers.js';
 import { instanceInvitationRoutes } from './routes/invitations.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { trustedDeviceRoutes } from './routes/trusted-devices.js';
 import { userPasswordRoutes } from './routes/user-password.js';
 import { seedClerk } from './seed.js';
 import { ClerkState } from './state.js';
@@ -47,6 +49,8 @@ export function createClerkEmulator(options: { secretKey: string }): ProviderEmu
     ...userPasswordRoutes(context),
     ...instanceInvitationRoutes(context),
     ...actorTokenRoutes(context),
+    ...accessListRoutes(context),
+    ...trustedDeviceRoutes(context),
   ].map((route) => ({ ...route, handle: answeringClerkErrors(route.handle) }));
 
   return {

@@ -64,6 +64,19 @@ export interface ExternalAccountRecord {
 export type PasswordRecord =
   { kind: 'scrypt'; salt: string; hash: string } | { kind: 'digest'; hasher: string; digest: string };
 
+/** A phone or tablet app installation the user enrolled as trusted (its key never leaves it). */
+export interface TrustedDeviceRecord {
+  id: string;
+  platform: 'ios' | 'android';
+  app_identifier: string;
+  name: string | null;
+  status: 'active' | 'revoked';
+  created_at: number;
+  updated_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
 export interface UserRecord {
   id: string;
   external_id: string | null;
@@ -81,6 +94,8 @@ export interface UserRecord {
   web3Wallets: Web3WalletRecord[];
   passkeys: PasskeyRecord[];
   externalAccounts: ExternalAccountRecord[];
+  /** Revoked ones are kept: Clerk lists only the active ones but answers a revoked one's id. */
+  trustedDevices: TrustedDeviceRecord[];
   primary_email_address_id: string | null;
   primary_phone_number_id: string | null;
   primary_web3_wallet_id: string | null;
@@ -191,6 +206,17 @@ export interface ActorTokenRecord {
   status: 'pending' | 'accepted' | 'revoked';
   token: string;
   expires_at: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** An entry of the sign-up allowlist or blocklist. */
+export interface ListedIdentifierRecord {
+  id: string;
+  identifier: string;
+  identifier_type: 'email_address' | 'phone_number' | 'web3_wallet';
+  /** Allowlist only: the invitation sent when it was created with `notify`. */
+  invitation_id: string | null;
   created_at: number;
   updated_at: number;
 }

@@ -1,15 +1,29 @@
 /**
  * Seeded instance-wide records for the Clerk emulator: invitations to sign up (pending, accepted,
- * revoked), so GraphiQL on the embedded default shows `invitations`. Drawn from a source of their
- * own, so adding them left every seeded user as it was.
+ * revoked) and a few allowlist and blocklist entries (an address, a whole domain, a number, a
+ * wallet), so GraphiQL on the embedded default shows `invitations`, `allowlistIdentifiers` and
+ * `blocklistIdentifiers`. Each drawn from a source of its own, so adding them left every seeded
+ * user, and the invitations, as they were.
  */
 import { Random } from '../random.js';
 import { clerkId } from './ids.js';
-import type { InvitationStatus } from './records.js';
+import type { InvitationStatus, ListedIdentifierRecord } from './records.js';
 import type { ClerkState } from './state.js';
 
 const DAY = 86_400_000;
 const WINDOW_END = Date.UTC(2026, 5, 1);
+const ALLOWED: readonly [string, ListedIdentifierRecord['identifier_type']][] = [
+  ['*@partner.example.com', 'email_address'],
+  ['*@acme.test', 'email_address'],
+  ['board.member@example.org', 'email_address'],
+  ['+15005550006', 'phone_number'],
+];
+const BLOCKED: readonly [string, ListedIdentifierRecord['identifier_type']][] = [
+  ['*@spam.example.net', 'email_address'],
+  ['fraud@example.com', 'email_address'],
+  ['+15005550009', 'phone_number'],
+  ['0x000000000000000000000000000000000000dead', 'web3_wallet'],
+];
 const INVITEES = [
   'new.hire',
   'contractor',
@@ -37,4 +51,26 @@ export function seedInstance(state: ClerkState, seed: number): void {
       updated_at: created_at,
     });
   });
+}
+
+/** Oldest first, so the lists (newest first) start with the last of each. */
+export function seedAccessLists(state: ClerkState, seed: number): void {
+  const random = new Random(seed ^ 0x0a11_0b10);
+  const seedList = (list: Map<string, ListedIdentifierRecord>, prefix: string, entries: typeof ALLOWED) => {
+    let created_at = WINDOW_END - 200 * DAY;
+    for (const [identifier, identifier_type] of entries) {
+      created_at += random.int(1, 40) * DAY;
+      const id = clerkId(random, prefix);
+      list.set(id, {
+        id,
+        identifier,
+        identifier_type,
+        invitation_id: null,
+        created_at,
+        updated_at: created_at,
+      });
+    }
+  };
+  seedList(state.allowlist, 'alid', ALLOWED);
+  seedList(state.blocklist, 'blid', BLOCKED);
 }

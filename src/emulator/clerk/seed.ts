@@ -9,13 +9,16 @@
  * seeded PRNG), 0–2 passkeys, Web3 wallets on ~5%, Google/GitHub accounts with OAuth access
  * tokens on ~35%, a few banned or locked users; ten organizations with 0–3 memberships per user
  * (org:admin or org:member), pending or accepted organization invitations, sessions
- * (seed-sessions.ts), and invitations to sign up (seed-instance.ts).
+ * (seed-sessions.ts), several e-mail addresses and phone numbers on some users and trusted
+ * devices (seed-user-extras.ts), invitations to sign up and allowlist and blocklist entries
+ * (seed-instance.ts).
  */
 import { Random } from '../random.js';
 import { clerkId } from './ids.js';
 import { hashPassword } from './password.js';
-import { seedInstance } from './seed-instance.js';
+import { seedAccessLists, seedInstance } from './seed-instance.js';
 import { seedSessions } from './seed-sessions.js';
+import { seedUserExtras } from './seed-user-extras.js';
 import type { EmailRecord, ExternalAccountRecord, PasswordRecord, UserRecord } from './records.js';
 import type { ClerkState } from './state.js';
 import { newBackupCodes, newTotpSecret } from './totp.js';
@@ -189,8 +192,10 @@ export function seedClerk(state: ClerkState, users: number, seed: number): void 
     }
   }
 
+  seedUserExtras(state, seed);
   seedSessions(state, seed);
   seedInstance(state, seed);
+  seedAccessLists(state, seed);
 
   function addInvitation(
     user: UserRecord,
@@ -344,6 +349,7 @@ function seedUser(
     web3Wallets,
     passkeys,
     externalAccounts,
+    trustedDevices: [],
     primary_email_address_id: emails[0]!.id,
     primary_phone_number_id: phones[0]?.id ?? null,
     primary_web3_wallet_id: web3Wallets[0]?.id ?? null,

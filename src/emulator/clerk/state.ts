@@ -10,6 +10,7 @@ import type {
   ActorTokenRecord,
   InstanceInvitationRecord,
   InvitationRecord,
+  ListedIdentifierRecord,
   MembershipRecord,
   OrganizationRecord,
   SessionRecord,
@@ -27,6 +28,9 @@ export class ClerkState {
   /** Invitations to sign up to the application, by id. */
   readonly instanceInvitations = new Map<string, InstanceInvitationRecord>();
   readonly actorTokens = new Map<string, ActorTokenRecord>();
+  /** The sign-up allowlist and blocklist, by id. */
+  readonly allowlist = new Map<string, ListedIdentifierRecord>();
+  readonly blocklist = new Map<string, ListedIdentifierRecord>();
 
   /** Identifier (lower-cased) → user id, one map per kind: Clerk keeps each unique per instance. */
   private readonly identifiers: Record<Identifier, Map<string, string>> = {
@@ -62,6 +66,8 @@ export class ClerkState {
     this.sessionsByUser.clear();
     this.instanceInvitations.clear();
     this.actorTokens.clear();
+    this.allowlist.clear();
+    this.blocklist.clear();
     this.random = new Random(seed ^ 0x5eed_c1e7);
   }
 

@@ -22,6 +22,7 @@ export function newUserRecord(id: string, now: number): UserRecord {
     web3Wallets: [],
     passkeys: [],
     externalAccounts: [],
+    trustedDevices: [],
     primary_email_address_id: null,
     primary_phone_number_id: null,
     primary_web3_wallet_id: null,

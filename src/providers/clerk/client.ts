@@ -122,6 +122,24 @@ export function createClerkClient({ secretKey, apiUrl, http: tuning }: ClerkClie
     revokeInvitation: (invitationId: string, call: CallOptions) =>
       post(endpoint`/invitations/${invitationId}/revoke`, undefined, false, call),
 
+    listAllowlistIdentifiers: (query: Query, call: CallOptions) => get('/allowlist_identifiers', query, call),
+    // A repeat would fail as already listed (and could send a second invitation): never repeated.
+    createAllowlistIdentifier: (body: object, call: CallOptions) =>
+      post('/allowlist_identifiers', body, false, call),
+    deleteAllowlistIdentifier: (id: string, call: CallOptions) =>
+      remove(endpoint`/allowlist_identifiers/${id}`, call),
+    listBlocklistIdentifiers: (query: Query, call: CallOptions) => get('/blocklist_identifiers', query, call),
+    createBlocklistIdentifier: (body: object, call: CallOptions) =>
+      post('/blocklist_identifiers', body, false, call),
+    deleteBlocklistIdentifier: (id: string, call: CallOptions) =>
+      remove(endpoint`/blocklist_identifiers/${id}`, call),
+
+    listTrustedDevices: (userId: string, call: CallOptions) =>
+      get(endpoint`/users/${userId}/trusted_devices`, undefined, call),
+    // A DELETE that answers the revoked device; revoking it again leaves it revoked.
+    revokeTrustedDevice: (userId: string, deviceId: string, call: CallOptions) =>
+      remove(endpoint`/users/${userId}/trusted_devices/${deviceId}`, call),
+
     // Each call issues another token: never repeated.
     createActorToken: (body: object, call: CallOptions) => post('/actor_tokens', body, false, call),
     revokeActorToken: (id: string, call: CallOptions) =>

@@ -18,6 +18,8 @@ import {
   toInstanceInvitationPage,
   toInstanceInvitations,
   toInvitationPage,
+  toListedIdentifier,
+  toListedIdentifierPage,
   toMembershipPage,
   toOAuthAccessTokens,
   toPasswordVerified,
@@ -25,6 +27,8 @@ import {
   toSessionPage,
   toTotpEnrollment,
   toTotpVerified,
+  toTrustedDevice,
+  toTrustedDevices,
   toUser,
   toUsers,
   expectDeleted,
@@ -187,6 +191,32 @@ export function createClerkProvider(options: ClerkProviderOptions): Provider {
 
     revokeInstanceInvitation: async (id, call = {}) =>
       toInstanceInvitation(await client.revokeInvitation(id, call)),
+
+    listAllowlistIdentifiers: async (page, call = {}) =>
+      toListedIdentifierPage(
+        await client.listAllowlistIdentifiers({ paginated: true, ...pageParams(page) }, call),
+      ),
+    createAllowlistIdentifier: async ({ identifier, notify }, call = {}) =>
+      toListedIdentifier(await client.createAllowlistIdentifier({ identifier, notify }, call)),
+    deleteAllowlistIdentifier: async (id, call = {}) =>
+      expectDeleted(await client.deleteAllowlistIdentifier(id, call)),
+
+    async listBlocklistIdentifiers(page, call = {}) {
+      const answer = toListedIdentifierPage(await client.listBlocklistIdentifiers(pageParams(page), call));
+      // The spec gives the blocklist no paging parameters: an answer holding the whole list
+      // (as many entries as its total) is paged here, so a later page never repeats the first.
+      if (answer.items.length !== answer.totalCount) return answer;
+      return { ...answer, items: answer.items.slice(page.offset, page.offset + page.limit) };
+    },
+    createBlocklistIdentifier: async ({ identifier }, call = {}) =>
+      toListedIdentifier(await client.createBlocklistIdentifier({ identifier }, call)),
+    deleteBlocklistIdentifier: async (id, call = {}) =>
+      expectDeleted(await client.deleteBlocklistIdentifier(id, call)),
+
+    listTrustedDevices: async (userId, call = {}) =>
+      toTrustedDevices(userId, await client.listTrustedDevices(userId, call)),
+    revokeTrustedDevice: async (userId, deviceId, call = {}) =>
+      toTrustedDevice(userId, await client.revokeTrustedDevice(userId, deviceId, call)),
 
     createActorToken: async (userId, { actorId, expiresInSeconds, sessionMaxDurationInSeconds }, call = {}) =>
       toIssuedActorToken(

@@ -11,12 +11,15 @@ import type {
   Invitation,
   InvitationStatus,
   JsonObject,
+  ListedIdentifier,
+  ListedIdentifierType,
   Membership,
   OAuthAccessToken,
   Page,
   Session,
   SessionStatus,
   TotpEnrollment,
+  TrustedDevice,
   User,
 } from '../types.js';
 import { domainUser } from '../types.js';
@@ -26,6 +29,8 @@ import {
   identificationSchema,
   instanceInvitationListSchema,
   instanceInvitationSchema,
+  listedIdentifierListSchema,
+  listedIdentifierSchema,
   oauthAccessTokensSchema,
   organizationInvitationSchema,
   organizationMembershipSchema,
@@ -34,6 +39,7 @@ import {
   sessionSchema,
   totalCountSchema,
   totpSchema,
+  trustedDeviceSchema,
   userIdSchema,
   userListSchema,
   userSchema,
@@ -41,10 +47,12 @@ import {
   verifyTotpSchema,
   type ClerkActorToken,
   type ClerkInstanceInvitation,
+  type ClerkListedIdentifier,
   type ClerkOAuthAccessToken,
   type ClerkOrganizationInvitation,
   type ClerkOrganizationMembership,
   type ClerkSession,
+  type ClerkTrustedDevice,
   type ClerkUser,
 } from './wire.js';
 
@@ -200,6 +208,51 @@ function instanceInvitationFromWire(invitation: ClerkInstanceInvitation): Instan
     createdAt: new Date(invitation.created_at),
     updatedAt: new Date(invitation.updated_at),
     expiresAt: date(invitation.expires_at),
+  };
+}
+
+export const toListedIdentifier = (body: unknown): ListedIdentifier =>
+  listedIdentifierFromWire(
+    parseWire('clerk', listedIdentifierSchema, body, 'an allowlist or blocklist entry'),
+  );
+
+export function toListedIdentifierPage(body: unknown): Page<ListedIdentifier> {
+  const page = parseWire('clerk', listedIdentifierListSchema, body, 'an allowlist or blocklist');
+  const items = page.data.map(listedIdentifierFromWire);
+  return page.total_count === undefined ? { items } : { items, totalCount: page.total_count };
+}
+
+function listedIdentifierFromWire(entry: ClerkListedIdentifier): ListedIdentifier {
+  return {
+    id: entry.id,
+    identifier: entry.identifier,
+    type: entry.identifier_type.toUpperCase() as ListedIdentifierType,
+    invitationId: entry.invitation_id ?? null,
+    createdAt: new Date(entry.created_at),
+    updatedAt: new Date(entry.updated_at),
+  };
+}
+
+export const toTrustedDevice = (userId: string, body: unknown): TrustedDevice =>
+  trustedDeviceFromWire(userId, parseWire('clerk', trustedDeviceSchema, body, 'a trusted device'));
+
+export const toTrustedDevices = (userId: string, body: unknown): TrustedDevice[] =>
+  parseWire('clerk', paginated(trustedDeviceSchema), body, 'trusted devices').data.map((device) =>
+    trustedDeviceFromWire(userId, device),
+  );
+
+function trustedDeviceFromWire(userId: string, device: ClerkTrustedDevice): TrustedDevice {
+  return {
+    id: device.id,
+    userId,
+    platform: device.platform.toUpperCase() as TrustedDevice['platform'],
+    appIdentifier: device.app_identifier,
+    name: device.name ?? null,
+    status: device.status.toUpperCase() as TrustedDevice['status'],
+    createdAt: new Date(device.created_at),
+    updatedAt: new Date(device.updated_at),
+    lastUsedAt: date(device.last_used_at),
+    revokedAt: date(device.revoked_at),
   };
 }
 

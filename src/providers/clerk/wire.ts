@@ -201,6 +201,41 @@ export const instanceInvitationListSchema = z.union([
   paginated(instanceInvitationSchema),
 ]);
 
+const identifierType = z.enum(['email_address', 'phone_number', 'web3_wallet']);
+
+/** `AllowlistIdentifier`; `BlocklistIdentifier` is the same without `invitation_id`. */
+export const listedIdentifierSchema = z.object({
+  id: z.string(),
+  identifier: z.string(),
+  identifier_type: identifierType,
+  invitation_id: z.string().nullish(),
+  created_at: millis,
+  updated_at: millis,
+});
+export type ClerkListedIdentifier = z.output<typeof listedIdentifierSchema>;
+
+/**
+ * `GET /allowlist_identifiers` is a bare array, or the envelope with `paginated=true`;
+ * `GET /blocklist_identifiers` is always the envelope. Either parses for both.
+ */
+export const listedIdentifierListSchema = z.union([
+  z.array(listedIdentifierSchema).transform((data) => ({ data, total_count: undefined })),
+  paginated(listedIdentifierSchema),
+]);
+
+export const trustedDeviceSchema = z.object({
+  id: z.string(),
+  platform: z.enum(['ios', 'android']),
+  app_identifier: z.string(),
+  name: z.string().nullish(),
+  status: z.enum(['active', 'revoked']),
+  created_at: millis,
+  updated_at: millis,
+  last_used_at: millis.nullish(),
+  revoked_at: millis.nullish(),
+});
+export type ClerkTrustedDevice = z.output<typeof trustedDeviceSchema>;
+
 export const actorTokenSchema = z.object({
   id: z.string(),
   user_id: z.string(),

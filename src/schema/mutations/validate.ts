@@ -4,7 +4,12 @@
  * which the schema returns as `InvalidInputError` naming the field. Messages state the contract
  * and the value received, except for secrets (passwords, codes), whose values are never repeated.
  */
-import { isE164PhoneNumber, isEmailAddress, MAX_EMAIL_LENGTH } from '../../input-rules.js';
+import {
+  isE164PhoneNumber,
+  isEmailAddress,
+  listedIdentifierKind,
+  MAX_EMAIL_LENGTH,
+} from '../../input-rules.js';
 import { refusedField } from '../../providers/errors.js';
 import { largestLimit } from '../../providers/catalog.js';
 import type { JsonObject } from '../../providers/types.js';
@@ -42,6 +47,19 @@ export function checkEmail(field: string, value: string | null | undefined): voi
 export function checkPhone(field: string, value: string | null | undefined): void {
   if (value != null && !isE164PhoneNumber(value)) {
     throw refusedField(field, `must be an E.164 phone number like +15005550006, got ${shown(value)}`);
+  }
+}
+
+/** An allowlist or blocklist entry: an address, a whole domain, an E.164 number or a wallet. */
+export function checkListedIdentifier(field: string, value: string): void {
+  if (value.length > MAX_EMAIL_LENGTH) {
+    throw refusedField(field, `must be at most ${MAX_EMAIL_LENGTH} characters, got ${value.length}`);
+  }
+  if (listedIdentifierKind(value) === undefined) {
+    throw refusedField(
+      field,
+      `must be an e-mail address (name@example.com), a whole domain (*@example.com), an E.164 phone number (+15005550006) or a Web3 wallet (0x and 40 hex digits), got ${shown(value)}`,
+    );
   }
 }
 

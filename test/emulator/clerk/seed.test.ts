@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SEED_USERS } from '../../../src/config/seed-users.js';
 import { createClerkEmulator } from '../../../src/emulator/clerk/index.js';
 import { startEmulator } from '../../../src/emulator/index.js';
 import { useEmulator } from '../../helpers/emulator.js';
@@ -35,6 +36,14 @@ describe('Clerk emulator: seeded data', () => {
     expect(share((u) => u.email_addresses.length === 2)).toBeGreaterThan(0.05);
     expect(share((u) => u.email_addresses.some((e: any) => e.reserved))).toBeGreaterThan(0.03);
     expect(share((u) => u.phone_numbers.length > 0)).toBeGreaterThan(0.2);
+    // Support's "add my new e-mail / remove the old phone" needs users with several of both.
+    expect(share((u) => u.email_addresses.length >= 2 && u.phone_numbers.length >= 2)).toBeGreaterThan(0.05);
+    expect(
+      share(
+        (u) =>
+          u.phone_numbers.some((p: any) => p.id === u.primary_phone_number_id) || !u.phone_numbers.length,
+      ),
+    ).toBe(1);
     expect(share((u) => u.username !== null)).toBeGreaterThan(0.5);
     expect(share((u) => u.external_id !== null)).toBeGreaterThan(0.1);
     expect(share((u) => u.password_enabled)).toBeGreaterThan(0.7);
@@ -71,5 +80,36 @@ describe('Clerk emulator: seeded data', () => {
     clerk.reset(10_000, 1);
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(clerk.stats().users).toBe(10_000);
+  });
+});
+
+describe('Clerk emulator: what the embedded default seeds for the support desk', () => {
+  const emulator = useEmulator({ users: DEFAULT_SEED_USERS });
+  const api = clerkApi(emulator);
+
+  it('has users with active and ended sessions, several e-mails and phones, trusted devices; pending invitations; listed identifiers', async () => {
+    const users = await api.allUsers();
+    expect(users).toHaveLength(DEFAULT_SEED_USERS);
+    const perUser = await Promise.all(
+      users.map(async (user) => ({
+        user,
+        sessions: (await api.get(`/sessions?user_id=${user.id}&limit=500`)).body as any[],
+        devices: (await api.get(`/users/${user.id}/trusted_devices`)).body.data as any[],
+      })),
+    );
+    const some = (predicate: (row: (typeof perUser)[number]) => boolean) => perUser.filter(predicate).length;
+    expect(
+      some(
+        ({ sessions }) =>
+          sessions.some((s) => s.status === 'active') && sessions.some((s) => s.status !== 'active'),
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      some(({ user }) => user.email_addresses.length >= 2 && user.phone_numbers.length >= 2),
+    ).toBeGreaterThan(0);
+    expect(some(({ devices }) => devices.length > 0)).toBeGreaterThan(0);
+    expect((await api.get('/invitations?status=pending')).body.length).toBeGreaterThan(0);
+    expect((await api.get('/allowlist_identifiers')).body.length).toBeGreaterThan(0);
+    expect((await api.get('/blocklist_identifiers')).body.total_count).toBeGreaterThan(0);
   });
 });

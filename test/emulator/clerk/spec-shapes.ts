@@ -402,6 +402,56 @@ export const SCHEMAS = {
     ],
     closed: true,
   },
+  AllowlistIdentifier: {
+    required: [],
+    properties: [
+      'created_at',
+      'id',
+      'identifier',
+      'identifier_type',
+      'instance_id',
+      'invitation_id',
+      'object',
+      'updated_at',
+    ],
+    closed: true,
+  },
+  BlocklistIdentifier: {
+    required: [],
+    properties: ['created_at', 'id', 'identifier', 'identifier_type', 'instance_id', 'object', 'updated_at'],
+    closed: true,
+  },
+  BlocklistIdentifiers: {
+    required: ['data', 'total_count'],
+    properties: ['data', 'total_count'],
+    closed: true,
+  },
+  TrustedDevice: {
+    required: [
+      'algorithm',
+      'app_identifier',
+      'created_at',
+      'id',
+      'object',
+      'platform',
+      'status',
+      'updated_at',
+    ],
+    properties: [
+      'algorithm',
+      'app_identifier',
+      'created_at',
+      'id',
+      'last_used_at',
+      'name',
+      'object',
+      'platform',
+      'revoked_at',
+      'status',
+      'updated_at',
+    ],
+    closed: true,
+  },
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;

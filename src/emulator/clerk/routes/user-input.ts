@@ -6,7 +6,7 @@
 import { z } from 'zod';
 // The emulator reads usergraph's own identifier rules: both providers document the same formats
 // (an address, E.164), and a copy per provider is how the two emulated providers came to disagree.
-import { isE164PhoneNumber, isEmailAddress } from '../../../input-rules.js';
+import { isE164PhoneNumber, isEmailAddress, isWeb3Wallet } from '../../../input-rules.js';
 import { metadataSchema, metadataTooLarge } from '../body.js';
 import { identifierExists, paramError, type ClerkErrorItem } from '../errors.js';
 import { BREACHED_PASSWORDS } from '../password.js';
@@ -75,7 +75,6 @@ export const updateUserSchema = z.strictObject(updateFields);
 export const legacyUpdateUserSchema = z.strictObject({ ...updateFields, ...metadataFields });
 export type UpdateUserBody = z.output<typeof legacyUpdateUserSchema>;
 
-const WEB3 = /^0x[0-9a-f]{40}$/i;
 const USERNAME = /^[a-z0-9_-]+$/i;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 
@@ -102,7 +101,7 @@ export function checkIdentifiers(
     },
     web3_wallet: {
       index: 'web3',
-      valid: (value: string) => WEB3.test(value),
+      valid: isWeb3Wallet,
       message: 'web3_wallet must be a valid Ethereum address (0x followed by 40 hex digits).',
     },
   } as const;
