@@ -95,7 +95,7 @@ function costOfSelections(
   sized?: { fields: readonly string[]; items: Items },
 ): number {
   let calls = 0;
-  for (const group of collectFields(walk, type, selections).values()) {
+  for (const group of [...collectFields(walk, type, selections).values()].flat()) {
     const cost = upstreamCostOf(group.field);
     const parentItems = sized?.fields.includes(group.field.name) ? sized.items : items;
     const users = cost?.readsUsers && usersByProvider(walk, cost.readsUsers(group.args));
@@ -118,14 +118,17 @@ function costOfSelections(
   return calls;
 }
 
-/** The fields a selection set asks for, through fragments, one group per field and arguments. */
+/**
+ * The fields a selection set asks for, through fragments, one group per field and arguments,
+ * listed under the field's `Type.name`.
+ */
 function collectFields(
   walk: Walk,
   type: GraphQLCompositeType,
   selections: readonly SelectionNode[],
-  groups = new Map<string, FieldGroup>(),
+  groups = new Map<string, FieldGroup[]>(),
   seenFragments = new Set<string>(),
-): Map<string, FieldGroup> {
+): Map<string, FieldGroup[]> {
   for (const selection of selections) {
     if (selection.kind === Kind.FIELD) {
       const field = fieldOf(type, selection.name.value);
@@ -137,11 +140,18 @@ function collectFields(
         // Arguments that do not coerce fail this field when it runs, before any call of its own.
         continue;
       }
-      // Coerced arguments list their keys in the schema's order, so equal arguments print alike.
-      const key = `${type.name}.${field.name}(${JSON.stringify(args)})`;
-      const group = groups.get(key);
+      // Arguments are compared only when the field is selected more than once (aliases, fragments):
+      // printing them for every field was most of the estimate of a long `_entities` list.
+      const name = `${type.name}.${field.name}`;
+      const same = groups.get(name);
+      if (!same) {
+        groups.set(name, [{ field, args, nodes: [selection] }]);
+        continue;
+      }
+      const printed = printArgs(args);
+      const group = same.find((candidate) => printArgs(candidate.args) === printed);
       if (group) group.nodes.push(selection);
-      else groups.set(key, { field, args, nodes: [selection] });
+      else same.push({ field, args, nodes: [selection] });
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const condition = selection.typeCondition && walk.schema.getType(selection.typeCondition.name.value);
       const inner = condition && isCompositeType(condition) ? condition : type;
@@ -156,6 +166,18 @@ function collectFields(
     }
   }
   return groups;
+}
+
+const printedArgs = new WeakMap<FieldArgs, string>();
+
+/** Coerced arguments list their keys in the schema's order, so equal arguments print alike. */
+function printArgs(args: FieldArgs): string {
+  let printed = printedArgs.get(args);
+  if (printed === undefined) {
+    printed = JSON.stringify(args);
+    printedArgs.set(args, printed);
+  }
+  return printed;
 }
 
 const mayCostOf = new WeakMap<GraphQLField<unknown, unknown>, boolean>();
