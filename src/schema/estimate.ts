@@ -27,6 +27,7 @@ import {
   type OperationDefinitionNode,
   type SelectionNode,
 } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { ProviderName } from '../providers/types.js';
 import { MAX_PAGE_SIZE } from './pagination.js';
@@ -55,6 +56,48 @@ interface FieldGroup {
  * executor will refuse anyway (unknown operation, variables that do not coerce).
  */
 export function estimateUpstreamCalls(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  rawVariables: Record<string, unknown> | null | undefined,
+  providers: ProviderRegistry,
+): number | undefined {
+  const source = document.loc?.source.body;
+  if (source === undefined) return estimate(schema, document, operationName, rawVariables, providers);
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(rawVariables ?? {})}\u0000${source}`;
+  const cache = estimatesFor(schema, providers);
+  const known = cache.get(key);
+  if (known !== undefined) return known < 0 ? undefined : known;
+  const calls = estimate(schema, document, operationName, rawVariables, providers);
+  cache.set(key, calls ?? -1);
+  return calls;
+}
+
+/**
+ * Estimates already made, per schema and providers, by operation, variables and document text: a
+ * client repeats the same few operations, often with the same variables (a hot user, a page), and
+ * the estimate is a walk of the whole document. Bounded in characters held.
+ */
+const estimates = new WeakMap<GraphQLSchema, WeakMap<ProviderRegistry, LRUCache<string, number>>>();
+const ESTIMATE_CACHE_CHARS = 4_000_000;
+
+function estimatesFor(schema: GraphQLSchema, providers: ProviderRegistry): LRUCache<string, number> {
+  let bySchema = estimates.get(schema);
+  if (!bySchema) estimates.set(schema, (bySchema = new WeakMap()));
+  let cache = bySchema.get(providers);
+  if (!cache) {
+    cache = new LRUCache({
+      maxSize: ESTIMATE_CACHE_CHARS,
+      sizeCalculation: (_calls, key) => key.length,
+      // A key larger than a tenth of the cache is estimated each time, not kept.
+      maxEntrySize: ESTIMATE_CACHE_CHARS / 10,
+    });
+    bySchema.set(providers, cache);
+  }
+  return cache;
+}
+
+function estimate(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
