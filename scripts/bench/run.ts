@@ -466,9 +466,14 @@ async function startChild(mode: Mode, script: string, options: unknown): Promise
     logged += 1;
     if (logged <= CHILD_LOG_LINES) console.error(`  [${mode}] ${line}`);
   });
+  // Seven servers start at once on a shared machine: start-up gets longer than any answer.
   const next = <T extends ChildMessage['type']>(type: T, send?: ParentMessage) =>
     new Promise<Extract<ChildMessage, { type: T }>>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`usergraph child: no "${type}" within 30 s`)), 30_000);
+      const seconds = type === 'ready' ? 120 : 30;
+      const timer = setTimeout(
+        () => reject(new Error(`usergraph child: no "${type}" within ${seconds} s`)),
+        seconds * 1000,
+      );
       const onExit = (code: number | null) =>
         reject(new Error(`usergraph child exited (${code}) before "${type}"`));
       const onMessage = (message: ChildMessage) => {

@@ -26,7 +26,7 @@ export const JIT_WARMUP_MS = 1_500;
  * it for longer, in steps whose CPU per operation is printed: with a short warm-up, V8's compiling
  * of usergraph's larger request path was charged to the layer (BENCHMARKS.md has the figures).
  */
-export const SCENARIO_1_WARMUP_STEPS = 5;
+export const SCENARIO_1_WARMUP_STEPS = 4;
 /**
  * Scenario 1 with ten in flight: the modes take turns in slices of this length until each has had
  * its seconds, so each meets the same machine (a shared one drifts over seconds).
