@@ -123,7 +123,9 @@ async function startServers(
   ];
   // Started together: one after another, seven servers' start-ups took a good part of the budget.
   const running = await Promise.allSettled(
-    started.map(async ([mode, [script, options]]) => [mode, await startChild(mode, script, options)] as const),
+    started.map(
+      async ([mode, [script, options]]) => [mode, await startChild(mode, script, options)] as const,
+    ),
   );
   for (const result of running) if (result.status === 'fulfilled') children.set(...result.value);
   const failed = running.find((result) => result.status === 'rejected');
@@ -395,7 +397,9 @@ function createRunner(
     const usergraph = children.get('usergraph') as Child;
     // Scenario 6 is the cache's, and this usergraph runs without it: its line would repeat scenario 1.
     for (const scenario of all.filter((s) => s.id !== 6)) {
-      const rate = mainRows.find((row) => row.scenario.id === scenario.id && row.mode === 'usergraph')?.opsPerSecond;
+      const rate = mainRows.find(
+        (row) => row.scenario.id === scenario.id && row.mode === 'usergraph',
+      )?.opsPerSecond;
       const amount = Math.max(CONCURRENCY * 2, Math.round((rate ?? 50) * AUTOCANNON_SECONDS));
       let i = index;
       await upstreamQuiet(emulator);

@@ -36,12 +36,18 @@ export async function measureStartup(emulator: RunningEmulator, userId: string):
     PORT: '0',
   };
   const started = performance.now();
-  const child = spawn(process.execPath, ['dist/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['dist/main.js'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('node dist/main.js: no address within 30 s')), 30_000);
       child.once('exit', (code) => reject(new Error(`node dist/main.js exited (${code}) before listening`)));
-      createInterface({ input: child.stderr }).on('line', (line) => console.error(`  [dist/main.js] ${line}`));
+      createInterface({ input: child.stderr }).on('line', (line) =>
+        console.error(`  [dist/main.js] ${line}`),
+      );
       createInterface({ input: child.stdout }).on('line', (line) => {
         const found = /(http:\/\/[^ "]+\/graphql)/.exec(line);
         if (!found) return;
@@ -57,7 +63,9 @@ export async function measureStartup(emulator: RunningEmulator, userId: string):
     const body = (await response.body.json()) as { data?: { user?: { id: string } } };
     const firstAnswerMs = performance.now() - started;
     if (response.statusCode !== 200 || body.data?.user?.id !== userId)
-      throw new Error(`node dist/main.js answered ${response.statusCode}: ${JSON.stringify(body).slice(0, 200)}`);
+      throw new Error(
+        `node dist/main.js answered ${response.statusCode}: ${JSON.stringify(body).slice(0, 200)}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     return { firstAnswerMs, idleRssMb: rssMb(child.pid) };
   } finally {
