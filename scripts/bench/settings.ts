@@ -37,7 +37,7 @@ export const SLICE_MS = 1_000;
  * every request it sends is answered and counted: a run cut off by a clock leaves requests running
  * whose upstream calls the next count would see.
  */
-export const AUTOCANNON_SECONDS = 3;
+export const AUTOCANNON_SECONDS = 2;
 export const DIAGNOSTIC_SECONDS = 3;
 /** Scenario 1 with one operation in flight, the floor, the reference servers and usergraph taking turns. */
 export const ALONE_SECONDS = 8;
