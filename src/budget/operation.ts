@@ -27,26 +27,45 @@ export function budgetKeyOf(caller: Caller): string | undefined {
 }
 
 export function upstreamCallOptions(budget: OperationBudget, request: Request, caller: Caller): CallOptions {
-  const operation = new AbortController();
-  // Every upstream call of the operation listens to it, and a wide one makes hundreds.
-  setMaxListeners(0, operation.signal);
-  const clientLeft = () => operation.abort(request.signal.reason);
-  request.signal.addEventListener('abort', clientLeft, { once: true });
-  // A TimeoutError reason tells the HTTP client the deadline passed, not the client leaving.
-  const deadline = setTimeout(
-    () => operation.abort(new DOMException('the operation deadline passed', 'TimeoutError')),
-    budget.requestTimeoutMs,
-  );
-  deadline.unref();
+  const started = performance.now();
+  let release: (() => void) | undefined;
+  let signal: AbortSignal | undefined;
+  let ended = false;
+  // Armed on the first upstream call, with what is left of the deadline counted from the start of
+  // the operation: an operation served without any call (the user cache, a refused one) makes no
+  // controller, timer or listener at all.
+  const arm = (): AbortSignal => {
+    const operation = new AbortController();
+    // A call after the operation ended (none is expected) gets a signal with nothing to release.
+    if (ended) return operation.signal;
+    // Every upstream call of the operation listens to it, and a wide one makes hundreds.
+    setMaxListeners(0, operation.signal);
+    const clientLeft = () => operation.abort(request.signal.reason);
+    if (request.signal.aborted) clientLeft();
+    else request.signal.addEventListener('abort', clientLeft, { once: true });
+    // A TimeoutError reason tells the HTTP client the deadline passed, not the client leaving.
+    const deadline = setTimeout(
+      () => operation.abort(new DOMException('the operation deadline passed', 'TimeoutError')),
+      Math.max(0, budget.requestTimeoutMs - (performance.now() - started)),
+    );
+    deadline.unref();
+    release = () => {
+      clearTimeout(deadline);
+      request.signal.removeEventListener('abort', clientLeft);
+    };
+    return operation.signal;
+  };
   const key = budgetKeyOf(caller);
   const { callers } = budget;
-  const call: CallOptions =
-    callers && key !== undefined
-      ? { signal: operation.signal, charge: () => callers.spend(key) }
-      : { signal: operation.signal };
+  const call: CallOptions = {
+    get signal() {
+      return (signal ??= arm());
+    },
+    ...(callers && key !== undefined && { charge: () => callers.spend(key) }),
+  };
   releases.set(call, () => {
-    clearTimeout(deadline);
-    request.signal.removeEventListener('abort', clientLeft);
+    ended = true;
+    release?.();
   });
   return call;
 }

@@ -21,7 +21,9 @@ export function createUserLoader(providers: ProviderRegistry, call: CallOptions 
       const slots = ids.map((id) => {
         try {
           const provider = providers.forUserId(id);
-          byProvider.set(provider, [...(byProvider.get(provider) ?? []), id]);
+          const listed = byProvider.get(provider);
+          if (listed) listed.push(id);
+          else byProvider.set(provider, [id]);
           return provider;
         } catch (error) {
           return error as ProviderError;

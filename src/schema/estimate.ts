@@ -27,6 +27,7 @@ import {
   type OperationDefinitionNode,
   type SelectionNode,
 } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { ProviderName } from '../providers/types.js';
 import { MAX_PAGE_SIZE } from './pagination.js';
@@ -55,6 +56,48 @@ interface FieldGroup {
  * executor will refuse anyway (unknown operation, variables that do not coerce).
  */
 export function estimateUpstreamCalls(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  rawVariables: Record<string, unknown> | null | undefined,
+  providers: ProviderRegistry,
+): number | undefined {
+  const source = document.loc?.source.body;
+  if (source === undefined) return estimate(schema, document, operationName, rawVariables, providers);
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(rawVariables ?? {})}\u0000${source}`;
+  const cache = estimatesFor(schema, providers);
+  const known = cache.get(key);
+  if (known !== undefined) return known < 0 ? undefined : known;
+  const calls = estimate(schema, document, operationName, rawVariables, providers);
+  cache.set(key, calls ?? -1);
+  return calls;
+}
+
+/**
+ * Estimates already made, per schema and providers, by operation, variables and document text: a
+ * client repeats the same few operations, often with the same variables (a hot user, a page), and
+ * the estimate is a walk of the whole document. Bounded in characters held.
+ */
+const estimates = new WeakMap<GraphQLSchema, WeakMap<ProviderRegistry, LRUCache<string, number>>>();
+const ESTIMATE_CACHE_CHARS = 4_000_000;
+
+function estimatesFor(schema: GraphQLSchema, providers: ProviderRegistry): LRUCache<string, number> {
+  let bySchema = estimates.get(schema);
+  if (!bySchema) estimates.set(schema, (bySchema = new WeakMap()));
+  let cache = bySchema.get(providers);
+  if (!cache) {
+    cache = new LRUCache({
+      maxSize: ESTIMATE_CACHE_CHARS,
+      sizeCalculation: (_calls, key) => key.length,
+      // A key larger than a tenth of the cache is estimated each time, not kept.
+      maxEntrySize: ESTIMATE_CACHE_CHARS / 10,
+    });
+    bySchema.set(providers, cache);
+  }
+  return cache;
+}
+
+function estimate(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
@@ -95,7 +138,7 @@ function costOfSelections(
   sized?: { fields: readonly string[]; items: Items },
 ): number {
   let calls = 0;
-  for (const group of collectFields(walk, type, selections).values()) {
+  for (const group of [...collectFields(walk, type, selections).values()].flat()) {
     const cost = upstreamCostOf(group.field);
     const parentItems = sized?.fields.includes(group.field.name) ? sized.items : items;
     const users = cost?.readsUsers && usersByProvider(walk, cost.readsUsers(group.args));
@@ -118,14 +161,17 @@ function costOfSelections(
   return calls;
 }
 
-/** The fields a selection set asks for, through fragments, one group per field and arguments. */
+/**
+ * The fields a selection set asks for, through fragments, one group per field and arguments,
+ * listed under the field's `Type.name`.
+ */
 function collectFields(
   walk: Walk,
   type: GraphQLCompositeType,
   selections: readonly SelectionNode[],
-  groups = new Map<string, FieldGroup>(),
+  groups = new Map<string, FieldGroup[]>(),
   seenFragments = new Set<string>(),
-): Map<string, FieldGroup> {
+): Map<string, FieldGroup[]> {
   for (const selection of selections) {
     if (selection.kind === Kind.FIELD) {
       const field = fieldOf(type, selection.name.value);
@@ -137,11 +183,18 @@ function collectFields(
         // Arguments that do not coerce fail this field when it runs, before any call of its own.
         continue;
       }
-      // Coerced arguments list their keys in the schema's order, so equal arguments print alike.
-      const key = `${type.name}.${field.name}(${JSON.stringify(args)})`;
-      const group = groups.get(key);
+      // Arguments are compared only when the field is selected more than once (aliases, fragments):
+      // printing them for every field was most of the estimate of a long `_entities` list.
+      const name = `${type.name}.${field.name}`;
+      const same = groups.get(name);
+      if (!same) {
+        groups.set(name, [{ field, args, nodes: [selection] }]);
+        continue;
+      }
+      const printed = printArgs(args);
+      const group = same.find((candidate) => printArgs(candidate.args) === printed);
       if (group) group.nodes.push(selection);
-      else groups.set(key, { field, args, nodes: [selection] });
+      else same.push({ field, args, nodes: [selection] });
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const condition = selection.typeCondition && walk.schema.getType(selection.typeCondition.name.value);
       const inner = condition && isCompositeType(condition) ? condition : type;
@@ -156,6 +209,18 @@ function collectFields(
     }
   }
   return groups;
+}
+
+const printedArgs = new WeakMap<FieldArgs, string>();
+
+/** Coerced arguments list their keys in the schema's order, so equal arguments print alike. */
+function printArgs(args: FieldArgs): string {
+  let printed = printedArgs.get(args);
+  if (printed === undefined) {
+    printed = JSON.stringify(args);
+    printedArgs.set(args, printed);
+  }
+  return printed;
 }
 
 const mayCostOf = new WeakMap<GraphQLField<unknown, unknown>, boolean>();

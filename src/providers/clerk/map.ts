@@ -56,6 +56,11 @@ import {
   type ClerkUser,
 } from './wire.js';
 
+// Built once: zod compiles a schema on its first parse, which costs far more than the parse.
+const membershipPageSchema = paginated(organizationMembershipSchema);
+const invitationPageSchema = paginated(organizationInvitationSchema);
+const instanceInvitationArraySchema = z.array(instanceInvitationSchema);
+
 const date = (millis: number | null | undefined) => (millis == null ? null : new Date(millis));
 const isVerified = (verification: { status: string } | null) => verification?.status === 'verified';
 /** Clerk names identity providers `oauth_google`; the domain says `google`. */
@@ -143,7 +148,7 @@ function userFromWire(user: ClerkUser): User {
 }
 
 export function toMembershipPage(userId: string, body: unknown): Page<Membership> {
-  const page = parseWire('clerk', paginated(organizationMembershipSchema), body, 'a membership page');
+  const page = parseWire('clerk', membershipPageSchema, body, 'a membership page');
   return { items: page.data.map((m) => membershipFromWire(userId, m)), totalCount: page.total_count };
 }
 
@@ -169,7 +174,7 @@ function membershipFromWire(userId: string, membership: ClerkOrganizationMembers
 }
 
 export function toInvitationPage(body: unknown): Page<Invitation> {
-  const page = parseWire('clerk', paginated(organizationInvitationSchema), body, 'an invitation page');
+  const page = parseWire('clerk', invitationPageSchema, body, 'an invitation page');
   return { items: page.data.map(invitationFromWire), totalCount: page.total_count };
 }
 
@@ -190,7 +195,7 @@ function invitationFromWire(invitation: ClerkOrganizationInvitation): Invitation
 export const toInstanceInvitation = (body: unknown): InstanceInvitation =>
   instanceInvitationFromWire(parseWire('clerk', instanceInvitationSchema, body, 'an invitation'));
 export const toInstanceInvitations = (body: unknown): InstanceInvitation[] =>
-  parseWire('clerk', z.array(instanceInvitationSchema), body, 'invitations').map(instanceInvitationFromWire);
+  parseWire('clerk', instanceInvitationArraySchema, body, 'invitations').map(instanceInvitationFromWire);
 
 export function toInstanceInvitationPage(body: unknown): Page<InstanceInvitation> {
   const page = parseWire('clerk', instanceInvitationListSchema, body, 'an invitation list');
