@@ -9,7 +9,9 @@
  * the server does not stall its event loop. A user whose last line is `creating` may or may not exist in the target; the next run
  * looks it up by external id and takes it as this run's own if it is there, or creates it if
  * it is not. The other lines are written without a sync: losing one costs a lookup, never a
- * duplicate. A line torn by a crash mid-write is ignored.
+ * duplicate. A line torn by a crash mid-write is ignored. A `looked-up` line keeps what the
+ * target held for a user when the run planned it, so a resume asks again only for the users
+ * the journal has not settled.
  */
 import {
   closeSync,
@@ -42,7 +44,20 @@ export type JournalLine =
       /** The last create failed in a way that may hide a success (a timeout, a lost answer). */
       uncertain?: boolean;
     }
-  | { at: string; id: string; step: 'deleted'; target: string };
+  | { at: string; id: string; step: 'deleted'; target: string }
+  | ({ at: string; id: string; step: 'looked-up' } & Lookup);
+
+/**
+ * What the target held for one source user when the run planned it: who has its external id
+ * (and whether that user carries this run's stamp), its e-mail address, its phone number. Kept
+ * in the journal so a resume need not ask again for a user the journal has settled.
+ */
+export interface Lookup {
+  existing?: string;
+  ours?: boolean;
+  emailHolder?: string;
+  phoneHolder?: string;
+}
 
 /** Everything the journal knows about one source user, folded from its lines. */
 export interface JournaledUser {
@@ -51,6 +66,8 @@ export interface JournaledUser {
   targetId?: string;
   finished?: { outcome: Outcome; code?: string; followUp?: string };
   deleted: boolean;
+  /** The last lookup made for the user. */
+  lookup?: Lookup;
 }
 
 const fdatasyncAsync = promisify(fdatasync);
@@ -124,6 +141,11 @@ export class RunStore {
     this.append({ at: now(), id, step: 'finished', ...result });
   }
 
+  /** Not synced: a lookup lost in a crash is only made again. */
+  lookedUp(id: string, lookup: Lookup): void {
+    this.append({ at: now(), id, step: 'looked-up', ...lookup });
+  }
+
   deleted(id: string, target: string): Promise<void> {
     this.append({ at: now(), id, step: 'deleted', target });
     return this.sync();
@@ -183,6 +205,10 @@ export class RunStore {
       if (!OWN_OUTCOMES.has(line.outcome) && !line.uncertain) user.createSent = false;
     }
     if (line.step === 'deleted') Object.assign(user, { deleted: true, createSent: false });
+    if (line.step === 'looked-up') {
+      const { existing, ours, emailHolder, phoneHolder } = line;
+      user.lookup = { existing, ours, emailHolder, phoneHolder };
+    }
     this.users.set(line.id, user);
   }
 }
