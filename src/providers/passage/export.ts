@@ -30,11 +30,11 @@
  *   account with providerUserId "" and no dates), or the API's JSON object.
  */
 import { finished } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 import { parse as parseStream } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
-import { Assembler } from 'stream-json/assembler.js';
-import jsonParser, { type Token } from 'stream-json/parser.js';
+import { Assembler } from 'stream-json/core/assembler.js';
+import { getManyValues, isMany, none } from 'stream-chain/defs.js';
+import { jsonParser, type Token } from 'stream-json/core/parser.js';
 import { z } from 'zod';
 import type { Device, User } from '../types.js';
 import { describeIssue } from '../wire.js';
@@ -113,91 +113,130 @@ const NOT_A_DUMP = 'the dump is neither {"users": [...]}, an array of users nor 
  * problems and total as `readPassageDump`, except that records before a problem are yielded.
  */
 export async function* streamPassageDump(text: AsyncIterable<string>): AsyncGenerator<ExportEvent> {
-  const tokens = Readable.from(text).pipe(jsonParser.asStream({ streamValues: false }));
-  let depth = 0;
-  let root: 'object' | 'array' | undefined;
-  let key: string | null = null;
-  /** Inside the root object's `users` array. */
-  let inUsers = false;
-  let sawUsers = false;
-  const kinds = { pages: 0, users: 0 };
-  let assembler: Assembler | undefined;
-  let position = 0;
-  let total: number | undefined;
-  const declare = (value: unknown) => {
-    if (typeof value === 'number' && Number.isInteger(value)) total = Math.max(total ?? value, value);
-  };
-  try {
-    for await (const token of tokens as AsyncIterable<Token>) {
-      if (assembler) {
-        assembler.consume(token);
-        if (!assembler.done) continue;
-        const value = assembler.current;
-        assembler = undefined;
-        if (root === 'object') {
-          yield { record: dumpRecord(value, (position += 1)) };
-          continue;
-        }
-        // An element of a root array: a list page, or a user.
-        const page = usersOf(value);
-        if (page) {
-          kinds.pages += 1;
-          declare(totalOf(value));
-          for (const raw of page) yield { record: dumpRecord(raw, (position += 1)) };
-        } else {
-          kinds.users += 1;
-          yield { record: dumpRecord(value, (position += 1)) };
-        }
-        if (kinds.pages > 0 && kinds.users > 0) {
-          yield { problem: { code: 'UNREADABLE', message: NOT_A_DUMP } };
-          return;
-        }
-        continue;
-      }
-      const opens = token.name === 'startObject' || token.name === 'startArray';
-      const closes = token.name === 'endObject' || token.name === 'endArray';
-      if (depth === 0 && opens) root = token.name === 'startObject' ? 'object' : 'array';
-      const wanted = (root === 'array' && depth === 1) || (inUsers && depth === 2);
-      if (wanted && !closes) {
-        assembler = new Assembler();
-        assembler.consume(token);
-        if (assembler.done) {
-          // A scalar element: a user that is not an object, rejected as such.
-          const value = assembler.current;
-          assembler = undefined;
-          if (root === 'array') kinds.users += 1;
-          yield { record: dumpRecord(value, (position += 1)) };
-        }
-        continue;
-      }
-      if (root === 'object' && depth === 1) {
-        if (token.name === 'keyValue') {
-          key = token.value as string;
-          continue;
-        }
-        if (key === 'users' && token.name === 'startArray') {
-          inUsers = sawUsers = true;
-        } else if (key === 'total_users' && token.name === 'numberValue') {
-          declare(Number(token.value));
-        }
-        key = null;
-      }
-      if (opens) depth += 1;
-      if (closes) {
-        depth -= 1;
-        if (depth === 1) inUsers = false;
-      }
+  // The core parser called by hand, a chunk at a time: a Node stream per token is far slower.
+  const tokensOf = jsonParser({ streamValues: false });
+  const walker = new DumpWalker();
+  /** False when the text is not JSON (the parser's message quotes the text, so it is not kept). */
+  const feed = (input: string | typeof none): boolean => {
+    let out: ReturnType<typeof tokensOf>;
+    try {
+      // `none` asks the parser for what it still holds, at the end of the text.
+      out = tokensOf(input as string);
+    } catch {
+      return false;
     }
-  } catch {
-    // The parser's message quotes the text around the error.
-    yield { problem: { code: 'UNREADABLE', message: 'the dump is not valid JSON' } };
-    return;
+    if (isMany(out)) for (const token of getManyValues(out)) walker.token(token);
+    else if (out !== none) walker.token(out as Token);
+    return true;
+  };
+  const invalid = { problem: { code: 'UNREADABLE', message: 'the dump is not valid JSON' } } as const;
+  let first = true;
+  for await (const chunk of text) {
+    // An editor on Windows saves a byte-order mark, which is not JSON.
+    const parsed = feed(first ? chunk.replace(/^\uFEFF/, '') : chunk);
+    first &&= chunk === '';
+    yield* walker.take();
+    if (walker.stopped) return;
+    if (!parsed) return yield invalid;
   }
-  if (root === undefined || (root === 'object' && !sawUsers)) {
-    yield { problem: { code: 'UNREADABLE', message: NOT_A_DUMP } };
-    return;
+  const parsed = feed(none);
+  yield* walker.take();
+  if (walker.stopped) return;
+  if (!parsed) return yield invalid;
+  yield* walker.end();
+}
+
+/** Tokens in, records out: the users of `{"users": [...]}`, of a bare array, or of an array of pages. */
+class DumpWalker {
+  stopped = false;
+  private events: ExportEvent[] = [];
+  private depth = 0;
+  private root: 'object' | 'array' | undefined;
+  private key: string | null = null;
+  /** Inside the root object's `users` array. */
+  private inUsers = false;
+  private sawUsers = false;
+  private readonly kinds = { pages: 0, users: 0 };
+  private assembler: Assembler | undefined;
+  private position = 0;
+  private total: number | undefined;
+
+  take(): ExportEvent[] {
+    const events = this.events;
+    this.events = [];
+    return events;
   }
-  if (total !== undefined) yield { declaredTotal: total };
+
+  end(): ExportEvent[] {
+    if (this.root === undefined || (this.root === 'object' && !this.sawUsers)) {
+      this.events.push({ problem: { code: 'UNREADABLE', message: NOT_A_DUMP } });
+    } else if (this.total !== undefined) {
+      this.events.push({ declaredTotal: this.total });
+    }
+    return this.take();
+  }
+
+  token(token: Token): void {
+    if (this.stopped) return;
+    if (this.assembler) {
+      this.assembler.consume(token);
+      if (this.assembler.done) this.element(this.assembler.current);
+      return;
+    }
+    const opens = token.name === 'startObject' || token.name === 'startArray';
+    const closes = token.name === 'endObject' || token.name === 'endArray';
+    if (this.depth === 0 && opens) this.root = token.name === 'startObject' ? 'object' : 'array';
+    const wanted = (this.root === 'array' && this.depth === 1) || (this.inUsers && this.depth === 2);
+    if (wanted && !closes) {
+      this.assembler = new Assembler();
+      this.assembler.consume(token);
+      // A scalar element is done at once: a user that is not an object, rejected as such.
+      if (this.assembler.done) this.element(this.assembler.current);
+      return;
+    }
+    if (this.root === 'object' && this.depth === 1) {
+      if (token.name === 'keyValue') {
+        this.key = token.value;
+        return;
+      }
+      if (this.key === 'users' && token.name === 'startArray') this.inUsers = this.sawUsers = true;
+      else if (this.key === 'total_users' && token.name === 'numberValue') this.declare(Number(token.value));
+      this.key = null;
+    }
+    if (opens) this.depth += 1;
+    if (closes) {
+      this.depth -= 1;
+      if (this.depth === 1) this.inUsers = false;
+    }
+  }
+
+  /** A whole element of the users array, or of a root array (a list page, or a user). */
+  private element(value: unknown): void {
+    this.assembler = undefined;
+    if (this.root === 'object') return this.user(value);
+    const page = usersOf(value);
+    if (page) {
+      this.kinds.pages += 1;
+      this.declare(totalOf(value));
+      for (const raw of page) this.user(raw);
+    } else {
+      this.kinds.users += 1;
+      this.user(value);
+    }
+    if (this.kinds.pages > 0 && this.kinds.users > 0) {
+      this.events.push({ problem: { code: 'UNREADABLE', message: NOT_A_DUMP } });
+      this.stopped = true;
+    }
+  }
+
+  private user(raw: unknown): void {
+    this.events.push({ record: dumpRecord(raw, (this.position += 1)) });
+  }
+
+  private declare(value: unknown): void {
+    if (typeof value === 'number' && Number.isInteger(value))
+      this.total = Math.max(this.total ?? value, value);
+  }
 }
 
 function dumpRecord(raw: unknown, position: number): ExportRecord {
