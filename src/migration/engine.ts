@@ -361,17 +361,21 @@ export class Migration {
     this.writer = new ReportWriter(store, this.settings.dryRun);
     const totals = { toCreate: 0, toFollowUp: 0 };
     let batch: Planned[] = [];
+    /** Records skipped in the source wait in the batch too, so the report keeps source order. */
+    let candidates = 0;
     const planBatch = async () => {
       const planned = batch;
       batch = [];
+      candidates = 0;
       const lookups = await this.lookUp(planned, store);
       for (const entry of planned) {
-        const candidate = entry.candidate!;
-        const journaled = store.user(candidate.user.id);
-        const lookup = lookups.get(candidate.user.id) ?? journaled?.lookup;
-        const { action } = this.classify(entry.report, journaled, lookup);
-        if (action === 'create') totals.toCreate += 1;
-        if (action === 'follow-up') totals.toFollowUp += 1;
+        if (entry.candidate) {
+          const journaled = store.user(entry.candidate.user.id);
+          const lookup = lookups.get(entry.candidate.user.id) ?? journaled?.lookup;
+          const { action } = this.classify(entry.report, journaled, lookup);
+          if (action === 'create') totals.toCreate += 1;
+          if (action === 'follow-up') totals.toFollowUp += 1;
+        }
         this.counts[entry.report.outcome] += 1;
         this.writer!.write(entry.report);
       }
@@ -381,16 +385,11 @@ export class Migration {
     for await (const event of this.options.source.read(this.stop.signal)) {
       if (!('record' in event)) continue;
       const entry = screen.screen(event.record);
-      if (known === 0 || this.total < known) this.total = Math.max(this.total, screen.read);
-      if (entry.candidate) {
-        batch.push(entry);
-        if (batch.length >= PLAN_BATCH) await planBatch();
-        continue;
-      }
-      // A record skipped waits for the batch before it, so the report keeps source order.
-      if (batch.length > 0) await planBatch();
-      this.counts[entry.report.outcome] += 1;
-      this.writer.write(entry.report);
+      // A live source's total is what has been read so far.
+      if (known === 0) this.total = screen.read;
+      batch.push(entry);
+      if (entry.candidate) candidates += 1;
+      if (candidates >= PLAN_BATCH || batch.length >= 10 * PLAN_BATCH) await planBatch();
     }
     if (batch.length > 0) await planBatch();
     if (known > 0 && screen.read !== known) {
@@ -408,9 +407,9 @@ export class Migration {
    * journaled on a real run); users it has settled are not asked again.
    */
   private async lookUp(planned: Planned[], store: RunStore): Promise<Map<string, Lookup>> {
-    const users = planned
-      .map((entry) => entry.candidate!.user)
-      .filter((user) => !settledIn(store.user(user.id)));
+    const users = planned.flatMap((entry) =>
+      entry.candidate && !settledIn(store.user(entry.candidate.user.id)) ? [entry.candidate.user] : [],
+    );
     const lookups = new Map<string, Lookup>();
     if (users.length === 0) return lookups;
     const matches = await lookUpTargets(

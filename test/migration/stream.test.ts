@@ -91,4 +91,25 @@ describe('Passage → Clerk: streamed sources, journaled lookups', () => {
     ]);
     expect(await clerkWireUsers(emulator())).toHaveLength(300);
   }, 60_000);
+
+  it('records skipped in the source do not cut the batches the lookups ask about', async () => {
+    const directory = runDirectory();
+    // 200 valid users, each followed by one with no identifier: 400 records, 200 to look up.
+    const users = Array.from({ length: 200 }, (_, i) => [
+      wireUser(`v${i}`),
+      wireUser(`x${i}`, { email: '', phone: '' }),
+    ]).flat();
+    const file = join(directory, 'dump.json');
+    writeFileSync(file, JSON.stringify({ users }));
+    const { progress, users: report } = await migrate(
+      emulator(),
+      directory,
+      { dryRun: true },
+      fileSource(file),
+    );
+    expect(progress.counts).toMatchObject({ WOULD_CREATE: 200, SKIPPED: 200 });
+    // Two external-id and two e-mail lookups, as if the skipped records were not there.
+    expect(lookups()).toHaveLength(4);
+    expect(report.map((u) => u.sourceId)).toEqual(users.map((u) => u.id));
+  });
 });
