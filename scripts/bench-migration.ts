@@ -273,7 +273,7 @@ async function measureChild(file: string): Promise<void> {
 }
 
 async function memoryBench(): Promise<number> {
-  const sizes = args.sizes.split(',').map(Number);
+  const sizes = args.sizes ? args.sizes.split(',').map(Number) : [];
   const bigDumpMb = Number(args['big-dump-mb']);
   const work = mkdtempSync(join(os.tmpdir(), 'usergraph-bench-memory-'));
   const emulator = await startEmulator({
@@ -317,7 +317,8 @@ async function memoryBench(): Promise<number> {
       rmSync(file, { force: true });
     }
     if (bigDumpMb > 0) {
-      const size = Math.ceil((bigDumpMb * 1e6) / 420);
+      // A generated user takes some 350 bytes of JSON.
+      const size = Math.ceil((bigDumpMb * 1e6) / 340);
       const file = join(work, 'big.json');
       console.error(`writing a dump of ${size} users (~${bigDumpMb} MB)...`);
       await writeDump(file, size);
@@ -335,7 +336,7 @@ async function memoryBench(): Promise<number> {
     rmSync(work, { recursive: true, force: true });
   }
   const spread = dry.length >= 2 ? dry.at(-1)! - dry[0]! : NaN;
-  const held = spread <= 60;
+  const held = dry.length < 2 || spread <= 60;
   const load = os.loadavg()[0]!.toFixed(1);
   const table = [
     `Run on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${load}; each run in a child process of its own (node + tsx), against the Clerk emulator in the parent with its limit lifted.`,
@@ -343,8 +344,12 @@ async function memoryBench(): Promise<number> {
     '| Run | Peak RSS | Time | Clerk calls per user | Outcome |',
     '|---|---|---|---|---|',
     ...rows,
-    '',
-    `Target: a dry run over ${sizes.at(-1)!.toLocaleString('en')} users within 60 MB of one over ${sizes[0]!.toLocaleString('en')}: ${spread.toFixed(1)} MiB apart, **${held ? 'PASS' : 'MISS'}**.`,
+    ...(dry.length >= 2
+      ? [
+          '',
+          `Target: a dry run over ${sizes.at(-1)!.toLocaleString('en')} users within 60 MB of one over ${sizes[0]!.toLocaleString('en')}: ${spread.toFixed(1)} MiB apart, **${held ? 'PASS' : 'MISS'}**.`,
+        ]
+      : []),
   ].join('\n');
   console.log(table);
   if (!args['no-write']) writeSection('bench:migration-memory', table);

@@ -26,7 +26,7 @@ import {
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { acquireFileLease, writeAtomically, type RunLock } from './lease.js';
-import type { Outcome } from './types.js';
+import { OUTCOMES, type Outcome } from './types.js';
 
 export { RunLockedError } from './lease.js';
 
@@ -71,6 +71,11 @@ export interface JournaledUser {
 }
 
 const fdatasyncAsync = promisify(fdatasync);
+const NOBODY: Lookup = Object.freeze({});
+/** A finish with no code and no follow-up, the common case, shared by every user it ends. */
+const PLAIN_FINISH = Object.fromEntries(
+  OUTCOMES.map((outcome) => [outcome, Object.freeze({ outcome })]),
+) as Record<Outcome, { outcome: Outcome }>;
 
 export class JournalUnreadableError extends Error {
   override name = 'JournalUnreadableError';
@@ -194,12 +199,22 @@ export class RunStore {
   }
 
   private fold(line: JournalLine): void {
-    const user = this.users.get(line.id) ?? { createSent: false, deleted: false };
+    // Every field from the start: objects that keep one shape stay small, and a run holds one per user.
+    const user: JournaledUser = this.users.get(line.id) ?? {
+      createSent: false,
+      targetId: undefined,
+      finished: undefined,
+      deleted: false,
+      lookup: undefined,
+    };
     if (line.step === 'creating')
       Object.assign(user, { createSent: true, deleted: false, finished: undefined });
     if (line.step === 'created') user.targetId = line.target;
     if (line.step === 'finished') {
-      user.finished = { outcome: line.outcome, code: line.code, followUp: line.followUp };
+      user.finished =
+        line.code || line.followUp
+          ? { outcome: line.outcome, code: line.code, followUp: line.followUp }
+          : PLAIN_FINISH[line.outcome];
       if (line.target) user.targetId = line.target;
       // A create refused for sure created nothing: undo and resume must not claim the id's holder.
       if (!OWN_OUTCOMES.has(line.outcome) && !line.uncertain) user.createSent = false;
@@ -207,9 +222,11 @@ export class RunStore {
     if (line.step === 'deleted') Object.assign(user, { deleted: true, createSent: false });
     if (line.step === 'looked-up') {
       const { existing, ours, emailHolder, phoneHolder } = line;
-      user.lookup = { existing, ours, emailHolder, phoneHolder };
+      // A lookup that found nobody, the common case, is shared rather than kept once per user.
+      user.lookup =
+        existing || emailHolder || phoneHolder ? { existing, ours, emailHolder, phoneHolder } : NOBODY;
     }
-    this.users.set(line.id, user);
+    if (!this.users.has(line.id)) this.users.set(line.id, user);
   }
 }
 
