@@ -9,7 +9,9 @@
  * the server does not stall its event loop. A user whose last line is `creating` may or may not exist in the target; the next run
  * looks it up by external id and takes it as this run's own if it is there, or creates it if
  * it is not. The other lines are written without a sync: losing one costs a lookup, never a
- * duplicate. A line torn by a crash mid-write is ignored.
+ * duplicate. A line torn by a crash mid-write is ignored. A `looked-up` line keeps what the
+ * target held for a user when the run planned it, so a resume asks again only for the users
+ * the journal has not settled.
  */
 import {
   closeSync,
@@ -24,7 +26,7 @@ import {
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { acquireFileLease, writeAtomically, type RunLock } from './lease.js';
-import type { Outcome } from './types.js';
+import { OUTCOMES, type Outcome } from './types.js';
 
 export { RunLockedError } from './lease.js';
 
@@ -42,7 +44,20 @@ export type JournalLine =
       /** The last create failed in a way that may hide a success (a timeout, a lost answer). */
       uncertain?: boolean;
     }
-  | { at: string; id: string; step: 'deleted'; target: string };
+  | { at: string; id: string; step: 'deleted'; target: string }
+  | ({ at: string; id: string; step: 'looked-up' } & Lookup);
+
+/**
+ * What the target held for one source user when the run planned it: who has its external id
+ * (and whether that user carries this run's stamp), its e-mail address, its phone number. Kept
+ * in the journal so a resume need not ask again for a user the journal has settled.
+ */
+export interface Lookup {
+  existing?: string;
+  ours?: boolean;
+  emailHolder?: string;
+  phoneHolder?: string;
+}
 
 /** Everything the journal knows about one source user, folded from its lines. */
 export interface JournaledUser {
@@ -51,9 +66,16 @@ export interface JournaledUser {
   targetId?: string;
   finished?: { outcome: Outcome; code?: string; followUp?: string };
   deleted: boolean;
+  /** The last lookup made for the user. */
+  lookup?: Lookup;
 }
 
 const fdatasyncAsync = promisify(fdatasync);
+const NOBODY: Lookup = Object.freeze({});
+/** A finish with no code and no follow-up, the common case, shared by every user it ends. */
+const PLAIN_FINISH = Object.fromEntries(
+  OUTCOMES.map((outcome) => [outcome, Object.freeze({ outcome })]),
+) as Record<Outcome, { outcome: Outcome }>;
 
 export class JournalUnreadableError extends Error {
   override name = 'JournalUnreadableError';
@@ -124,6 +146,11 @@ export class RunStore {
     this.append({ at: now(), id, step: 'finished', ...result });
   }
 
+  /** Not synced: a lookup lost in a crash is only made again. */
+  lookedUp(id: string, lookup: Lookup): void {
+    this.append({ at: now(), id, step: 'looked-up', ...lookup });
+  }
+
   deleted(id: string, target: string): Promise<void> {
     this.append({ at: now(), id, step: 'deleted', target });
     return this.sync();
@@ -172,18 +199,34 @@ export class RunStore {
   }
 
   private fold(line: JournalLine): void {
-    const user = this.users.get(line.id) ?? { createSent: false, deleted: false };
+    // Every field from the start: objects that keep one shape stay small, and a run holds one per user.
+    const user: JournaledUser = this.users.get(line.id) ?? {
+      createSent: false,
+      targetId: undefined,
+      finished: undefined,
+      deleted: false,
+      lookup: undefined,
+    };
     if (line.step === 'creating')
       Object.assign(user, { createSent: true, deleted: false, finished: undefined });
     if (line.step === 'created') user.targetId = line.target;
     if (line.step === 'finished') {
-      user.finished = { outcome: line.outcome, code: line.code, followUp: line.followUp };
+      user.finished =
+        line.code || line.followUp
+          ? { outcome: line.outcome, code: line.code, followUp: line.followUp }
+          : PLAIN_FINISH[line.outcome];
       if (line.target) user.targetId = line.target;
       // A create refused for sure created nothing: undo and resume must not claim the id's holder.
       if (!OWN_OUTCOMES.has(line.outcome) && !line.uncertain) user.createSent = false;
     }
     if (line.step === 'deleted') Object.assign(user, { deleted: true, createSent: false });
-    this.users.set(line.id, user);
+    if (line.step === 'looked-up') {
+      const { existing, ours, emailHolder, phoneHolder } = line;
+      // A lookup that found nobody, the common case, is shared rather than kept once per user.
+      user.lookup =
+        existing || emailHolder || phoneHolder ? { existing, ours, emailHolder, phoneHolder } : NOBODY;
+    }
+    if (!this.users.has(line.id)) this.users.set(line.id, user);
   }
 }
 

@@ -16,12 +16,13 @@ export interface SourceProblem {
   column?: string;
 }
 
-export interface SourceContents {
-  records: SourceRecord[];
-  problems: SourceProblem[];
+/** One step of reading a source, in source order. */
+export type SourceEvent =
+  | { record: SourceRecord }
+  /** The source cannot be used as it is: nothing is written. */
+  | { problem: SourceProblem }
   /** How many users the source says it holds (a dump's `total_users`), when it says. */
-  declaredTotal?: number;
-}
+  | { declaredTotal: number };
 
 export type SourceKind = 'PASSAGE_API' | 'PASSAGE_JSON' | 'PASSAGE_CSV';
 
@@ -32,7 +33,8 @@ export interface MigrationSource {
    * it names the run, so starting the same migration again resumes it.
    */
   fingerprint: string;
-  read(signal?: AbortSignal): Promise<SourceContents>;
+  /** Reads the source from its start, a record at a time; a run calls it once per pass. */
+  read(signal?: AbortSignal): AsyncIterable<SourceEvent>;
 }
 
 /** What happened to one user. */

@@ -12,11 +12,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
 import { ProviderError } from '../providers/errors.js';
-import type { Provider } from '../providers/types.js';
+import type { Provider, User } from '../providers/types.js';
 import { RunStore } from './journal.js';
 import { lookUpTargets } from './lookup.js';
 import { migrationRunOf } from './mapping.js';
 import { AdaptiveConcurrency, Pacer } from './pacer.js';
+
+/** Users looked up together before their deletes: ten lookup calls' worth. */
+const UNDO_BATCH = 1_000;
 
 export interface UndoOptions {
   directory: string;
@@ -58,13 +61,7 @@ export async function undoMigration({
   try {
     const created = [...store.users].filter(([, user]) => user.createSent && !user.deleted).map(([id]) => id);
     const pacer = new Pacer(rate, signal);
-    const { byExternalId } = await lookUpTargets(
-      target,
-      pacer,
-      { externalIds: created, emails: [], phones: [] },
-      signal,
-    );
-    const undoOne = async (sourceId: string): Promise<void> => {
+    const undoOne = async (sourceId: string, byExternalId: Map<string, User>): Promise<void> => {
       const existing = byExternalId.get(sourceId);
       const journaledId = store.user(sourceId)?.targetId;
       const ours =
@@ -98,18 +95,38 @@ export async function undoMigration({
     pacer.onAnswer = (ms) => inFlight.observe(ms);
     const queue = new PQueue({ concurrency: inFlight.value });
     let fatal: unknown;
-    for (const sourceId of created) {
-      void queue.add(async () => {
-        if (fatal) return;
-        queue.concurrency = inFlight.value;
-        try {
-          await undoOne(sourceId);
-        } catch (error) {
-          // Not about one user (a cancel, bad credentials): the deletes in flight finish, no more start.
-          fatal ??= error;
-          queue.clear();
-        }
-      });
+    // A batch at a time, so what undo holds of the target does not grow with the run's size.
+    for (let at = 0; at < created.length && !fatal; at += UNDO_BATCH) {
+      const batch = created.slice(at, at + UNDO_BATCH);
+      let byExternalId: Map<string, User>;
+      try {
+        ({ byExternalId } = await lookUpTargets(
+          target,
+          pacer,
+          { externalIds: batch, emails: [], phones: [] },
+          signal,
+        ));
+      } catch (error) {
+        // The deletes already in flight finish (and are journaled) before the error is told.
+        fatal ??= error;
+        queue.clear();
+        break;
+      }
+      for (const sourceId of batch) {
+        await queue.onSizeLessThan(Math.max(16, maxInFlight * 2));
+        if (fatal) break;
+        void queue.add(async () => {
+          if (fatal) return;
+          queue.concurrency = inFlight.value;
+          try {
+            await undoOne(sourceId, byExternalId);
+          } catch (error) {
+            // Not about one user (a cancel, bad credentials): the deletes in flight finish, no more start.
+            fatal ??= error;
+            queue.clear();
+          }
+        });
+      }
     }
     await queue.onIdle();
     if (fatal) throw fatal;

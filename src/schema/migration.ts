@@ -193,14 +193,15 @@ export const MigrationRef = builder.objectRef<MigrationSnapshot>('Migration').im
     }),
     users: t.field({
       type: MigrationUserConnection,
-      description: 'The per-user report, in source order.',
+      description:
+        'The per-user report, in source order, once the run has ended (read from its `users.csv`); while it runs, the users it has in flight.',
       args: {
         outcome: t.arg({ type: MigrationOutcomeEnum, description: 'Only users with this outcome.' }),
         needsPasskeyEnrolment: t.arg.boolean({ description: 'Only users who had passkeys (true).' }),
         first: t.arg.int({ description: PAGE_SIZE_DESCRIPTION }),
         after: t.arg.string({ description: 'The cursor after which the page starts (an `endCursor`).' }),
       },
-      // The report is in memory: a page costs nothing upstream, what it selects may.
+      // The report is on disk: a page costs nothing upstream, what it selects may.
       ...upstreamCost({
         weight: 0,
         size: { assumedSize: DEFAULT_PAGE_SIZE, slicingArguments: ['first'], sizedFields: ['edges'] },

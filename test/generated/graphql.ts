@@ -926,7 +926,7 @@ export type Migration = {
   state: MigrationState;
   /** Records in the source. */
   total: Scalars['Int']['output'];
-  /** The per-user report, in source order. */
+  /** The per-user report, in source order, once the run has ended (read from its `users.csv`); while it runs, the users it has in flight. */
   users: MigrationUserConnection;
   /** Users finished per second over the last 10 s. */
   usersPerSecond: Scalars['Float']['output'];

@@ -29,7 +29,12 @@
  * - social_connections: provider names split on commas or semicolons (each then an external
  *   account with providerUserId "" and no dates), or the API's JSON object.
  */
+import { finished } from 'node:stream/promises';
+import { parse as parseStream } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
+import { Assembler } from 'stream-json/core/assembler.js';
+import { getManyValues, isMany, none } from 'stream-chain/defs.js';
+import { jsonParser, type Token } from 'stream-json/core/parser.js';
 import { z } from 'zod';
 import type { Device, User } from '../types.js';
 import { describeIssue } from '../wire.js';
@@ -90,25 +95,163 @@ export function readPassageDump(text: string): PassageExport {
   let users: unknown[];
   if (Array.isArray(body) && pages.every((page) => page === undefined)) users = body;
   else if (pages.length > 0 && pages.every((page) => page !== undefined)) users = pages.flat();
-  else return unreadable('the dump is neither {"users": [...]}, an array of users nor of list pages');
+  else return unreadable(NOT_A_DUMP);
 
-  const records = users.map((raw, index): ExportRecord => {
-    const position = index + 1;
-    if (isObject(raw) && (raw.id === undefined || raw.id === null || raw.id === '')) {
-      return reject(position, null, 'MISSING_ID', `user ${position} has no id`);
-    }
-    const parsed = dumpUserSchema.safeParse(raw);
-    if (parsed.success) {
-      const { devices, webauthn_devices: listed, social_connections = {}, ...item } = parsed.data;
-      const user = fromUserInfo({ ...item, webauthn_devices: devices ?? listed ?? [], social_connections });
-      return { position, user };
-    }
-    const id = isObject(raw) && typeof raw.id === 'string' ? raw.id : null;
-    const message = `user ${position}${id ? ` (id ${id})` : ''}: ${describeIssue(parsed.error, 'the user')}`;
-    return reject(position, id, 'INVALID_ROW', message);
-  });
+  const records = users.map((raw, index) => dumpRecord(raw, index + 1));
   const totals = (Array.isArray(body) ? body : [body]).map(totalOf).filter((n) => n !== undefined);
   return { records, problems: [], ...(totals.length > 0 ? { declaredTotal: Math.max(...totals) } : {}) };
+}
+
+/** One event of a streamed read, in file order: a record, a file-level problem, or a declared total. */
+export type ExportEvent = { record: ExportRecord } | { problem: ExportProblem } | { declaredTotal: number };
+
+const NOT_A_DUMP = 'the dump is neither {"users": [...]}, an array of users nor of list pages';
+
+/**
+ * The dump read as a stream of text, a user at a time (stream-json's tokens, each user assembled
+ * alone): what it holds never has to fit in one string or in memory at once. The same records,
+ * problems and total as `readPassageDump`, except that records before a problem are yielded.
+ */
+export async function* streamPassageDump(text: AsyncIterable<string>): AsyncGenerator<ExportEvent> {
+  // The core parser called by hand, a chunk at a time: a Node stream per token is far slower.
+  const tokensOf = jsonParser({ streamValues: false });
+  const walker = new DumpWalker();
+  /** False when the text is not JSON (the parser's message quotes the text, so it is not kept). */
+  const feed = (input: string | typeof none): boolean => {
+    let out: ReturnType<typeof tokensOf>;
+    try {
+      // `none` asks the parser for what it still holds, at the end of the text.
+      out = tokensOf(input as string);
+    } catch {
+      return false;
+    }
+    if (isMany(out)) for (const token of getManyValues(out)) walker.token(token);
+    else if (out !== none) walker.token(out as Token);
+    return true;
+  };
+  const invalid = { problem: { code: 'UNREADABLE', message: 'the dump is not valid JSON' } } as const;
+  let first = true;
+  for await (const chunk of text) {
+    // An editor on Windows saves a byte-order mark, which is not JSON.
+    const parsed = feed(first ? chunk.replace(/^\uFEFF/, '') : chunk);
+    first &&= chunk === '';
+    yield* walker.take();
+    if (walker.stopped) return;
+    if (!parsed) return yield invalid;
+  }
+  const parsed = feed(none);
+  yield* walker.take();
+  if (walker.stopped) return;
+  if (!parsed) return yield invalid;
+  yield* walker.end();
+}
+
+/** Tokens in, records out: the users of `{"users": [...]}`, of a bare array, or of an array of pages. */
+class DumpWalker {
+  stopped = false;
+  private events: ExportEvent[] = [];
+  private depth = 0;
+  private root: 'object' | 'array' | undefined;
+  private key: string | null = null;
+  /** Inside the root object's `users` array. */
+  private inUsers = false;
+  private sawUsers = false;
+  private readonly kinds = { pages: 0, users: 0 };
+  private assembler: Assembler | undefined;
+  private position = 0;
+  private total: number | undefined;
+
+  take(): ExportEvent[] {
+    const events = this.events;
+    this.events = [];
+    return events;
+  }
+
+  end(): ExportEvent[] {
+    if (this.root === undefined || (this.root === 'object' && !this.sawUsers)) {
+      this.events.push({ problem: { code: 'UNREADABLE', message: NOT_A_DUMP } });
+    } else if (this.total !== undefined) {
+      this.events.push({ declaredTotal: this.total });
+    }
+    return this.take();
+  }
+
+  token(token: Token): void {
+    if (this.stopped) return;
+    if (this.assembler) {
+      this.assembler.consume(token);
+      if (this.assembler.done) this.element(this.assembler.current);
+      return;
+    }
+    const opens = token.name === 'startObject' || token.name === 'startArray';
+    const closes = token.name === 'endObject' || token.name === 'endArray';
+    if (this.depth === 0 && opens) this.root = token.name === 'startObject' ? 'object' : 'array';
+    const wanted = (this.root === 'array' && this.depth === 1) || (this.inUsers && this.depth === 2);
+    if (wanted && !closes) {
+      this.assembler = new Assembler();
+      this.assembler.consume(token);
+      // A scalar element is done at once: a user that is not an object, rejected as such.
+      if (this.assembler.done) this.element(this.assembler.current);
+      return;
+    }
+    if (this.root === 'object' && this.depth === 1) {
+      if (token.name === 'keyValue') {
+        this.key = token.value;
+        return;
+      }
+      if (this.key === 'users' && token.name === 'startArray') this.inUsers = this.sawUsers = true;
+      else if (this.key === 'total_users' && token.name === 'numberValue') this.declare(Number(token.value));
+      this.key = null;
+    }
+    if (opens) this.depth += 1;
+    if (closes) {
+      this.depth -= 1;
+      if (this.depth === 1) this.inUsers = false;
+    }
+  }
+
+  /** A whole element of the users array, or of a root array (a list page, or a user). */
+  private element(value: unknown): void {
+    this.assembler = undefined;
+    if (this.root === 'object') return this.user(value);
+    const page = usersOf(value);
+    if (page) {
+      this.kinds.pages += 1;
+      this.declare(totalOf(value));
+      for (const raw of page) this.user(raw);
+    } else {
+      this.kinds.users += 1;
+      this.user(value);
+    }
+    if (this.kinds.pages > 0 && this.kinds.users > 0) {
+      this.events.push({ problem: { code: 'UNREADABLE', message: NOT_A_DUMP } });
+      this.stopped = true;
+    }
+  }
+
+  private user(raw: unknown): void {
+    this.events.push({ record: dumpRecord(raw, (this.position += 1)) });
+  }
+
+  private declare(value: unknown): void {
+    if (typeof value === 'number' && Number.isInteger(value))
+      this.total = Math.max(this.total ?? value, value);
+  }
+}
+
+function dumpRecord(raw: unknown, position: number): ExportRecord {
+  if (isObject(raw) && (raw.id === undefined || raw.id === null || raw.id === '')) {
+    return reject(position, null, 'MISSING_ID', `user ${position} has no id`);
+  }
+  const parsed = dumpUserSchema.safeParse(raw);
+  if (parsed.success) {
+    const { devices, webauthn_devices: listed, social_connections = {}, ...item } = parsed.data;
+    const user = fromUserInfo({ ...item, webauthn_devices: devices ?? listed ?? [], social_connections });
+    return { position, user };
+  }
+  const id = isObject(raw) && typeof raw.id === 'string' ? raw.id : null;
+  const message = `user ${position}${id ? ` (id ${id})` : ''}: ${describeIssue(parsed.error, 'the user')}`;
+  return reject(position, id, 'INVALID_ROW', message);
 }
 
 // ---- the dashboard CSV -------------------------------------------------------------------------
@@ -139,36 +282,166 @@ class BadCell extends Error {
   }
 }
 
-type Event = { line: number; cells: string[] } | { line: number; error: string };
-
 export function readPassageCsv(text: string): PassageExport {
-  const events = csvEvents(text);
-  const unreadables = events.flatMap((event): ExportProblem[] =>
-    'error' in event ? [{ code: 'UNREADABLE', message: `line ${event.line}: ${event.error}` }] : [],
-  );
-  const [head, ...rows] = events;
-  if (!head) return unreadable('the file has no header line');
-  if ('error' in head) return { records: [], problems: unreadables };
+  const reader = new CsvReader();
+  reader.lines.feed(text);
+  reader.lines.end();
+  parse(text, reader.parseOptions);
+  return collect(reader.end());
+}
 
-  const { index, problems } = readHeader(head.cells);
-  const records = rows.flatMap((row): ExportRecord[] => {
-    if ('error' in row) return [];
+/**
+ * The export read as a stream of text through csv-parse's stream API, a row at a time: the same
+ * records and problems as `readPassageCsv`, in file order (the header's problems first).
+ */
+export async function* streamPassageCsv(text: AsyncIterable<string>): AsyncGenerator<ExportEvent> {
+  const reader = new CsvReader();
+  const parser = parseStream(reader.parseOptions);
+  // Nothing comes out of the parser (the reader takes every row); it must flow to end.
+  parser.resume();
+  const ended = finished(parser);
+  for await (const chunk of text) {
+    // The lines are counted before the parser sees them, so a row's line is always known.
+    reader.lines.feed(chunk);
+    await new Promise<void>((resolve, reject) =>
+      parser.write(chunk, (error) => (error ? reject(error) : resolve())),
+    );
+    yield* reader.take();
+  }
+  reader.lines.end();
+  parser.end();
+  await ended;
+  yield* reader.end();
+}
+
+function collect(events: Iterable<ExportEvent>): PassageExport {
+  const result: PassageExport = { records: [], problems: [] };
+  for (const event of events) {
+    if ('record' in event) result.records.push(event.record);
+    else if ('problem' in event) result.problems.push(event.problem);
+  }
+  return result;
+}
+
+/** Rows in, records and problems out: the header read from the first row, each row after it mapped. */
+class CsvReader {
+  readonly lines = new LineTracker();
+  private head: { index: Map<Column, number>; cells: string[] } | 'unreadable' | undefined;
+  private events: ExportEvent[] = [];
+  private stopped = false;
+  readonly parseOptions = {
+    bom: true,
+    skip_empty_lines: true,
+    // Each broken record is reported as UNREADABLE with its line; the records around it are read.
+    skip_records_with_error: true,
+    on_record: (cells: string[]) => {
+      if (!this.stopped) this.row(this.lines.place(cells), cells);
+      return null;
+    },
+    on_skip: (error: { code?: unknown; record?: unknown } | undefined) => {
+      if (this.stopped) return undefined;
+      const code = String(error?.code);
+      // After a quote error csv-parse can take quoted text for unquoted and the reverse: reading
+      // on could put cells in the wrong columns, so the rest of the file is not read.
+      this.stopped = code !== 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH';
+      const why = CSV_ERRORS[code] ?? `the row is not valid CSV (${code})`;
+      const line = this.lines.place(Array.isArray(error?.record) ? error.record : []);
+      const message = `line ${line}: ${this.stopped ? `${why}; nothing after it is read` : why}`;
+      this.head ??= 'unreadable';
+      this.events.push({ problem: { code: 'UNREADABLE', message } });
+      return undefined;
+    },
+  };
+
+  /** The events found since the last call. */
+  take(): ExportEvent[] {
+    const events = this.events;
+    this.events = [];
+    return events;
+  }
+
+  end(): ExportEvent[] {
+    if (!this.head)
+      this.events.push({ problem: { code: 'UNREADABLE', message: 'the file has no header line' } });
+    return this.take();
+  }
+
+  private row(line: number, cells: string[]): void {
+    if (!this.head) {
+      const { index, problems } = readHeader(cells);
+      this.head = { index, cells };
+      for (const problem of problems) this.events.push({ problem });
+      return;
+    }
+    if (this.head === 'unreadable') return;
+    const { index, cells: headers } = this.head;
     const cell = (column: Column) => {
       const at = index.get(column);
-      return at === undefined ? (ABSENT[column] ?? '') : (row.cells[at]?.trim() ?? '');
+      return at === undefined ? (ABSENT[column] ?? '') : (cells[at]?.trim() ?? '');
     };
     const id = cell('id');
-    if (!id) return [reject(row.line, null, 'MISSING_ID', `line ${row.line}: the id is empty`)];
+    if (!id) {
+      this.events.push({ record: reject(line, null, 'MISSING_ID', `line ${line}: the id is empty`) });
+      return;
+    }
     try {
-      return [{ position: row.line, user: csvUser(id, cell) }];
+      this.events.push({ record: { position: line, user: csvUser(id, cell) } });
     } catch (error) {
       if (!(error instanceof BadCell)) throw error;
-      const header = head.cells[index.get(error.column) ?? -1]?.trim();
-      const message = `line ${row.line} (user ${id}): column "${header}" ${error.contract}`;
-      return [reject(row.line, id, 'INVALID_ROW', message)];
+      const header = headers[index.get(error.column) ?? -1]?.trim();
+      const message = `line ${line} (user ${id}): column "${header}" ${error.contract}`;
+      this.events.push({ record: reject(line, id, 'INVALID_ROW', message) });
     }
-  });
-  return { records, problems: [...problems, ...unreadables] };
+  }
+}
+
+/**
+ * The line each record starts on: the first non-empty line after the previous record, which
+ * spans one line plus the breaks in its cells (csv-parse's own line count takes a CRLF inside
+ * quotes for two lines). Fed the text before the parser sees it; keeps only the lines not yet
+ * passed.
+ */
+class LineTracker {
+  /** Whether each line from `first` on is empty. */
+  private empty: boolean[] = [];
+  private first = 1;
+  private next = 1;
+  private tail = '';
+  private ended = false;
+
+  feed(chunk: string): void {
+    let text = this.tail + chunk;
+    // A CR at the end may be the first half of a CRLF.
+    const held = text.endsWith('\r') ? 1 : 0;
+    const lines = text.slice(0, text.length - held).split(/\r\n|\r|\n/);
+    this.tail = lines.pop()! + (held ? '\r' : '');
+    for (const line of lines) this.empty.push(line === '');
+    text = '';
+  }
+
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    const text = this.tail;
+    this.tail = '';
+    for (const line of text.split(/\r\n|\r|\n/)) this.empty.push(line === '');
+  }
+
+  place(cells: readonly unknown[]): number {
+    const known = this.first + this.empty.length;
+    while (this.empty[this.next - this.first] === true && this.next < known - (this.ended ? 1 : 0))
+      this.next++;
+    const line = this.next;
+    this.next +=
+      1 + cells.reduce<number>((breaks, cell) => breaks + String(cell).split(/\r\n|\r|\n/).length - 1, 0);
+    // Lines already passed are never asked again.
+    const passed = Math.min(this.next, known) - this.first;
+    if (passed > 4096) {
+      this.empty = this.empty.slice(passed);
+      this.first += passed;
+    }
+    return line;
+  }
 }
 
 /** Where each known column is, and what is wrong with the header line. */
@@ -303,47 +576,6 @@ function socialCell(value: string): UserInfo['social_connections'] {
     return Object.fromEntries(names.filter((name) => name !== '').map((name) => [name, connection]));
   }
   throw new BadCell('social_connections', 'must be provider names or a JSON object');
-}
-
-/**
- * Records and unreadable stretches in file order, each at the line it starts on: the first
- * non-empty line after the previous record, which spans one line plus the breaks in its cells
- * (csv-parse's own line count takes a CRLF inside quotes for two lines).
- */
-function csvEvents(text: string): Event[] {
-  const lines = text.split(/\r\n|\r|\n/);
-  const events: Event[] = [];
-  let next = 1;
-  const place = (cells: readonly unknown[]) => {
-    while (lines[next - 1] === '' && next < lines.length) next++;
-    const line = next;
-    next +=
-      1 + cells.reduce<number>((breaks, cell) => breaks + String(cell).split(/\r\n|\r|\n/).length - 1, 0);
-    return line;
-  };
-  let stopped = false;
-  parse(text, {
-    bom: true,
-    skip_empty_lines: true,
-    // Each broken record is reported as UNREADABLE with its line; the records around it are read.
-    skip_records_with_error: true,
-    on_record: (cells: string[]) => {
-      if (!stopped) events.push({ line: place(cells), cells });
-      return null;
-    },
-    on_skip: (error) => {
-      if (stopped) return undefined;
-      const code = String(error?.code);
-      // After a quote error csv-parse can take quoted text for unquoted and the reverse: reading
-      // on could put cells in the wrong columns, so the rest of the file is not read.
-      stopped = code !== 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH';
-      const why = CSV_ERRORS[code] ?? `the row is not valid CSV (${code})`;
-      const line = place(Array.isArray(error?.record) ? error.record : []);
-      events.push({ line, error: stopped ? `${why}; nothing after it is read` : why });
-      return undefined;
-    },
-  });
-  return events;
 }
 
 /** csv-parse's own messages quote the characters found, which could be part of an e-mail. */
