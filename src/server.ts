@@ -13,6 +13,7 @@ import {
   type YogaServerInstance,
 } from 'graphql-yoga';
 import { LimiterCallerBudget } from './budget/caller-budget.js';
+import type { Rate } from './budget/rate.js';
 import type { ServerConfig } from './config/server.js';
 import { createContext, type Context } from './context.js';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
@@ -30,6 +31,7 @@ import { MigrationManager } from './migration/manager.js';
 import type { RunningEmulator } from './emulator/index.js';
 import { createClerkProvider } from './providers/clerk/index.js';
 import { ProviderError } from './providers/errors.js';
+import { ARRIVAL_MARGIN_MS } from './providers/http.js';
 import { createPassageProvider } from './providers/passage/index.js';
 import { createRegistry, type ProviderRegistry } from './providers/registry.js';
 import type { Provider, ProviderName, User } from './providers/types.js';
@@ -64,7 +66,31 @@ export async function createServer(
   options: ServerOptions = {},
 ): Promise<UsergraphServer> {
   const observability = await createObservability(config.observability, options.logDestination);
-  const { observeUpstream: observe } = observability;
+  const { observeUpstream: observe, log } = observability;
+  // Loaded only with REDIS_URL; a Redis that does not answer now stops the start here.
+  const shared = config.redis
+    ? await (
+        await import('./redis/shared-state.js')
+      ).openSharedState(config.redis, {
+        onChange: (up, reason) =>
+          up
+            ? log.info({ component: 'redis' }, 'Redis answers: budgets and guesses are shared again')
+            : log.warn(
+                { component: 'redis', reason },
+                "Redis lost: budgets fall back to this replica's share, password and code checks are refused",
+              ),
+      })
+    : undefined;
+  /** A provider's window in Redis when shared; undefined keeps the HTTP client's own. */
+  const sharedWindow = (name: ProviderName, identity: string, rate: Rate | undefined) =>
+    shared && rate
+      ? {
+          budget: shared.providerBudget(name, identity, {
+            requests: rate.requests,
+            intervalMs: rate.intervalMs + ARRIVAL_MARGIN_MS,
+          }),
+        }
+      : {};
   // Imported only here, so a server with provider credentials never loads the emulator.
   // The embedded emulator sends its Clerk webhooks to this server in-process, signed with a
   // secret made up for this run, so the graph is live with no setup.
@@ -95,12 +121,35 @@ export async function createServer(
   // Adding a provider: one folder under src/providers/ and one line here.
   const providers = createRegistry(
     [
-      clerk && createClerkProvider({ ...clerk, http: { ...config.clerk?.http, observe } }),
-      passage && createPassageProvider({ ...passage, http: { ...config.passage?.http, observe } }),
+      clerk &&
+        createClerkProvider({
+          ...clerk,
+          http: {
+            ...config.clerk?.http,
+            observe,
+            ...sharedWindow(
+              'clerk',
+              instanceIdentity(clerk.apiUrl, clerk.secretKey),
+              config.clerk?.http?.rateLimit,
+            ),
+          },
+        }),
+      passage &&
+        createPassageProvider({
+          ...passage,
+          http: {
+            ...config.passage?.http,
+            observe,
+            ...sharedWindow(
+              'passage',
+              instanceIdentity(passage.apiUrl, passage.appId),
+              config.passage?.http?.rateLimit,
+            ),
+          },
+        }),
     ].filter((provider): provider is Provider => Boolean(provider)),
   );
 
-  const { log } = observability;
   const migrations = new MigrationManager({
     target: providers.get('clerk'),
     targetIdentity: clerk ? instanceIdentity(clerk.apiUrl, clerk.secretKey) : '',
@@ -122,14 +171,17 @@ export async function createServer(
         : undefined,
     }),
   );
+  const guesses = { attempts: config.verifyAttemptsPerUser, windowMs: 15 * 60_000 };
   const scope = {
     providers,
     migrations,
     changes,
     limits: config.limits,
-    verifyAttempts: new AttemptBudget({ attempts: config.verifyAttemptsPerUser, windowMs: 15 * 60_000 }),
+    verifyAttempts: shared ? shared.guessBudget(guesses) : new AttemptBudget(guesses),
     budget: {
-      callers: config.budget.callerRate && new LimiterCallerBudget(config.budget.callerRate),
+      callers:
+        config.budget.callerRate &&
+        (shared?.callerBudget(config.budget.callerRate) ?? new LimiterCallerBudget(config.budget.callerRate)),
       requestTimeoutMs: config.budget.requestTimeoutMs,
     },
   };
@@ -164,7 +216,7 @@ export async function createServer(
       // A finished request is freed by the next minor GC, not the next full one.
       useContextRelease(),
       // Request ids and logs, audit, /ready and draining, /metrics and traces when configured.
-      ...observability.plugins(providers.all),
+      ...observability.plugins(providers.all, shared?.degraded),
     ],
     // Same-origin only unless origins are listed; never a wildcard with credentials.
     cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins, credentials: true } : false,
@@ -202,6 +254,7 @@ export async function createServer(
       await observability.close();
       await migrations.close();
       await providers.close();
+      await shared?.close();
       await emulator?.stop();
     },
   };

@@ -10,6 +10,7 @@ import type { Rate } from '../budget/rate.js';
 import { ConfigError, flag, integer, nonEmpty, rate, type Env } from './env.js';
 import { loadObservability, type ObservabilityConfig } from './observability.js';
 import { providerCredentials, type ProviderCredentials } from './providers.js';
+import { loadRedis, type RedisConfig } from './redis.js';
 import { DEFAULT_SEED_USERS } from './seed-users.js';
 import { trustedDocuments } from './trusted-documents.js';
 import { signingSecret } from './webhooks.js';
@@ -70,6 +71,8 @@ export interface ServerConfig extends ProviderCredentials {
   cacheTtlSeconds: number;
   /** `USERGRAPH_PASSAGE_CACHE_TTL`: seconds a Passage user stays cached; 0 (the default) is off. */
   passageCacheTtlSeconds: number;
+  /** `REDIS_URL`: budgets, guesses and leases shared by every replica; unset, all in process. */
+  redis: RedisConfig | undefined;
 }
 
 export function loadConfig(env: Env = process.env): ServerConfig {
@@ -129,6 +132,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     webhookSigningSecret: secretOf(env, 'CLERK_WEBHOOK_SIGNING_SECRET'),
     cacheTtlSeconds: integer(env, 'USERGRAPH_CACHE_TTL', 300, 0, 86_400),
     passageCacheTtlSeconds: integer(env, 'USERGRAPH_PASSAGE_CACHE_TTL', 0, 0, 86_400),
+    redis: loadRedis(env),
   };
 }
 

@@ -1,0 +1,144 @@
+/**
+ * A provider's outbound budget shared by every replica: the same sliding window as the
+ * in-process `SlidingWindow` (each call reserves its start time, first come first served, at
+ * most `requests` starts in any `intervalMs`), with the log of start times in one Redis sorted
+ * set. One Lua script (ioredis `defineCommand`) reads the log, picks the start and writes it,
+ * atomically and on Redis's clock, so replicas whose clocks differ still agree.
+ *
+ * Redis lost: this replica cannot know what the others reserved, so it makes no call until the
+ * last window it shared has passed, then draws on its share (`requests ÷ replicas`) alone. Redis
+ * back: the calls it made alone are written into the shared log, and it shares again.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { SlidingWindow, type ProviderBudget, type Reservation } from '../budget/provider-window.js';
+import type { Rate } from '../budget/rate.js';
+
+/**
+ * KEYS[1]: the log (member → start time, Redis-clock milliseconds).
+ * ARGV: requests, intervalMs, maxWaitMs, afterMs, member, then start times to record first.
+ * Returns [granted (1|0), wait or retry-after in ms, Redis's now].
+ */
+const RESERVE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local requests = tonumber(ARGV[1])
+local interval = tonumber(ARGV[2])
+local maxWait = tonumber(ARGV[3])
+local after = tonumber(ARGV[4])
+for i = 6, #ARGV do
+  redis.call('ZADD', KEYS[1], ARGV[i], ARGV[5] .. ':' .. i)
+end
+local start = now + after
+local nth = redis.call('ZRANGE', KEYS[1], -requests, -requests, 'WITHSCORES')
+if #nth > 0 then
+  start = math.max(start, tonumber(nth[2]) + interval)
+end
+if start - now - after > maxWait then
+  return {0, start - now, now}
+end
+redis.call('ZADD', KEYS[1], start, ARGV[5])
+redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(requests + 1))
+redis.call('PEXPIRE', KEYS[1], start - now + interval)
+return {1, start - now, now}
+`;
+
+type ReserveCommand = (
+  key: string,
+  ...args: (string | number)[]
+) => Promise<[granted: number, ms: number, redisNow: number]>;
+
+function reserveCommand(client: Redis): ReserveCommand {
+  const commands = client as unknown as { usergraphReserve?: ReserveCommand };
+  if (!commands.usergraphReserve) client.defineCommand('usergraphReserve', { numberOfKeys: 1, lua: RESERVE });
+  return commands.usergraphReserve!.bind(client);
+}
+
+export interface SharedWindowOptions {
+  client: Redis;
+  /** Whether the connection is up now. */
+  up: () => boolean;
+  /** One log per provider instance: replicas on the same instance share it. */
+  key: string;
+  /** The whole budget, every replica together (its interval already widened for arrival). */
+  rate: Rate;
+  /** The replicas sharing it: each one's fallback is `requests ÷ replicas`. */
+  replicas: number;
+  /** Told when this window switches between shared and alone. */
+  onShared?: (shared: boolean) => void;
+}
+
+export class SharedWindow implements ProviderBudget {
+  private readonly reserveShared: ReserveCommand;
+  private readonly alone: SlidingWindow;
+  /** Local-clock time at which every start reserved in Redis is a whole interval old. */
+  private sharedUntil = 0;
+  /** Redis's clock minus ours, from the last answer. */
+  private offsetMs = 0;
+  /** Starts reserved alone (our clock), to be written into the shared log when Redis is back. */
+  private aloneStarts: number[] = [];
+  private shared = true;
+
+  constructor(private readonly options: SharedWindowOptions) {
+    this.reserveShared = reserveCommand(options.client);
+    this.alone = new SlidingWindow({
+      requests: Math.max(1, Math.floor(options.rate.requests / options.replicas)),
+      intervalMs: options.rate.intervalMs,
+    });
+  }
+
+  /** Whether the last reservation was made in the shared log. */
+  isShared(): boolean {
+    return this.shared;
+  }
+
+  async reserve(maxWaitMs: number, afterMs = 0): Promise<Reservation> {
+    if (this.options.up()) {
+      try {
+        return await this.reserveInRedis(maxWaitMs, afterMs);
+      } catch {
+        // Lost between the check and the answer: this call is made alone.
+      }
+    }
+    return this.reserveAlone(maxWaitMs, afterMs);
+  }
+
+  private async reserveInRedis(maxWaitMs: number, afterMs: number): Promise<Reservation> {
+    const { rate } = this.options;
+    const now = Date.now();
+    const carried = this.aloneStarts.filter((start) => start > now - rate.intervalMs);
+    const [granted, ms, redisNow] = await this.reserveShared(
+      this.options.key,
+      rate.requests,
+      rate.intervalMs,
+      Math.round(maxWaitMs),
+      Math.round(afterMs),
+      randomUUID(),
+      ...carried.map((start) => Math.round(start + this.offsetMs)),
+    );
+    this.aloneStarts = [];
+    this.offsetMs = redisNow - Date.now();
+    if (!this.shared) {
+      this.shared = true;
+      this.options.onShared?.(true);
+    }
+    if (!granted) return { granted: false, retryAfterMs: ms };
+    this.sharedUntil = Math.max(this.sharedUntil, Date.now() + ms + rate.intervalMs);
+    return { granted: true, waitMs: ms };
+  }
+
+  private async reserveAlone(maxWaitMs: number, afterMs: number): Promise<Reservation> {
+    if (this.shared) {
+      this.shared = false;
+      this.options.onShared?.(false);
+    }
+    const now = Date.now();
+    // What the others reserved in Redis is unknown: nothing starts before those windows pass.
+    const turn = await this.alone.reserve(maxWaitMs, Math.max(afterMs, this.sharedUntil - now));
+    if (turn.granted) {
+      this.aloneStarts = this.aloneStarts.filter((start) => start > now - this.options.rate.intervalMs);
+      this.aloneStarts.push(now + turn.waitMs);
+    }
+    return turn;
+  }
+}
