@@ -23,13 +23,18 @@ export interface RedisConnection {
   readonly client: Redis;
   /** Whether commands can be sent now. */
   up(): boolean;
+  /** When the link last dropped (epoch ms); undefined while it has not since it was up. */
+  lostAt(): number | undefined;
   close(): Promise<void>;
 }
 
 /** Longest pause between reconnection attempts, so a Redis that comes back is found quickly. */
 const MAX_RECONNECT_DELAY_MS = 1_000;
 
-export async function connectRedis(url: string, options: RedisConnectionOptions = {}): Promise<RedisConnection> {
+export async function connectRedis(
+  url: string,
+  options: RedisConnectionOptions = {},
+): Promise<RedisConnection> {
   const connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
   const client = new Redis(url, {
     lazyConnect: true,
@@ -50,17 +55,18 @@ export async function connectRedis(url: string, options: RedisConnectionOptions 
   });
   // Changes are told from the first connection on; the first itself is the start.
   let wasUp = false;
-  let lost = false;
+  let lostAt: number | undefined;
   client.on('ready', () => {
-    if (lost) options.onChange?.(true);
+    if (lostAt !== undefined) options.onChange?.(true);
     wasUp = true;
-    lost = false;
+    lostAt = undefined;
     lastReason = undefined;
   });
   client.on('close', () => {
-    if (wasUp) options.onChange?.(false, lastReason ?? 'connection closed');
-    lost ||= wasUp;
+    if (!wasUp) return;
+    lostAt = Date.now();
     wasUp = false;
+    options.onChange?.(false, lastReason ?? 'connection closed');
   });
   try {
     await Promise.race([
@@ -77,6 +83,7 @@ export async function connectRedis(url: string, options: RedisConnectionOptions 
   return {
     client,
     up: () => client.status === 'ready',
+    lostAt: () => lostAt,
     close: async () => {
       client.disconnect();
     },

@@ -5,9 +5,10 @@
  * set. One Lua script (ioredis `defineCommand`) reads the log, picks the start and writes it,
  * atomically and on Redis's clock, so replicas whose clocks differ still agree.
  *
- * Redis lost: this replica cannot know what the others reserved, so it makes no call until the
- * last window it shared has passed, then draws on its share (`requests ÷ replicas`) alone. Redis
- * back: the calls it made alone are written into the shared log, and it shares again.
+ * Redis lost: this replica cannot know what the others reserved (up to the queue bound ahead of
+ * the loss), so it makes no call until the last window any of them could have shared has passed,
+ * then draws on its share (`requests ÷ replicas`) alone. Redis back: the calls it made alone are
+ * written into the shared log, and it shares again.
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
@@ -58,6 +59,8 @@ export interface SharedWindowOptions {
   client: Redis;
   /** Whether the connection is up now. */
   up: () => boolean;
+  /** When the connection dropped; undefined while up. */
+  lostAt: () => number | undefined;
   /** One log per provider instance: replicas on the same instance share it. */
   key: string;
   /** The whole budget, every replica together (its interval already widened for arrival). */
@@ -133,8 +136,14 @@ export class SharedWindow implements ProviderBudget {
       this.options.onShared?.(false);
     }
     const now = Date.now();
-    // What the others reserved in Redis is unknown: nothing starts before those windows pass.
-    const turn = await this.alone.reserve(maxWaitMs, Math.max(afterMs, this.sharedUntil - now));
+    // What the others reserved in Redis is unknown, and any of them may have reserved up to the
+    // queue bound ahead of the loss: nothing starts before those windows pass, and waiting for
+    // that counts against the bound like any other wait.
+    const lostAt = Math.min(this.options.lostAt() ?? now, now);
+    const until = Math.max(this.sharedUntil, lostAt + maxWaitMs + this.options.rate.intervalMs);
+    const blockedMs = Math.max(0, until - now - afterMs);
+    if (blockedMs > maxWaitMs) return { granted: false, retryAfterMs: until - now };
+    const turn = await this.alone.reserve(maxWaitMs - blockedMs, afterMs + blockedMs);
     if (turn.granted) {
       this.aloneStarts = this.aloneStarts.filter((start) => start > now - this.options.rate.intervalMs);
       this.aloneStarts.push(now + turn.waitMs);

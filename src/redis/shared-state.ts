@@ -45,6 +45,7 @@ export async function openSharedState(
       new SharedWindow({
         client,
         up: connection.up,
+        lostAt: connection.lostAt,
         key: `usergraph:budget:${provider}:${instance}`,
         rate,
         replicas: config.replicas,

@@ -52,7 +52,9 @@ describe('REDIS_URL', () => {
       replicas: 1,
     });
     expect(loadConfig({}).redis).toBeUndefined();
-    expect(() => loadConfig({ USERGRAPH_REPLICAS: '0' })).toThrow(/USERGRAPH_REPLICAS must be an integer from 1/);
+    expect(() => loadConfig({ USERGRAPH_REPLICAS: '0' })).toThrow(
+      /USERGRAPH_REPLICAS must be an integer from 1/,
+    );
   });
 
   it('a Redis that does not answer at start: one clear line, exit 1, no password', async () => {
@@ -60,7 +62,11 @@ describe('REDIS_URL', () => {
     const main = startMain({ REDIS_URL: `redis://:${PASSWORD}@127.0.0.1:${port}/0` });
     expect(await main.exited).toBe(1);
     const lines = main.output().trim().split('\n');
-    expect(lines).toEqual([expect.stringMatching(/^usergraph: Redis \(REDIS_URL\) does not answer \(ECONNREFUSED\): refusing to start/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^usergraph: Redis \(REDIS_URL\) does not answer \(ECONNREFUSED\): refusing to start/,
+      ),
+    ]);
     expect(main.output()).not.toContain(PASSWORD);
   });
 
@@ -77,7 +83,10 @@ describe('REDIS_URL', () => {
       await main.waitFor(/Redis lost/);
       const degraded = await fetch(ready);
       expect(degraded.status).toBe(200);
-      expect(await degraded.json()).toEqual({ status: 'degraded', degraded: [expect.stringMatching(/^Redis unreachable/)] });
+      expect(await degraded.json()).toEqual({
+        status: 'degraded',
+        degraded: [expect.stringMatching(/^Redis unreachable/)],
+      });
 
       await redis.start();
       await main.waitFor(/Redis answers/);
