@@ -107,8 +107,13 @@ export class Health {
     // Degraded still takes traffic: every replica loses Redis together, and each still serves.
     const degraded = this.options.degraded?.();
     const ready = degraded === undefined ? { status: 'ready' } : { status: 'degraded', degraded: [degraded] };
+    const notReady = {
+      status: 'not ready',
+      reasons,
+      ...(degraded === undefined ? {} : { degraded: [degraded] }),
+    };
     endResponse(
-      Response.json(reasons.length === 0 ? ready : { status: 'not ready', reasons }, {
+      Response.json(reasons.length === 0 ? ready : notReady, {
         status: reasons.length === 0 ? 200 : 503,
       }),
     );

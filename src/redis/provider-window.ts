@@ -8,7 +8,8 @@
  * Redis lost: this replica cannot know what the others reserved (up to the queue bound ahead of
  * the loss), so it makes no call until the last window any of them could have shared has passed,
  * then draws on its share (`requests ÷ replicas`) alone. Redis back: the calls it made alone are
- * written into the shared log, and it shares again.
+ * written into the shared log, and for one more window it keeps to its share (writing each call
+ * into the log), since replicas that are not back yet still spend theirs unseen; then it shares.
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
@@ -18,7 +19,8 @@ import type { Rate } from '../budget/rate.js';
 /**
  * KEYS[1]: the log (member → start time, Redis-clock milliseconds).
  * ARGV: requests, intervalMs, maxWaitMs, afterMs, member, then start times to record first.
- * Returns [granted (1|0), wait or retry-after in ms, Redis's now].
+ * A negative maxWaitMs only records them. Returns [granted (1|0), wait or retry-after in ms,
+ * Redis's now].
  */
 const RESERVE = `
 local t = redis.call('TIME')
@@ -29,6 +31,11 @@ local maxWait = tonumber(ARGV[3])
 local after = tonumber(ARGV[4])
 for i = 6, #ARGV do
   redis.call('ZADD', KEYS[1], ARGV[i], ARGV[5] .. ':' .. i)
+end
+if maxWait < 0 then
+  redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(requests + 1))
+  redis.call('PEXPIRE', KEYS[1], 2 * interval)
+  return {1, 0, now}
 end
 local start = now + after
 local nth = redis.call('ZRANGE', KEYS[1], -requests, -requests, 'WITHSCORES')
@@ -81,6 +88,8 @@ export class SharedWindow implements ProviderBudget {
   /** Starts reserved alone (our clock), to be written into the shared log when Redis is back. */
   private aloneStarts: number[] = [];
   private shared = true;
+  /** When this replica found Redis lost (local clock). */
+  private lostAt = 0;
 
   constructor(private readonly options: SharedWindowOptions) {
     this.reserveShared = reserveCommand(options.client);
@@ -90,20 +99,50 @@ export class SharedWindow implements ProviderBudget {
     });
   }
 
-  /** Whether the last reservation was made in the shared log. */
+  /** Whether reservations are made in the shared log (not alone, nor in the window after). */
   isShared(): boolean {
     return this.shared;
   }
 
+  /** Local time until which this replica, back on Redis, still keeps to its share. */
+  private keepShareUntil = 0;
+
   async reserve(maxWaitMs: number, afterMs = 0): Promise<Reservation> {
     if (this.options.up()) {
+      const now = Date.now();
+      if (!this.shared && this.keepShareUntil === 0) this.keepShareUntil = now + this.options.rate.intervalMs;
+      if (now < this.keepShareUntil) {
+        const turn = await this.reserveAlone(maxWaitMs, afterMs);
+        // Not written now: written with the next call, or when sharing again.
+        await this.recordAloneStarts().catch(() => undefined);
+        return turn;
+      }
       try {
         return await this.reserveInRedis(maxWaitMs, afterMs);
       } catch {
         // Lost between the check and the answer: this call is made alone.
       }
     }
+    this.keepShareUntil = 0;
     return this.reserveAlone(maxWaitMs, afterMs);
+  }
+
+  /** Writes the starts reserved alone into the shared log, so other replicas count them. */
+  private async recordAloneStarts(): Promise<void> {
+    const now = Date.now();
+    const carried = this.aloneStarts.filter((start) => start > now - this.options.rate.intervalMs);
+    if (carried.length === 0) return;
+    const [, , redisNow] = await this.reserveShared(
+      this.options.key,
+      this.options.rate.requests,
+      this.options.rate.intervalMs,
+      -1,
+      0,
+      randomUUID(),
+      ...carried.map((start) => Math.round(start + this.offsetMs)),
+    );
+    this.offsetMs = redisNow - Date.now();
+    this.aloneStarts = [];
   }
 
   private async reserveInRedis(maxWaitMs: number, afterMs: number): Promise<Reservation> {
@@ -131,16 +170,17 @@ export class SharedWindow implements ProviderBudget {
   }
 
   private async reserveAlone(maxWaitMs: number, afterMs: number): Promise<Reservation> {
+    const now = Date.now();
     if (this.shared) {
       this.shared = false;
+      this.keepShareUntil = 0;
+      this.lostAt = Math.min(this.options.lostAt() ?? now, now);
       this.options.onShared?.(false);
     }
-    const now = Date.now();
     // What the others reserved in Redis is unknown, and any of them may have reserved up to the
     // queue bound ahead of the loss: nothing starts before those windows pass, and waiting for
     // that counts against the bound like any other wait.
-    const lostAt = Math.min(this.options.lostAt() ?? now, now);
-    const until = Math.max(this.sharedUntil, lostAt + maxWaitMs + this.options.rate.intervalMs);
+    const until = Math.max(this.sharedUntil, this.lostAt + maxWaitMs + this.options.rate.intervalMs);
     const blockedMs = Math.max(0, until - now - afterMs);
     if (blockedMs > maxWaitMs) return { granted: false, retryAfterMs: until - now };
     const turn = await this.alone.reserve(maxWaitMs - blockedMs, afterMs + blockedMs);

@@ -3,35 +3,15 @@
  * answer stops the start with one line, and the URL's password is never printed, whatever
  * happens to the connection.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/server.js';
 import { loadMigrationConfig } from '../../src/migration/config.js';
 import { freePort, startRedis } from '../helpers/redis.js';
+import { spawnMain } from '../helpers/replicas.js';
 
 const PASSWORD = 'hunter2-redis-secret';
 
-/** `npm start` as a child process; resolves with its exit code once it exits, or its output. */
-function startMain(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', PORT: '0', EMULATOR_SEED_USERS: '3', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  const waitFor = async (pattern: RegExp, ms = 15_000) => {
-    const deadline = Date.now() + ms;
-    while (!pattern.test(output)) {
-      if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}: ${output}`);
-      if (Date.now() > deadline) throw new Error(`no ${pattern} in: ${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
-  return { child, exited, waitFor, output: () => output };
-}
+const startMain = (env: Record<string, string>) => spawnMain({ EMULATOR_SEED_USERS: '3', ...env });
 
 describe('REDIS_URL', () => {
   it.each([

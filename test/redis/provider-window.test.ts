@@ -9,17 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connectRedis, type RedisConnection } from '../../src/redis/connection.js';
 import { SharedWindow } from '../../src/redis/provider-window.js';
 import { startRedis, useRedis } from '../helpers/redis.js';
-
-/** The most starts inside any span of `intervalMs`. */
-function busiest(starts: number[], intervalMs: number): number {
-  const sorted = [...starts].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i]! - sorted[j]! >= intervalMs) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
-}
+import { busiestWindow } from '../helpers/replicas.js';
 
 const connections: RedisConnection[] = [];
 afterEach(async () => {
@@ -63,7 +53,7 @@ describe('SharedWindow on one Redis', () => {
     );
     // 10 now, then 10 a second for 2.5 s: 30 granted, whichever replica asked.
     expect(starts).toHaveLength(30);
-    expect(busiest(starts, rate.intervalMs - 20)).toBeLessThanOrEqual(10);
+    expect(busiestWindow(starts, rate.intervalMs - 20)).toBeLessThanOrEqual(10);
     const refused = turns.filter((turn) => !turn.granted);
     expect(refused).toHaveLength(30);
     for (const turn of refused) expect(turn.retryAfterMs).toBeGreaterThan(2_500);
