@@ -25,6 +25,7 @@ import { ProviderError, type ProviderErrorCode } from '../providers/errors.js';
 import { operation } from '../providers/registry.js';
 import type { CreateUserInput, Provider, User } from '../providers/types.js';
 import { JournalUnreadableError, OWN_OUTCOMES, RunLockedError, RunStore } from './journal.js';
+import type { RunLock } from './lease.js';
 import { lookUpTargets, type TargetMatches } from './lookup.js';
 import { checkUser, emailKey, isRefusal, migrationRunOf, toCreateInput } from './mapping.js';
 import { AdaptiveConcurrency, Pacer } from './pacer.js';
@@ -73,6 +74,11 @@ export interface MigrationOptions {
   stopAfterSameFailures?: number;
   /** Run-level lines for an operator: ids, codes and counts only. */
   log?: (line: string) => void;
+  /**
+   * Takes the run's lease somewhere shared (Redis) instead of the lock file in its folder;
+   * rejects with RunLockedError when another process holds it.
+   */
+  lease?: (runId: string) => Promise<RunLock>;
 }
 
 /**
@@ -205,13 +211,24 @@ export class Migration {
   private async execute(): Promise<MigrationProgress> {
     let store: RunStore | undefined;
     try {
-      const { source, target, targetIdentity, directory } = this.options;
-      store = RunStore.open(directory, this.runId, {
-        source: { kind: source.kind, fingerprint: source.fingerprint },
-        target: { provider: target.name, identity: targetIdentity },
-        settings: this.settings,
-        startedAt: this.startedAt.toISOString(),
-      });
+      const { source, target, targetIdentity, directory, lease } = this.options;
+      const lock = lease ? await lease(this.runId) : undefined;
+      try {
+        store = RunStore.open(
+          directory,
+          this.runId,
+          {
+            source: { kind: source.kind, fingerprint: source.fingerprint },
+            target: { provider: target.name, identity: targetIdentity },
+            settings: this.settings,
+            startedAt: this.startedAt.toISOString(),
+          },
+          lock,
+        );
+      } catch (error) {
+        lock?.release();
+        throw error;
+      }
       this.log(`${this.settings.dryRun ? 'dry run' : 'run'} started, reading ${source.kind}`);
       const contents = await source.read(this.stop.signal);
       this.reports = contents.records.map(initialReport);

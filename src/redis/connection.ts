@@ -84,8 +84,10 @@ export async function connectRedis(
     client,
     up: () => client.status === 'ready',
     lostAt: () => lostAt,
+    // QUIT is answered after every command sent before it (a lease's release); a link that is
+    // down has nothing to deliver.
     close: async () => {
-      client.disconnect();
+      await client.quit().catch(() => client.disconnect());
     },
   };
 }
