@@ -35,7 +35,7 @@ import { ARRIVAL_MARGIN_MS } from './providers/http.js';
 import { createPassageProvider } from './providers/passage/index.js';
 import { createRegistry, type ProviderRegistry } from './providers/registry.js';
 import type { Provider, ProviderName, User } from './providers/types.js';
-import { MemoryStore } from './cache/store.js';
+import { MemoryStore, type CacheStore } from './cache/store.js';
 import { UserCache } from './cache/user-cache.js';
 import { CLERK_WEBHOOK_PATH, useClerkWebhooks } from './webhooks/use-clerk-webhooks.js';
 import { UserChanges } from './webhooks/user-changes.js';
@@ -160,8 +160,8 @@ export async function createServer(
     log: (line) => log.info({ component: 'migration' }, line),
   });
   const changes = new UserChanges(
-    createUserEventBus(),
-    userCache({
+    createUserEventBus(shared?.eventTarget()),
+    userCache(shared?.cacheStore<User>() ?? new MemoryStore<User>(), {
       clerk:
         webhookSecret && clerk
           ? { ttl: config.cacheTtlSeconds, identity: instanceIdentity(clerk.apiUrl, clerk.secretKey) }
@@ -262,6 +262,7 @@ export async function createServer(
 
 /** The cross-request user cache, when some provider's users are cached at all. */
 function userCache(
+  store: CacheStore<User>,
   instances: Partial<Record<ProviderName, { ttl: number; identity: string } | undefined>>,
 ): UserCache | undefined {
   const ttlSeconds: Partial<Record<ProviderName, number>> = {};
@@ -272,7 +273,7 @@ function userCache(
     identity[name] = instance.identity;
   }
   if (Object.keys(ttlSeconds).length === 0) return undefined;
-  return new UserCache({ store: new MemoryStore<User>(), ttlSeconds, identity });
+  return new UserCache({ store, ttlSeconds, identity });
 }
 
 /**

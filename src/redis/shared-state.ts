@@ -1,12 +1,16 @@
 /**
- * Everything replicas share through Redis, built from one connection: each provider's outbound
- * window, the caller budget, the guess budget. Loaded only when `REDIS_URL` is set.
+ * Everything replicas share through Redis, built from one connection (and a second one for
+ * subscribing): each provider's outbound window, the caller budget, the guess budget, the user
+ * cache and the `userChanged` events. Loaded only when `REDIS_URL` is set.
  */
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { Rate } from '../budget/rate.js';
+import type { CacheStore } from '../cache/store.js';
 import type { CallerBudget } from '../budget/caller-budget.js';
 import type { ProviderBudget } from '../budget/provider-window.js';
 import type { RedisConfig } from '../config/redis.js';
 import type { AttemptBudgetOptions, GuessBudget } from '../security/attempt-budget.js';
+import { RedisStore } from './cache-store.js';
 import { connectRedis, type RedisConnection } from './connection.js';
 import { sharedCallerBudget, SharedGuessBudget } from './limiters.js';
 import { SharedWindow } from './provider-window.js';
@@ -17,6 +21,10 @@ export interface SharedState {
   providerBudget(provider: string, instance: string, rate: Rate): ProviderBudget;
   callerBudget(rate: Rate): CallerBudget;
   guessBudget(options: AttemptBudgetOptions): GuessBudget;
+  /** The user cache's entries, seen by every replica. */
+  cacheStore<Value extends object>(): CacheStore<Value>;
+  /** Carries `userChanged` events between replicas (Redis pub/sub). */
+  eventTarget(): ReturnType<typeof createRedisEventTarget>;
   /** Why this replica is degraded (Redis lost), or undefined while it shares. */
   degraded(): string | undefined;
   close(): Promise<void>;
@@ -39,6 +47,8 @@ export async function openSharedState(
     },
   });
   const { client } = connection;
+  // A subscribed connection can send nothing else; it queues its SUBSCRIBE until it is up.
+  let subscriber: typeof client | undefined;
   return {
     connection,
     providerBudget: (provider, instance, rate) =>
@@ -52,10 +62,19 @@ export async function openSharedState(
       }),
     callerBudget: (rate) => sharedCallerBudget(client, rate, config.replicas),
     guessBudget: (attempts) => new SharedGuessBudget(client, attempts),
+    cacheStore: () => new RedisStore(client),
+    eventTarget: () => {
+      subscriber ??= client.duplicate({ lazyConnect: false, enableOfflineQueue: true });
+      subscriber.on('error', () => undefined);
+      return createRedisEventTarget({ publishClient: client, subscribeClient: subscriber });
+    },
     degraded: () =>
       connection.up()
         ? undefined
         : `Redis unreachable (${lostReason ?? 'reconnecting'}): budgets at this replica's share of ${config.replicas}, password and code checks refused`,
-    close: () => connection.close(),
+    close: async () => {
+      subscriber?.disconnect();
+      await connection.close();
+    },
   };
 }
