@@ -44,8 +44,6 @@ export async function connectRedis(
     // A Redis that hangs is a Redis lost: budgets fall back rather than wait on it.
     commandTimeout: 2_000,
     retryStrategy: (attempt) => Math.min(attempt * 100, MAX_RECONNECT_DELAY_MS),
-    // Scripts are loaded again after a restart; ioredis retries a NOSCRIPT with EVAL by itself.
-    enableAutoPipelining: false,
   });
   let lastReason: string | undefined;
   // Without a listener ioredis prints every error itself; its messages name the host, not the

@@ -51,25 +51,29 @@ describe('SharedWindow on one Redis', () => {
         }),
       ),
     );
-    // 10 now, then 10 a second for 2.5 s: 30 granted, whichever replica asked.
-    expect(starts).toHaveLength(30);
+    // 10 now, then 10 a second for 2.5 s: 30 granted whichever replica asked (10 more when the
+    // asks reach Redis spread over half a second or more, as on a busy machine); three windows
+    // of their own would grant 60.
+    expect(starts.length).toBeGreaterThanOrEqual(30);
+    expect(starts.length).toBeLessThanOrEqual(40);
     expect(busiestWindow(starts, rate.intervalMs - 20)).toBeLessThanOrEqual(10);
     const refused = turns.filter((turn) => !turn.granted);
-    expect(refused).toHaveLength(30);
+    expect(refused).toHaveLength(60 - starts.length);
     for (const turn of refused) expect(turn.retryAfterMs).toBeGreaterThan(2_500);
   });
 
   it('one replica alone waits its turn within the bound, like the in-process window', async () => {
     const window = await replica(redis().url, `test:${randomUUID()}`, { requests: 2, intervalMs: 500 });
-    const waits = [];
+    const starts: number[] = [];
     for (let i = 0; i < 5; i++) {
       const turn = await window.reserve(10_000);
       expect(turn.granted).toBe(true);
-      if (turn.granted) waits.push(turn.waitMs);
+      if (turn.granted) starts.push(Date.now() + turn.waitMs);
     }
-    expect(waits[0]).toBe(0);
-    expect(waits[2]).toBeGreaterThanOrEqual(450);
-    expect(waits[4]).toBeGreaterThanOrEqual(950);
+    // Two a half second: the third starts a half second after the first, the fifth a second.
+    expect(starts[2]! - starts[0]!).toBeGreaterThanOrEqual(480);
+    expect(starts[4]! - starts[0]!).toBeGreaterThanOrEqual(980);
+    expect(busiestWindow(starts, 480)).toBeLessThanOrEqual(2);
   });
 });
 
