@@ -9,7 +9,7 @@ import type { Caller } from './plugins/use-caller-auth.js';
 import type { Limits } from './plugins/use-limits.js';
 import type { ProviderRegistry } from './providers/registry.js';
 import type { CallOptions } from './providers/types.js';
-import type { AttemptBudget } from './security/attempt-budget.js';
+import type { GuessBudget } from './security/attempt-budget.js';
 import type { UserChanges } from './webhooks/user-changes.js';
 
 export interface Context {
@@ -28,8 +28,8 @@ export interface Context {
   budget: OperationBudget;
   /** The query cost ceiling the schema's complexity check applies. */
   limits: Pick<Limits, 'maxComplexity'>;
-  /** Password and TOTP guesses per user, shared by every request to this process. */
-  verifyAttempts: AttemptBudget;
+  /** Password and TOTP guesses per user, shared by every request (and every replica with Redis). */
+  verifyAttempts: GuessBudget;
   /** Passage → Clerk migrations started through this process. */
   migrations: MigrationManager;
   /** The cross-request user cache and the `userChanged` feed, shared by every request. */

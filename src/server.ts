@@ -13,6 +13,7 @@ import {
   type YogaServerInstance,
 } from 'graphql-yoga';
 import { LimiterCallerBudget } from './budget/caller-budget.js';
+import type { Rate } from './budget/rate.js';
 import type { ServerConfig } from './config/server.js';
 import { createContext, type Context } from './context.js';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
@@ -30,9 +31,10 @@ import type { RunningEmulator } from './emulator/index.js';
 import { PROVIDER_MODULES } from './providers/catalog.js';
 import { clerk as clerkModule, isDevelopmentInstance } from './providers/clerk/index.js';
 import { ProviderError } from './providers/errors.js';
+import { ARRIVAL_MARGIN_MS } from './providers/http.js';
 import { createRegistry, type ProviderRegistry } from './providers/registry.js';
 import type { Provider, ProviderName, User } from './providers/types.js';
-import { MemoryStore } from './cache/store.js';
+import { MemoryStore, type CacheStore } from './cache/store.js';
 import { UserCache } from './cache/user-cache.js';
 import { CLERK_WEBHOOK_PATH, useClerkWebhooks } from './webhooks/use-clerk-webhooks.js';
 import { UserChanges } from './webhooks/user-changes.js';
@@ -63,7 +65,31 @@ export async function createServer(
   options: ServerOptions = {},
 ): Promise<UsergraphServer> {
   const observability = await createObservability(config.observability, options.logDestination);
-  const { observeUpstream: observe } = observability;
+  const { observeUpstream: observe, log } = observability;
+  // Loaded only with REDIS_URL; a Redis that does not answer now stops the start here.
+  const shared = config.redis
+    ? await (
+        await import('./redis/shared-state.js')
+      ).openSharedState(config.redis, {
+        onChange: (up, reason) =>
+          up
+            ? log.info({ component: 'redis' }, 'Redis answers: budgets and guesses are shared again')
+            : log.warn(
+                { component: 'redis', reason },
+                "Redis lost: budgets fall back to this replica's share, password and code checks are refused",
+              ),
+      })
+    : undefined;
+  /** A provider's window in Redis when shared; undefined keeps the HTTP client's own. */
+  const sharedWindow = (name: ProviderName, identity: string, rate: Rate | undefined) =>
+    shared && rate
+      ? {
+          budget: shared.providerBudget(name, identity, {
+            requests: rate.requests,
+            intervalMs: rate.intervalMs + ARRIVAL_MARGIN_MS,
+          }),
+        }
+      : {};
   // Imported only here, so a server with provider credentials never loads the emulator.
   // The embedded emulator sends its Clerk webhooks to this server in-process, signed with a
   // secret made up for this run, so the graph is live with no setup.
@@ -91,7 +117,18 @@ export async function createServer(
   });
   const providers = createRegistry(
     configured.map(({ module, settings }) =>
-      module.create({ ...settings, http: { ...config[module.traits.name]?.http, observe } }),
+      module.create({
+        ...settings,
+        http: {
+          ...config[module.traits.name]?.http,
+          observe,
+          ...sharedWindow(
+            module.traits.name,
+            module.identity(settings),
+            config[module.traits.name]?.http?.rateLimit,
+          ),
+        },
+      }),
     ),
   );
   const identity = Object.fromEntries(
@@ -99,7 +136,6 @@ export async function createServer(
   ) as Partial<Record<ProviderName, string>>;
   const clerk = emulator ? clerkModule.embedded?.(emulator) : config.clerk;
 
-  const { log } = observability;
   // The migration moves users from Passage to Clerk: it names both.
   const migrations = new MigrationManager({
     target: providers.get('clerk'),
@@ -111,8 +147,9 @@ export async function createServer(
     log: (line) => log.info({ component: 'migration' }, line),
   });
   const changes = new UserChanges(
-    createUserEventBus(),
+    createUserEventBus(shared?.eventTarget()),
     userCache(
+      shared?.cacheStore<User>() ?? new MemoryStore<User>(),
       Object.fromEntries(
         configured.map(({ module: { traits } }) => [
           traits.name,
@@ -128,14 +165,17 @@ export async function createServer(
       ),
     ),
   );
+  const guesses = { attempts: config.verifyAttemptsPerUser, windowMs: 15 * 60_000 };
   const scope = {
     providers,
     migrations,
     changes,
     limits: config.limits,
-    verifyAttempts: new AttemptBudget({ attempts: config.verifyAttemptsPerUser, windowMs: 15 * 60_000 }),
+    verifyAttempts: shared ? shared.guessBudget(guesses) : new AttemptBudget(guesses),
     budget: {
-      callers: config.budget.callerRate && new LimiterCallerBudget(config.budget.callerRate),
+      callers:
+        config.budget.callerRate &&
+        (shared?.callerBudget(config.budget.callerRate) ?? new LimiterCallerBudget(config.budget.callerRate)),
       requestTimeoutMs: config.budget.requestTimeoutMs,
     },
   };
@@ -170,7 +210,7 @@ export async function createServer(
       // A finished request is freed by the next minor GC, not the next full one.
       useContextRelease(),
       // Request ids and logs, audit, /ready and draining, /metrics and traces when configured.
-      ...observability.plugins(providers.all),
+      ...observability.plugins(providers.all, shared?.degraded),
     ],
     // Same-origin only unless origins are listed; never a wildcard with credentials.
     cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins, credentials: true } : false,
@@ -208,6 +248,7 @@ export async function createServer(
       await observability.close();
       await migrations.close();
       await providers.close();
+      await shared?.close();
       await emulator?.stop();
     },
   };
@@ -215,6 +256,7 @@ export async function createServer(
 
 /** The cross-request user cache, when some provider's users are cached at all. */
 function userCache(
+  store: CacheStore<User>,
   instances: Partial<Record<ProviderName, { ttl: number; identity: string } | undefined>>,
 ): UserCache | undefined {
   const ttlSeconds: Partial<Record<ProviderName, number>> = {};
@@ -225,7 +267,7 @@ function userCache(
     identity[name] = instance.identity;
   }
   if (Object.keys(ttlSeconds).length === 0) return undefined;
-  return new UserCache({ store: new MemoryStore<User>(), ttlSeconds, identity });
+  return new UserCache({ store, ttlSeconds, identity });
 }
 
 /**

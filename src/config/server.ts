@@ -12,6 +12,7 @@ import type { Rate } from '../budget/rate.js';
 import { ConfigError, flag, integer, nonEmpty, rate, type Env } from './env.js';
 import { loadObservability, type ObservabilityConfig } from './observability.js';
 import { providerCredentials, type ProviderCredentials } from './providers.js';
+import { loadRedis, type RedisConfig } from './redis.js';
 import { DEFAULT_SEED_USERS } from './seed-users.js';
 import { trustedDocuments } from './trusted-documents.js';
 import { signingSecret } from './webhooks.js';
@@ -78,6 +79,8 @@ export interface ServerConfig extends ProviderCredentials {
    * sends no webhooks: nothing says when its users change, so 0 (the default) leaves it uncached.
    */
   cacheTtlWithoutWebhooks: Partial<Record<ProviderName, number>>;
+  /** `REDIS_URL`: budgets, guesses and leases shared by every replica; unset, all in process. */
+  redis: RedisConfig | undefined;
 }
 
 export function loadConfig(env: Env = process.env): ServerConfig {
@@ -142,6 +145,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
         integer(env, `USERGRAPH_${name.toUpperCase()}_CACHE_TTL`, 0, 0, 86_400),
       ]),
     ),
+    redis: loadRedis(env),
   };
 }
 

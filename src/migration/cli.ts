@@ -70,6 +70,17 @@ async function main(argv: string[]): Promise<number> {
     http: { ...config.clerk.http, rateLimit: undefined },
   });
   const providers: Provider[] = [target];
+  // With REDIS_URL the run's lease lives in Redis, so processes on hosts that share no disk
+  // exclude each other too; loaded only then.
+  const redis = config.redis
+    ? await (await import('../redis/connection.js')).connectRedis(config.redis.url)
+    : undefined;
+  const lease = redis
+    ? (
+        (acquire) => (runId: string) =>
+          acquire(redis.client, runId)
+      )((await import('../redis/run-lease.js')).acquireRedisLease)
+    : undefined;
   try {
     if (command === 'undo') {
       const result = await undoMigration({
@@ -112,6 +123,7 @@ async function main(argv: string[]): Promise<number> {
         concurrency: positiveInteger(values.concurrency, '--concurrency'),
       },
       log: (line) => console.error(line),
+      lease,
     });
     stopOnSignals(() => migration.cancel());
     const bar = showProgress(migration.subscribe.bind(migration));
@@ -123,6 +135,7 @@ async function main(argv: string[]): Promise<number> {
     return progress.state === 'COMPLETED' && incomplete === 0 ? 0 : 1;
   } finally {
     await Promise.all(providers.map((provider) => provider.close()));
+    await redis?.close();
   }
 }
 

@@ -1,6 +1,7 @@
 /** Configuration of `npm run migrate`: the same provider variables as the server's. */
 import { ConfigError, type Env } from '../config/env.js';
 import { providerCredentials, type ProviderCredentials } from '../config/providers.js';
+import { loadRedis, type RedisConfig } from '../config/redis.js';
 
 export { ConfigError } from '../config/env.js';
 
@@ -9,6 +10,8 @@ export interface MigrationConfig {
   clerk: NonNullable<ProviderCredentials['clerk']>;
   /** The live source, when the migration reads Passage's API (or the emulator) directly. */
   passage: ProviderCredentials['passage'];
+  /** `REDIS_URL`: the run's lease is held in Redis, so hosts that share no disk exclude each other. */
+  redis: RedisConfig | undefined;
 }
 
 export function loadMigrationConfig(env: Env = process.env): MigrationConfig {
@@ -18,5 +21,5 @@ export function loadMigrationConfig(env: Env = process.env): MigrationConfig {
       'CLERK_SECRET_KEY must be set: the migration writes to Clerk (for a rehearsal, point CLERK_API_URL at `npm run emulator`)',
     );
   }
-  return { clerk, passage };
+  return { clerk, passage, redis: loadRedis(env) };
 }

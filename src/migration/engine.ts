@@ -31,12 +31,14 @@ import type { CreateUserInput, Provider, User } from '../providers/types.js';
 import { FingerprintSet } from './fingerprint-set.js';
 import {
   JournalUnreadableError,
+  OWN_OUTCOMES,
   RunLockedError,
   RunStore,
   type JournaledUser,
   type Lookup,
 } from './journal.js';
-import { lookUpTargets } from './lookup.js';
+import type { RunLock } from './lease.js';
+import { lookUpTargets, type TargetMatches } from './lookup.js';
 import { checkUser, emailKey, isRefusal, migrationRunOf, toCreateInput } from './mapping.js';
 import { AdaptiveConcurrency, Pacer } from './pacer.js';
 import { readUserReports, ReportWriter } from './report.js';
@@ -84,6 +86,11 @@ export interface MigrationOptions {
   stopAfterSameFailures?: number;
   /** Run-level lines for an operator: ids, codes and counts only. */
   log?: (line: string) => void;
+  /**
+   * Takes the run's lease somewhere shared (Redis) instead of the lock file in its folder;
+   * rejects with RunLockedError when another process holds it.
+   */
+  lease?: (runId: string) => Promise<RunLock>;
 }
 
 /** The same source into the same target is the same run: starting it again resumes it. */
@@ -224,13 +231,24 @@ export class Migration {
   private async execute(): Promise<MigrationProgress> {
     let store: RunStore | undefined;
     try {
-      const { source, target, targetIdentity, directory } = this.options;
-      store = RunStore.open(directory, this.runId, {
-        source: { kind: source.kind, fingerprint: source.fingerprint },
-        target: { provider: target.name, identity: targetIdentity },
-        settings: this.settings,
-        startedAt: this.startedAt.toISOString(),
-      });
+      const { source, target, targetIdentity, directory, lease } = this.options;
+      const lock = lease ? await lease(this.runId) : undefined;
+      try {
+        store = RunStore.open(
+          directory,
+          this.runId,
+          {
+            source: { kind: source.kind, fingerprint: source.fingerprint },
+            target: { provider: target.name, identity: targetIdentity },
+            settings: this.settings,
+            startedAt: this.startedAt.toISOString(),
+          },
+          lock,
+        );
+      } catch (error) {
+        lock?.release();
+        throw error;
+      }
       this.log(`${this.settings.dryRun ? 'dry run' : 'run'} started, reading ${source.kind}`);
       // A live app has no file-level problems to find; a file is checked whole before it is used.
       if (source.kind !== 'PASSAGE_API') {

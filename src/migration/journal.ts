@@ -94,8 +94,9 @@ export class RunStore {
   private constructor(
     readonly dir: string,
     readonly runId: string,
+    lock: RunLock | undefined,
   ) {
-    this.lock = acquireFileLease(join(dir, 'lock'), runId);
+    this.lock = lock ?? acquireFileLease(join(dir, 'lock'), runId);
     const journalPath = join(dir, 'journal.ndjson');
     let torn: boolean;
     try {
@@ -114,15 +115,15 @@ export class RunStore {
     if (torn) this.append(undefined);
   }
 
-  /** Opens (or starts) the run's directory and takes its lock. */
-  static open(root: string, runId: string, description: object): RunStore {
+  /** Opens (or starts) the run's directory and takes its lock, unless given one already held. */
+  static open(root: string, runId: string, description: object, lock?: RunLock): RunStore {
     const dir = join(root, runId);
     mkdirSync(dir, { recursive: true });
     const runFile = join(dir, 'run.json');
     // Written once: a resumed run keeps what it was started as.
     if (!existsSync(runFile))
       writeFileSync(runFile, `${JSON.stringify({ runId, ...description }, null, 2)}\n`);
-    return new RunStore(dir, runId);
+    return new RunStore(dir, runId, lock);
   }
 
   user(id: string): JournaledUser | undefined {

@@ -4,7 +4,8 @@
  * - `GET /health` (yoga's health check) answers 200 while the process serves.
  * - `GET /ready` answers 200 when every configured provider answered a cheap authenticated call
  *   (`countUsers`: Clerk `GET /users/count`, Passage a one-user list) within `maxAgeMs`, and 503
- *   with the reasons otherwise. The calls run in the background every `checkMs` from the first
+ *   with the reasons otherwise; `{"status":"degraded"}` (still 200) while a shared store (Redis)
+ *   is lost and the replica runs on its own share. The calls run in the background every `checkMs` from the first
  *   probe on, not per probe, so a probe costs the provider budget nothing.
  * - From the first shutdown signal `/ready` answers 503 and every new request is refused with
  *   503, while requests already in flight finish (`drain`).
@@ -29,7 +30,13 @@ export class Health {
 
   constructor(
     private readonly providers: readonly Provider[],
-    private readonly options: { checkMs: number; maxAgeMs: number; log: Logger },
+    private readonly options: {
+      checkMs: number;
+      maxAgeMs: number;
+      log: Logger;
+      /** Why the replica serves in a degraded way (Redis lost); undefined when it does not. */
+      degraded?: () => string | undefined;
+    },
   ) {
     for (const provider of providers) this.state.set(provider.name, {});
   }
@@ -97,8 +104,16 @@ export class Health {
   private async answerReady(endResponse: (response: Response) => void): Promise<void> {
     if (!this.draining) await this.start();
     const reasons = this.reasons();
+    // Degraded still takes traffic: every replica loses Redis together, and each still serves.
+    const degraded = this.options.degraded?.();
+    const ready = degraded === undefined ? { status: 'ready' } : { status: 'degraded', degraded: [degraded] };
+    const notReady = {
+      status: 'not ready',
+      reasons,
+      ...(degraded === undefined ? {} : { degraded: [degraded] }),
+    };
     endResponse(
-      Response.json(reasons.length === 0 ? { status: 'ready' } : { status: 'not ready', reasons }, {
+      Response.json(reasons.length === 0 ? ready : notReady, {
         status: reasons.length === 0 ? 200 : 503,
       }),
     );

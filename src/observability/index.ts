@@ -25,8 +25,8 @@ export interface Observability {
   log: Logger;
   yogaLogger: ReturnType<typeof yogaLogger>;
   observeUpstream: (call: UpstreamCall) => void;
-  /** The yoga plugins, given the providers readiness checks. */
-  plugins(providers: readonly Provider[]): Plugin[];
+  /** The yoga plugins, given the providers readiness checks and what may degrade the replica. */
+  plugins(providers: readonly Provider[], degraded?: () => string | undefined): Plugin[];
   health: Health | undefined;
   close(): Promise<void>;
 }
@@ -49,11 +49,12 @@ export async function createObservability(
       if (record) recordUpstream(record, call);
       metrics?.upstream(call);
     },
-    plugins(providers) {
+    plugins(providers, degraded) {
       const health = new Health(providers, {
         checkMs: config.readyCheckMs,
         maxAgeMs: config.readyMaxAgeMs,
         log,
+        degraded,
       });
       observability.health = health;
       return [

@@ -78,7 +78,7 @@ export const DEFAULT_MAX_QUEUE_MS = 2_000;
  * Requests arrive a little after they start; widening the window by this much keeps calls that
  * started inside one window from arriving inside a shorter one at the provider.
  */
-const ARRIVAL_MARGIN_MS = 250;
+export const ARRIVAL_MARGIN_MS = 250;
 
 export interface RetryPolicy {
   /** @default 3 */

@@ -17,9 +17,17 @@ export interface AttemptBudgetOptions {
   maxTracked?: number;
 }
 
-export type AttemptDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+export type AttemptDecision =
+  | { allowed: true }
+  /** `unavailable`: the shared count could not be reached, so the guess is refused (fail closed). */
+  | { allowed: false; retryAfterSeconds: number; unavailable?: true };
 
-export class AttemptBudget {
+/** What the verify mutations ask: this process's `AttemptBudget`, or one shared through Redis. */
+export interface GuessBudget {
+  take(userId: string): AttemptDecision | Promise<AttemptDecision>;
+}
+
+export class AttemptBudget implements GuessBudget {
   /** Insertion order is window-start order, so expired windows are always at the front. */
   private readonly windows = new Map<string, { start: number; used: number }>();
 

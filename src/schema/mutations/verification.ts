@@ -13,10 +13,19 @@ import { offeredBy, unsupportedOn } from '../support.js';
 
 /**
  * Spends one of the user's guesses (USERGRAPH_VERIFY_ATTEMPTS per 15 minutes, across every
- * request), or answers RateLimitedError without asking the provider.
+ * request and, with Redis, every replica), or answers RateLimitedError without asking the provider.
  */
-function spendGuess(ctx: Context, userId: string): void {
-  const decision = ctx.verifyAttempts.take(userId);
+async function spendGuess(ctx: Context, userId: string): Promise<void> {
+  const decision = await ctx.verifyAttempts.take(userId);
+  // Fail closed: a count that cannot be read is a count that may be spent.
+  if (!decision.allowed && decision.unavailable) {
+    throw new ProviderError({
+      provider: 'usergraph',
+      code: 'RATE_LIMITED',
+      message: "the shared count of this user's password and code checks cannot be read now, so none is made",
+      retryAfterSeconds: decision.retryAfterSeconds,
+    });
+  }
   if (!decision.allowed) {
     throw new ProviderError({
       provider: 'usergraph',
@@ -58,7 +67,7 @@ defineMutation({
     const password = requireSecret('password', input.password);
     // Routed first: a malformed id or a provider without the check spends no one's guess.
     const verify = operation(ctx.providers.forUserId(userId), 'verifyPassword');
-    spendGuess(ctx, userId);
+    await spendGuess(ctx, userId);
     return { verified: await verify(userId, password, ctx.call), userId };
   },
 });
@@ -113,7 +122,7 @@ defineMutation({
     const code = requireSecret('code', input.code);
     // Routed first: a malformed id or a provider without the check spends no one's guess.
     const verify = operation(ctx.providers.forUserId(userId), 'verifyTotp');
-    spendGuess(ctx, userId);
+    await spendGuess(ctx, userId);
     return { ...(await verify(userId, code, ctx.call)), userId };
   },
 });

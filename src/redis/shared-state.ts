@@ -1,0 +1,80 @@
+/**
+ * Everything replicas share through Redis, built from one connection (and a second one for
+ * subscribing): each provider's outbound window, the caller budget, the guess budget, the user
+ * cache and the `userChanged` events. Loaded only when `REDIS_URL` is set.
+ */
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import type { Rate } from '../budget/rate.js';
+import type { CacheStore } from '../cache/store.js';
+import type { CallerBudget } from '../budget/caller-budget.js';
+import type { ProviderBudget } from '../budget/provider-window.js';
+import type { RedisConfig } from '../config/redis.js';
+import type { AttemptBudgetOptions, GuessBudget } from '../security/attempt-budget.js';
+import { RedisStore } from './cache-store.js';
+import { connectRedis, type RedisConnection } from './connection.js';
+import { sharedCallerBudget, SharedGuessBudget } from './limiters.js';
+import { SharedWindow } from './provider-window.js';
+
+export interface SharedState {
+  connection: RedisConnection;
+  /** `rate` already widened for arrival; `instance` tells two instances of one provider apart. */
+  providerBudget(provider: string, instance: string, rate: Rate): ProviderBudget;
+  callerBudget(rate: Rate): CallerBudget;
+  guessBudget(options: AttemptBudgetOptions): GuessBudget;
+  /** The user cache's entries, seen by every replica. */
+  cacheStore<Value extends object>(): CacheStore<Value>;
+  /** Carries `userChanged` events between replicas (Redis pub/sub). */
+  eventTarget(): ReturnType<typeof createRedisEventTarget>;
+  /** Why this replica is degraded (Redis lost), or undefined while it shares. */
+  degraded(): string | undefined;
+  close(): Promise<void>;
+}
+
+export interface SharedStateOptions {
+  /** Told when the link drops or is back; given no URL. */
+  onChange?: (up: boolean, reason?: string) => void;
+}
+
+export async function openSharedState(
+  config: RedisConfig,
+  options: SharedStateOptions = {},
+): Promise<SharedState> {
+  let lostReason: string | undefined;
+  const connection = await connectRedis(config.url, {
+    onChange: (up, reason) => {
+      lostReason = up ? undefined : (reason ?? 'connection lost');
+      options.onChange?.(up, reason);
+    },
+  });
+  const { client } = connection;
+  // A subscribed connection can send nothing else; it queues its SUBSCRIBE until it is up.
+  let subscriber: typeof client | undefined;
+  return {
+    connection,
+    providerBudget: (provider, instance, rate) =>
+      new SharedWindow({
+        client,
+        up: connection.up,
+        lostAt: connection.lostAt,
+        key: `usergraph:budget:${provider}:${instance}`,
+        rate,
+        replicas: config.replicas,
+      }),
+    callerBudget: (rate) => sharedCallerBudget(client, rate, config.replicas),
+    guessBudget: (attempts) => new SharedGuessBudget(client, attempts),
+    cacheStore: () => new RedisStore(client),
+    eventTarget: () => {
+      subscriber ??= client.duplicate({ lazyConnect: false, enableOfflineQueue: true });
+      subscriber.on('error', () => undefined);
+      return createRedisEventTarget({ publishClient: client, subscribeClient: subscriber });
+    },
+    degraded: () =>
+      connection.up()
+        ? undefined
+        : `Redis unreachable (${lostReason ?? 'reconnecting'}): budgets at this replica's share of ${config.replicas}, password and code checks refused`,
+    close: async () => {
+      subscriber?.disconnect();
+      await connection.close();
+    },
+  };
+}
