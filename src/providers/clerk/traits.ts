@@ -75,6 +75,8 @@ export const clerkTraits: ProviderTraits = {
     maxBulkModerationIds: 50,
     // `POST /invitations/bulk` takes 1–10.
     maxInvitationsPerCall: 10,
+    // One list of active sessions, then one revoke each: far more than people keep signed in.
+    maxSessionsPerSignOut: 100,
   },
   capabilities: new Set(CAPABILITIES),
   filters: new Set(CLERK_FILTERS),

@@ -156,6 +156,8 @@ interface UserActionOptions<Name extends string, T> extends MutationNames<Name> 
   run: UserCall<T>;
   /** See `defineMutation`'s `secrets`. */
   secrets?: boolean;
+  /** See `defineMutation`'s `cost`. */
+  cost?: UpstreamCost;
 }
 
 /** An action on one user that answers the changed user: `{ user }`. */
@@ -170,6 +172,7 @@ export function defineUserAction<Name extends string>(options: UserActionOptions
     payload: userPayload(options.payload, `The result of \`${name}\`.`),
     changes: 'user',
     secrets: options.secrets,
+    cost: options.cost,
     resolve: async (input, ctx) => {
       const id = requireId('userId', input.userId);
       return { user: await run(ctx.providers.forUserId(id), id, ctx.call) };
@@ -189,6 +192,7 @@ export function defineUserEffect<Name extends string>(options: UserActionOptions
     payload: userEffectPayload(options.payload, `The result of \`${name}\`.`),
     changes: 'user',
     secrets: options.secrets,
+    cost: options.cost,
     resolve: async (input, ctx) => {
       const userId = requireId('userId', input.userId);
       await run(ctx.providers.forUserId(userId), userId, ctx.call);
