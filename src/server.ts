@@ -64,7 +64,7 @@ export async function createServer(
   options: ServerOptions = {},
 ): Promise<UsergraphServer> {
   const observability = await createObservability(config.observability, options.logDestination);
-  const { observeUpstream: observe } = observability;
+  const { observeUpstream: observe, observeBudget } = observability;
   // Imported only here, so a server with provider credentials never loads the emulator.
   // The embedded emulator sends its Clerk webhooks to this server in-process, signed with a
   // secret made up for this run, so the graph is live with no setup.
@@ -95,8 +95,9 @@ export async function createServer(
   // Adding a provider: one folder under src/providers/ and one line here.
   const providers = createRegistry(
     [
-      clerk && createClerkProvider({ ...clerk, http: { ...config.clerk?.http, observe } }),
-      passage && createPassageProvider({ ...passage, http: { ...config.passage?.http, observe } }),
+      clerk && createClerkProvider({ ...clerk, http: { ...config.clerk?.http, observe, observeBudget } }),
+      passage &&
+        createPassageProvider({ ...passage, http: { ...config.passage?.http, observe, observeBudget } }),
     ].filter((provider): provider is Provider => Boolean(provider)),
   );
 
@@ -112,7 +113,7 @@ export async function createServer(
   });
   const changes = new UserChanges(
     createUserEventBus(),
-    userCache({
+    userCache(observability, {
       clerk:
         webhookSecret && clerk
           ? { ttl: config.cacheTtlSeconds, identity: instanceIdentity(clerk.apiUrl, clerk.secretKey) }
@@ -209,6 +210,7 @@ export async function createServer(
 
 /** The cross-request user cache, when some provider's users are cached at all. */
 function userCache(
+  observability: Observability,
   instances: Partial<Record<ProviderName, { ttl: number; identity: string } | undefined>>,
 ): UserCache | undefined {
   const ttlSeconds: Partial<Record<ProviderName, number>> = {};
@@ -218,8 +220,10 @@ function userCache(
     ttlSeconds[name] = instance.ttl;
     identity[name] = instance.identity;
   }
-  if (Object.keys(ttlSeconds).length === 0) return undefined;
-  return new UserCache({ store: new MemoryStore<User>(), ttlSeconds, identity });
+  const covered = Object.keys(ttlSeconds);
+  if (covered.length === 0) return undefined;
+  const observe = observability.observeCache(covered);
+  return new UserCache({ store: new MemoryStore<User>(), ttlSeconds, identity, observe });
 }
 
 /**

@@ -20,7 +20,10 @@ export interface ClerkClientOptions {
   apiUrl: string;
   /** Connections, timeouts, retries, rate budget; what is left out keeps HttpClient's defaults. */
   http?: Partial<
-    Pick<HttpClientOptions, 'timeouts' | 'connections' | 'retry' | 'rateLimit' | 'maxQueueMs' | 'observe'>
+    Pick<
+      HttpClientOptions,
+      'timeouts' | 'connections' | 'retry' | 'rateLimit' | 'maxQueueMs' | 'observe' | 'observeBudget'
+    >
   >;
 }
 

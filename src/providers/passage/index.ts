@@ -28,7 +28,10 @@ export interface PassageProviderOptions {
   apiUrl: string;
   /** Connections, timeouts, retries, rate budget; what is left out keeps HttpClient's defaults. */
   http?: Partial<
-    Pick<HttpClientOptions, 'timeouts' | 'connections' | 'retry' | 'rateLimit' | 'maxQueueMs' | 'observe'>
+    Pick<
+      HttpClientOptions,
+      'timeouts' | 'connections' | 'retry' | 'rateLimit' | 'maxQueueMs' | 'observe' | 'observeBudget'
+    >
   >;
 }
 
