@@ -1,5 +1,5 @@
-/** Configuration of `npm run migrate`: the same provider variables as the server's. */
-import { ConfigError, type Env } from '../config/env.js';
+/** Configuration of `npm run migrate`: the same provider and audit variables as the server's. */
+import { ConfigError, nonEmpty, type Env } from '../config/env.js';
 import { providerCredentials, type ProviderCredentials } from '../config/providers.js';
 
 export { ConfigError } from '../config/env.js';
@@ -9,6 +9,8 @@ export interface MigrationConfig {
   clerk: NonNullable<ProviderCredentials['clerk']>;
   /** The live source, when the migration reads Passage's API (or the emulator) directly. */
   passage: ProviderCredentials['passage'];
+  /** `USERGRAPH_AUDIT_LOG`: a file the audit lines are appended to, besides stdout. */
+  auditLog: string | undefined;
 }
 
 export function loadMigrationConfig(env: Env = process.env): MigrationConfig {
@@ -18,5 +20,5 @@ export function loadMigrationConfig(env: Env = process.env): MigrationConfig {
       'CLERK_SECRET_KEY must be set: the migration writes to Clerk (for a rehearsal, point CLERK_API_URL at `npm run emulator`)',
     );
   }
-  return { clerk, passage };
+  return { clerk, passage, auditLog: nonEmpty(env.USERGRAPH_AUDIT_LOG) };
 }
