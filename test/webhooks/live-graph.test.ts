@@ -247,6 +247,67 @@ describe('with webhooks on (CLERK_WEBHOOK_SIGNING_SECRET) and the default TTL', 
   });
 });
 
+describe('a change made through usergraph and its webhook', () => {
+  const { emulator, gql, url } = useUsergraph({}, { env: { CLERK_WEBHOOK_SIGNING_SECRET: SECRET } });
+  let ids: string[] = [];
+  /** Webhooks usergraph acknowledged: each was verified and acted on. */
+  let acknowledged = 0;
+  beforeAll(async () => {
+    emulator().webhooks.configure({
+      url: url().replace(/\/graphql$/, '/webhooks/clerk'),
+      secret: SECRET,
+      fetch: async (target, init) => {
+        const response = await fetch(target, init);
+        if (response.ok) acknowledged += 1;
+        return response;
+      },
+    });
+    ids = (await clerkUsers(emulator(), 4)).map((user) => user.id);
+  });
+
+  /** Subscribes to `id`, runs `change`, waits for every webhook to land; the types heard. */
+  async function heard(id: string, change: () => Promise<void>): Promise<string[]> {
+    const subscription = await subscribe(url(), [id]);
+    await change();
+    await emulator().webhooks.settled();
+    await sleep(200);
+    await subscription.close();
+    return subscription.events.map((event) => event.data.userChanged.type);
+  }
+
+  const mutate = async (name: string, id: string) => {
+    const { body } = await gql(`mutation($id: ID!) { ${name}(input: { userId: $id }) { __typename } }`, {
+      id,
+    });
+    expect(body.data[name].__typename).toMatch(/Payload$/);
+  };
+
+  it('is one userChanged event, not two: the webhook is matched to the mutation by the user and its version', async () => {
+    const id = ids[0]!;
+    const before = acknowledged;
+    expect(await heard(id, () => mutate('banUser', id))).toEqual(['UPDATED']);
+    // The webhook did arrive and was acted on: matched to the mutation, not lost.
+    expect(acknowledged).toBe(before + 1);
+  });
+
+  it('two changes in a row are two events, whoever made them', async () => {
+    const id = ids[1]!;
+    const before = acknowledged;
+    const types = await heard(id, async () => {
+      await mutate('lockUser', id);
+      await renameInClerk(emulator(), id, 'Elsewhere');
+      await mutate('unlockUser', id);
+    });
+    expect(types).toEqual(['UPDATED', 'UPDATED', 'UPDATED']);
+    expect(acknowledged).toBe(before + 3);
+  });
+
+  it('a deletion through usergraph is one DELETED event', async () => {
+    const id = ids[2]!;
+    expect(await heard(id, () => mutate('deleteUser', id))).toEqual(['DELETED']);
+  });
+});
+
 describe('with the cache off (USERGRAPH_CACHE_TTL=0)', () => {
   const { emulator, gql } = useUsergraph(
     {},
