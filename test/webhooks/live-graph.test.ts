@@ -13,7 +13,7 @@ import { loadConfig } from '../../src/config/server.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { createServer, type UsergraphServer } from '../../src/server.js';
 import { clerkUsers, passageUserId } from '../helpers/emulator-reads.js';
-import { useUsergraph } from '../helpers/server.js';
+import { capturedLog, expectNoEmail, useUsergraph } from '../helpers/server.js';
 
 const SECRET = `whsec_${Buffer.from('usergraph live graph test secret!').toString('base64')}`;
 const FORGED = `whsec_${Buffer.from('someone else entirely, not Clerk!').toString('base64')}`;
@@ -377,8 +377,11 @@ describe('the embedded default', () => {
   let server: UsergraphServer | undefined;
   let http: Server | undefined;
   let graphqlUrl = '';
+  const log = capturedLog();
   beforeAll(async () => {
-    server = await createServer(loadConfig({ EMULATOR_SEED_USERS: '5' }));
+    server = await createServer(loadConfig({ EMULATOR_SEED_USERS: '5' }), {
+      logDestination: log.destination,
+    });
     http = createHttpServer(server.yoga);
     await new Promise<void>((resolve) => http?.listen(0, '127.0.0.1', resolve));
     graphqlUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
@@ -387,6 +390,7 @@ describe('the embedded default', () => {
     await new Promise((resolve) => http?.close(resolve));
     http?.closeAllConnections();
     await server?.close();
+    expectNoEmail(log.lines);
   });
 
   it('wires its emulator to its own webhook route: a change reaches the cache and subscribers', async () => {
