@@ -65,7 +65,7 @@ export async function createServer(
   options: ServerOptions = {},
 ): Promise<UsergraphServer> {
   const observability = await createObservability(config.observability, options.logDestination);
-  const { observeUpstream: observe, log } = observability;
+  const { observeUpstream: observe, observeBudget, log } = observability;
   // Loaded only with REDIS_URL; a Redis that does not answer now stops the start here.
   const shared = config.redis
     ? await (
@@ -122,6 +122,7 @@ export async function createServer(
         http: {
           ...config[module.traits.name]?.http,
           observe,
+          observeBudget,
           ...sharedWindow(
             module.traits.name,
             module.identity(settings),
@@ -150,6 +151,7 @@ export async function createServer(
     createUserEventBus(shared?.eventTarget()),
     userCache(
       shared?.cacheStore<User>() ?? new MemoryStore<User>(),
+      observability,
       Object.fromEntries(
         configured.map(({ module: { traits } }) => [
           traits.name,
@@ -257,6 +259,7 @@ export async function createServer(
 /** The cross-request user cache, when some provider's users are cached at all. */
 function userCache(
   store: CacheStore<User>,
+  observability: Observability,
   instances: Partial<Record<ProviderName, { ttl: number; identity: string } | undefined>>,
 ): UserCache | undefined {
   const ttlSeconds: Partial<Record<ProviderName, number>> = {};
@@ -266,8 +269,10 @@ function userCache(
     ttlSeconds[name] = instance.ttl;
     identity[name] = instance.identity;
   }
-  if (Object.keys(ttlSeconds).length === 0) return undefined;
-  return new UserCache({ store, ttlSeconds, identity });
+  const covered = Object.keys(ttlSeconds);
+  if (covered.length === 0) return undefined;
+  const observe = observability.observeCache(covered);
+  return new UserCache({ store, ttlSeconds, identity, observe });
 }
 
 /**

@@ -1,7 +1,9 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { networkInterfaces } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectNoEmail } from './helpers/server.js';
 
 /** `npm start`, and what `npm run build` makes for production: the same server either way. */
 const STARTS: [string, string[]][] = [
@@ -19,8 +21,12 @@ async function startServer(args: string[], env: Record<string, string>) {
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const stop = async () => {
-    child.kill('SIGTERM');
-    await once(child, 'exit');
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+    // The embedded demo users have e-mail addresses; none of them may reach the server's output.
+    expectNoEmail(output.split('\n'));
   };
   try {
     const url = await new Promise<string>((resolve, reject) => {
@@ -30,7 +36,7 @@ async function startServer(args: string[], env: Record<string, string>) {
       });
       child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
     });
-    return { url, output: () => output, stop };
+    return { url, output: () => output, stop, child };
   } catch (error) {
     if (child.exitCode === null) await stop();
     throw error;
@@ -126,4 +132,69 @@ describe('npm start with USERGRAPH_HOST', () => {
       await stop();
     }
   });
+});
+
+describe('npm start and SIGTERM', () => {
+  it('lets the request in flight finish, refuses new ones and /ready, and exits 0 within the grace period', async () => {
+    const graceMs = 8_000;
+    const { url, output, child, stop } = await startServer(['--import', 'tsx', 'src/main.ts'], {
+      EMULATOR_SEED_USERS: '3',
+      USERGRAPH_SHUTDOWN_GRACE_MS: String(graceMs),
+    });
+    const base = url.replace('/graphql', '');
+    try {
+      const emulatorUrl = /per provider at (http:\/\/\S+)\)/.exec(output())?.[1];
+      expect(emulatorUrl).toBeDefined();
+      expect((await fetch(`${base}/ready`)).status).toBe(200);
+      // Every Clerk call of the embedded emulator now takes a second: the request below is in
+      // flight when the signal comes.
+      const fault = await fetch(`${emulatorUrl}/__emulator/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'latency', provider: 'clerk', ms: 1_000 }),
+      });
+      expect(fault.status).toBeLessThan(300);
+      const inFlight = fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ users(provider: CLERK, first: 2) { edges { node { id } } } }' }),
+      });
+      await sleep(300);
+      const signalled = Date.now();
+      const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+      child.kill('SIGTERM');
+      await sleep(100);
+
+      // Not ready, and no new work: a 503 on a connection still open, or no connection at all.
+      const refusedOrStatus = (request: Promise<Response>) =>
+        request.then(
+          (response) => response.status,
+          () => 'refused',
+        );
+      expect([503, 'refused']).toContain(await refusedOrStatus(fetch(`${base}/ready`)));
+      expect([503, 'refused']).toContain(
+        await refusedOrStatus(
+          fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: '{ __typename }' }),
+          }),
+        ),
+      );
+
+      const finished = await inFlight;
+      expect(finished.status).toBe(200);
+      const body = (await finished.json()) as { data?: { users: { edges: unknown[] } }; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.users.edges).toHaveLength(2);
+
+      const [code, signal] = await exited;
+      expect({ code, signal }).toEqual({ code: 0, signal: null });
+      expect(Date.now() - signalled).toBeLessThan(graceMs);
+      expect(output()).not.toMatch(/grace period over/);
+      await stop();
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  }, 30_000);
 });

@@ -7,7 +7,9 @@
  */
 import type { Rate } from './rate.js';
 
-export type Reservation = { granted: true; waitMs: number } | { granted: false; retryAfterMs: number };
+export type Reservation =
+  /** `left`: the calls that could start at once after this one took its turn, when known. */
+  { granted: true; waitMs: number; left?: number } | { granted: false; retryAfterMs: number };
 
 /** What the HTTP client asks of a provider budget; the in-process one is `SlidingWindow`. */
 export interface ProviderBudget {
@@ -16,6 +18,8 @@ export interface ProviderBudget {
    * the wait the next free one needs. `waitMs` and `retryAfterMs` count from now.
    */
   reserve(maxWaitMs: number, afterMs?: number): Promise<Reservation>;
+  /** The calls that could start now without waiting (a gauge for operators); absent if unknown. */
+  remaining?(): Promise<number>;
 }
 
 export class SlidingWindow implements ProviderBudget {
@@ -37,6 +41,17 @@ export class SlidingWindow implements ProviderBudget {
     if (start - now - afterMs > maxWaitMs) return { granted: false, retryAfterMs: start - now };
     this.starts[this.oldest] = start;
     this.oldest = (this.oldest + 1) % this.starts.length;
-    return { granted: true, waitMs: start - now };
+    return { granted: true, waitMs: start - now, left: this.freeAt(now) };
+  }
+
+  async remaining(): Promise<number> {
+    return this.freeAt(this.now());
+  }
+
+  /** Reservations that no longer count against a call starting at `now`. */
+  private freeAt(now: number): number {
+    let free = 0;
+    for (const start of this.starts) if (start + this.rate.intervalMs <= now) free += 1;
+    return free;
   }
 }

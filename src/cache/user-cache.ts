@@ -13,6 +13,8 @@ export interface UserCacheOptions {
   ttlSeconds: Partial<Record<ProviderName, number>>;
   /** Who the configured instance of each provider is (a hash of its URL and key). */
   identity: Partial<Record<ProviderName, string>>;
+  /** Told after each read how many of the users asked for were found and how many were not. */
+  observe?: (provider: ProviderName, hits: number, misses: number) => void;
 }
 
 export class UserCache {
@@ -37,6 +39,7 @@ export class UserCache {
     values.forEach((user, i) => {
       if (user) found.set(ids[i] as string, user);
     });
+    this.options.observe?.(provider.name, found.size, ids.length - found.size);
     return found;
   }
 

@@ -32,6 +32,11 @@ export interface EmulatorResponse {
   /** Serialized as JSON unless it is a Buffer; `undefined` sends an empty body. */
   body?: unknown;
   headers?: Record<string, string>;
+  /**
+   * Users the request changed whom its path does not name (an identifier's owner, the users of a
+   * bulk ban): each is told in a `user.updated` webhook. Never sent to the client.
+   */
+  changedUsers?: readonly string[];
 }
 
 export type RouteHandler = (req: EmulatorRequest) => EmulatorResponse | Promise<EmulatorResponse>;
@@ -64,12 +69,12 @@ export interface ProviderEmulator {
   /** Drops all state and seeds `users` users again, deterministically from `seed`. */
   reset(users: number, seed: number): void;
   stats(): ProviderStats;
-  /** The webhook a served request causes (a user created, changed or deleted), for providers that send them. */
-  userEvent?(
+  /** The webhooks a served request causes (users created, changed or deleted), for providers that send them. */
+  userEvents?(
     route: string,
     req: Pick<EmulatorRequest, 'method' | 'params'>,
     answer: EmulatorResponse,
-  ): UserEvent | undefined;
+  ): UserEvent[];
 }
 
 /** Credentials the emulator accepts; either the environment's or fixed demo ones. */

@@ -124,8 +124,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     if (!response && match) {
       response = await runHandler(emulator, match.route.handle, { ...base, params: match.params });
       // Sent whatever the answer's fate below: the change happened upstream either way.
-      const event = emulator.userEvent?.(match.route.template, { ...base, params: match.params }, response);
-      if (event) webhooks.send(event);
+      const events = emulator.userEvents?.(match.route.template, { ...base, params: match.params }, response);
+      for (const event of events ?? []) webhooks.send(event);
     }
     const answer = response as EmulatorResponse;
 

@@ -81,7 +81,15 @@ export class Loaders {
       loader?.forgetUser(userId);
     }
     if (user) this.user.prime(userId, user);
-    if (this.changes) await this.changes.changed(this.providers.forUserId(userId).name, userId, type);
+    if (this.changes) {
+      await this.changes.changed({
+        provider: this.providers.forUserId(userId).name,
+        userId,
+        type,
+        source: 'mutation',
+        version: user?.updatedAt.getTime(),
+      });
+    }
   }
 }
 

@@ -1,13 +1,17 @@
 /**
  * `npm run migrate -- <run|undo|status> ...`: the command-line face of the migration engine.
  * Credentials come from the same variables as the server's (`CLERK_*`, `PASSAGE_*`); the
- * README's "Moving off Passage" walks through it. Exit codes: 0 done, 1 refused, stopped, or some
+ * README's "Moving off Passage" walks through it. A run's start and end, and an undo, are audit
+ * lines (`"audit": true`, JSON on stdout, appended to `USERGRAPH_AUDIT_LOG` too). Exit codes: 0 done, 1 refused, stopped, or some
  * users failed or left incomplete, 2 bad usage or configuration, 130 stopped by a signal (resume by running it again).
  */
 import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
+import { destination, pino } from 'pino';
+import { createAuditTrail, type AuditTrail } from '../observability/audit-trail.js';
 import { ConfigError, loadMigrationConfig } from './config.js';
 import { parseRate, type Rate } from '../budget/rate.js';
 import { clerk, createClerkProvider, isDevelopmentInstance } from '../providers/clerk/index.js';
@@ -64,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadMigrationConfig();
   const rate = rateFlag(values.rate);
+  const audit = auditTrail(config.auditLog);
   // The run paces itself; the provider's own default budget would be a second, different one.
   const target = createClerkProvider({
     ...config.clerk,
@@ -94,7 +99,20 @@ async function main(argv: string[]): Promise<number> {
         `undo of ${result.runId}: ${result.deleted.length} deleted, ${result.alreadyGone.length} already gone, ` +
           `${result.signedIn.length} kept (signed in since; --force deletes them), ${result.failed.length} failed`,
       );
-      return result.failed.length + result.signedIn.length === 0 ? 0 : 1;
+      const complete = result.failed.length + result.signedIn.length === 0;
+      audit.write({
+        action: 'undoMigration',
+        migrationId: result.runId,
+        outcome: complete ? 'undone' : 'partly undone',
+        force: values.force,
+        counts: {
+          deleted: result.deleted.length,
+          alreadyGone: result.alreadyGone.length,
+          kept: result.signedIn.length,
+          failed: result.failed.length,
+        },
+      });
+      return complete ? 0 : 1;
     }
     if (command !== 'run') throw new UsageError(`unknown command ${JSON.stringify(command)}`);
     const from = required(values.from, '--from');
@@ -125,11 +143,20 @@ async function main(argv: string[]): Promise<number> {
       log: (line) => console.error(line),
       lease,
     });
+    const run = { action: 'startPassageMigration', migrationId: migration.runId, dryRun: values['dry-run'] };
+    audit.write({ ...run, outcome: 'started', source: from === 'passage-api' ? 'passage-api' : 'file' });
     stopOnSignals(() => migration.cancel());
     const bar = showProgress(migration.subscribe.bind(migration));
     const progress = await migration.finished;
     bar.stop();
     printSummary(progress, migration.files, migration.runId);
+    audit.write({
+      ...run,
+      outcome: progress.state.toLowerCase(),
+      total: progress.total,
+      counts: progress.counts,
+      targetCalls: progress.targetCalls,
+    });
     if (progress.state === 'CANCELLED') return 130;
     const incomplete = progress.counts.FAILED + progress.counts.CREATED_INCOMPLETE;
     return progress.state === 'COMPLETED' && incomplete === 0 ? 0 : 1;
@@ -137,6 +164,22 @@ async function main(argv: string[]): Promise<number> {
     await Promise.all(providers.map((provider) => provider.close()));
     await redis?.close();
   }
+}
+
+/**
+ * The run's audit lines, JSON on stdout written at once (the process may exit right after) and in
+ * `USERGRAPH_AUDIT_LOG`. The caller is the account that ran the command.
+ */
+function auditTrail(file: string | undefined): AuditTrail {
+  const log = pino({ base: { service: 'usergraph-migrate' } }, destination({ dest: 1, sync: true }));
+  let account = 'unknown';
+  try {
+    account = userInfo().username;
+  } catch {
+    // A container user with no passwd entry has no name to give.
+  }
+  const trail = createAuditTrail(log, file);
+  return { write: (entry) => trail.write({ caller: `cli:${account}`, ...entry }) };
 }
 
 function showProgress(subscribe: (listener: (progress: MigrationProgress) => void) => () => void) {

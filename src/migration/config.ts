@@ -1,5 +1,5 @@
-/** Configuration of `npm run migrate`: the same provider variables as the server's. */
-import { ConfigError, type Env } from '../config/env.js';
+/** Configuration of `npm run migrate`: the same provider and audit variables as the server's. */
+import { ConfigError, nonEmpty, type Env } from '../config/env.js';
 import { providerCredentials, type ProviderCredentials } from '../config/providers.js';
 import { loadRedis, type RedisConfig } from '../config/redis.js';
 
@@ -12,6 +12,8 @@ export interface MigrationConfig {
   passage: ProviderCredentials['passage'];
   /** `REDIS_URL`: the run's lease is held in Redis, so hosts that share no disk exclude each other. */
   redis: RedisConfig | undefined;
+  /** `USERGRAPH_AUDIT_LOG`: a file the audit lines are appended to, besides stdout. */
+  auditLog: string | undefined;
 }
 
 export function loadMigrationConfig(env: Env = process.env): MigrationConfig {
@@ -21,5 +23,5 @@ export function loadMigrationConfig(env: Env = process.env): MigrationConfig {
       'CLERK_SECRET_KEY must be set: the migration writes to Clerk (for a rehearsal, point CLERK_API_URL at `npm run emulator`)',
     );
   }
-  return { clerk, passage, redis: loadRedis(env) };
+  return { clerk, passage, redis: loadRedis(env), auditLog: nonEmpty(env.USERGRAPH_AUDIT_LOG) };
 }

@@ -10,35 +10,12 @@
  */
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { destination, pino } from 'pino';
 import type { Context } from '../context.js';
 import { ProviderError } from '../providers/errors.js';
-import type { Logger } from './logger.js';
+import type { AuditEntry, AuditTrail } from './audit-trail.js';
 import { currentRequest } from './request.js';
 
-export type AuditEntry = Record<string, unknown>;
-
-export interface AuditTrail {
-  write(entry: AuditEntry): void;
-}
-
-export function createAuditTrail(log: Logger, file: string | undefined): AuditTrail {
-  // Synchronous appends: an audit line is rare and must not be lost with the process.
-  const fileLog =
-    file === undefined
-      ? undefined
-      : pino(
-          { base: { service: 'usergraph' } },
-          destination({ dest: file, append: true, sync: true, mkdir: true }),
-        );
-  return {
-    write(entry) {
-      const line = { audit: true, ...entry };
-      log.info(line, 'audit');
-      fileLog?.info(line, 'audit');
-    },
-  };
-}
+export { createAuditTrail, type AuditEntry, type AuditTrail } from './audit-trail.js';
 
 export function useAudit(trail: AuditTrail): Plugin {
   return {

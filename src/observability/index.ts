@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import type { Plugin } from 'graphql-yoga';
 import type { ObservabilityConfig } from '../config/observability.js';
 import type { Context } from '../context.js';
+import type { ProviderBudget } from '../budget/provider-window.js';
 import type { UpstreamCall } from '../providers/http.js';
 import type { Provider } from '../providers/types.js';
 import { createAuditTrail, useAudit } from './audit.js';
@@ -25,6 +26,13 @@ export interface Observability {
   log: Logger;
   yogaLogger: ReturnType<typeof yogaLogger>;
   observeUpstream: (call: UpstreamCall) => void;
+  /** The providers' HTTP hook that hands over each rate budget, so metrics can read what is left. */
+  observeBudget: (provider: string, budget: ProviderBudget) => void;
+  /**
+   * Told that a cross-request user cache serves these providers; answers what the cache calls
+   * after each read (hits and misses), a no-op without metrics.
+   */
+  observeCache(providers: readonly string[]): (provider: string, hits: number, misses: number) => void;
   /** The yoga plugins, given the providers readiness checks and what may degrade the replica. */
   plugins(providers: readonly Provider[], degraded?: () => string | undefined): Plugin[];
   health: Health | undefined;
@@ -48,6 +56,12 @@ export async function createObservability(
       const record = currentRequest();
       if (record) recordUpstream(record, call);
       metrics?.upstream(call);
+    },
+    observeBudget(provider, budget) {
+      metrics?.budget(provider, budget);
+    },
+    observeCache(providers) {
+      return metrics ? metrics.cacheOn(providers) : () => undefined;
     },
     plugins(providers, degraded) {
       const health = new Health(providers, {

@@ -1,10 +1,11 @@
 /**
  * Prometheus metrics (`prom-client`), served at `GET /metrics` with `USERGRAPH_METRICS=true`.
- * Labels are bounded: operation names (capped in number), providers, methods, route templates
- * and status classes; never a user id, e-mail, path or caller secret.
+ * Labels are bounded: operation names (capped in number), providers, methods, route templates,
+ * status classes, loader names and hit/miss; never a user id, e-mail, path or caller secret.
  */
 import type { Plugin } from 'graphql-yoga';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ProviderBudget } from '../budget/provider-window.js';
 import type { UpstreamCall } from '../providers/http.js';
 import { currentRequest } from './request.js';
 import type { FinishedRequest } from './use-request-log.js';
@@ -56,6 +57,27 @@ export function createMetrics() {
     labelNames: ['provider'],
     registers: [registry],
   });
+  const budgetWaits = new Histogram({
+    name: 'usergraph_upstream_budget_wait_seconds',
+    help: "Time a provider call waited for its turn in the provider's rate budget before it was sent.",
+    labelNames: ['provider'],
+    buckets: [0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5],
+    registers: [registry],
+  });
+  const budgets = new Map<string, ProviderBudget>();
+  new Gauge({
+    name: 'usergraph_upstream_budget_remaining',
+    help: "Calls the provider's rate budget could start now without waiting (its sliding window's free slots).",
+    labelNames: ['provider'],
+    registers: [registry],
+    async collect() {
+      for (const [provider, budget] of budgets) {
+        const left = await budget.remaining?.();
+        if (left !== undefined) this.set({ provider }, left);
+      }
+    },
+  });
+  let cacheReads: Counter | undefined;
   const batches = new Histogram({
     name: 'usergraph_loader_batch_size',
     help: 'Keys per DataLoader batch, by loader.',
@@ -86,6 +108,28 @@ export function createMetrics() {
       upstreamDurations.observe({ provider, method, route }, call.durationMs / 1000);
       if (call.retries > 0) retries.inc({ provider, route }, call.retries);
       if (call.status === 429) rateLimited.inc({ provider });
+      if (call.budgetWaitMs !== undefined) budgetWaits.observe({ provider }, call.budgetWaitMs / 1000);
+    },
+    /** A provider's rate budget, read when metrics are scraped. */
+    budget(provider: string, budget: ProviderBudget): void {
+      budgets.set(provider, budget);
+    },
+    /** The counter of the cross-request user cache, made only when the cache is on. */
+    cacheOn(providers: readonly string[]): (provider: string, hits: number, misses: number) => void {
+      const counter = (cacheReads ??= new Counter({
+        name: 'usergraph_user_cache_reads_total',
+        help: 'Users asked of the cross-request user cache, by provider and result (hit, miss).',
+        labelNames: ['provider', 'result'],
+        registers: [registry],
+      }));
+      for (const provider of providers) {
+        counter.inc({ provider, result: 'hit' }, 0);
+        counter.inc({ provider, result: 'miss' }, 0);
+      }
+      return (provider, hits, misses) => {
+        if (hits > 0) counter.inc({ provider, result: 'hit' }, hits);
+        if (misses > 0) counter.inc({ provider, result: 'miss' }, misses);
+      };
     },
     batch(loader: string, size: number): void {
       batches.observe({ loader }, size);

@@ -18,6 +18,8 @@ export interface RequestRecord {
   caller?: string;
   /** `extensions.code` of every error answered, once each. */
   errors: Set<string>;
+  /** The upstream calls the operation was estimated to make before it ran (`useUpstreamCost`). */
+  estimatedCalls?: number;
   upstream: UpstreamSummary;
   /** Where this request's mutations are audited (set by `useAudit`). */
   audit?: (entry: Record<string, unknown>) => void;
@@ -32,6 +34,17 @@ export interface UpstreamSummary {
   calls: number;
   retries: number;
   byRoute: Map<string, { provider: string; method: string; route: string; status: string; count: number }>;
+  byProvider: Map<string, ProviderSummary>;
+}
+
+/** What one provider's budget meant for this request. */
+export interface ProviderSummary {
+  provider: string;
+  calls: number;
+  /** Summed over the calls: time spent waiting for a turn in the provider's rate budget. */
+  budgetWaitMs: number;
+  /** Calls the provider's budget could start at once, as this request's last call took its turn. */
+  budgetLeft: number | null;
 }
 
 const current = new AsyncLocalStorage<RequestRecord>();
@@ -51,7 +64,7 @@ export function newRecord(header: string | null): RequestRecord {
     id: header !== null && REQUEST_ID.test(header) ? header : randomUUID(),
     started: performance.now(),
     errors: new Set(),
-    upstream: { calls: 0, retries: 0, byRoute: new Map() },
+    upstream: { calls: 0, retries: 0, byRoute: new Map(), byProvider: new Map() },
   };
 }
 
@@ -66,6 +79,14 @@ export function recordUpstream(record: RequestRecord, call: UpstreamCall): void 
   }
   record.upstream.calls += 1;
   record.upstream.retries += call.retries;
+  let provider = record.upstream.byProvider.get(call.provider);
+  if (!provider) {
+    provider = { provider: call.provider, calls: 0, budgetWaitMs: 0, budgetLeft: null };
+    record.upstream.byProvider.set(call.provider, provider);
+  }
+  provider.calls += 1;
+  provider.budgetWaitMs += Math.round(call.budgetWaitMs ?? 0);
+  if (call.budgetLeft !== undefined) provider.budgetLeft = call.budgetLeft;
   record.onUpstream?.(call);
 }
 

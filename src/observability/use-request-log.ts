@@ -2,7 +2,9 @@
  * `useRequestLog({ log, finished })`: one log line per GraphQL request, at `info`, with the
  * request id (the caller's `x-request-id` when well-formed, else a new UUID, sent back in the
  * response header), the operation, the caller's key id or JWT `sub`, the duration, the upstream
- * calls by provider, route template and status, the error codes and the outcome.
+ * calls it was estimated to make, the calls it made by provider, route template and status, per
+ * provider the time it waited for the provider's budget and what was left of it, the error codes
+ * and the outcome.
  */
 import { getOperationAST, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -70,10 +72,12 @@ export function useRequestLog(options: {
           outcome,
           errors: record.errors.size > 0 ? [...record.errors] : undefined,
           durationMs,
+          estimatedCalls: record.estimatedCalls,
           upstream: {
             calls: record.upstream.calls,
             retries: record.upstream.retries,
             byRoute: [...record.upstream.byRoute.values()],
+            byProvider: [...record.upstream.byProvider.values()],
           },
         },
         'operation',

@@ -9,6 +9,7 @@
 import { GraphQLError } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
+import { currentRequest } from '../observability/request.js';
 import { estimateUpstreamCalls } from '../schema/estimate.js';
 
 export interface UpstreamCostOptions {
@@ -31,6 +32,8 @@ export function useUpstreamCost({ maxCalls }: UpstreamCostOptions): Plugin {
         ctx.providers,
       );
       if (estimatedCalls === undefined) return;
+      const record = currentRequest();
+      if (record) record.estimatedCalls = estimatedCalls;
       if (estimatedCalls > maxCalls) {
         setResultAndStopExecution({
           errors: [

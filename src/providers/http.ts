@@ -55,6 +55,8 @@ export interface HttpClientOptions {
   budget?: ProviderBudget;
   /** Told of every finished call (logs, metrics, traces); it must not throw. */
   observe?: (call: UpstreamCall) => void;
+  /** Given the rate budget once, when there is one, so what is left of it can be read (metrics). */
+  observeBudget?: (provider: string, budget: ProviderBudget) => void;
 }
 
 /** One finished upstream call: labels only, never an id, key, query or body. */
@@ -67,6 +69,10 @@ export interface UpstreamCall {
   status: number | undefined;
   /** From the call's start, waiting for the rate budget included, to its end. */
   durationMs: number;
+  /** How long it waited for its turn in the provider's rate budget; undefined with no budget. */
+  budgetWaitMs: number | undefined;
+  /** Calls the rate budget could start at once, as it took its turn, when the budget can tell. */
+  budgetLeft: number | undefined;
   retries: number;
   /** `ok`, or the code of the ProviderError the call failed with. */
   outcome: 'ok' | ProviderErrorCode;
@@ -122,6 +128,13 @@ export interface HttpResponse {
   body: unknown;
 }
 
+/** What one call went through on its way: retries, and its wait for the rate budget (first try). */
+interface Attempt {
+  retries: number;
+  budgetWaitMs: number | undefined;
+  budgetLeft: number | undefined;
+}
+
 const RETRY_STATUSES = [429, 502, 503, 504];
 const RETRY_ERROR_CODES = ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_REQ_RETRY'];
 
@@ -159,6 +172,7 @@ export class HttpClient {
           intervalMs: options.rateLimit.intervalMs + ARRIVAL_MARGIN_MS,
         }));
     this.maxQueueMs = options.maxQueueMs ?? DEFAULT_MAX_QUEUE_MS;
+    if (this.rateBudget) options.observeBudget?.(options.provider, this.rateBudget);
     this.decide = decideRetry(
       retry,
       this.budget,
@@ -180,16 +194,16 @@ export class HttpClient {
     const idempotent =
       req.idempotent ?? (req.method === 'GET' || req.method === 'PUT' || req.method === 'DELETE');
     const started = performance.now();
-    const attempt = { retries: 0 };
+    const attempt: Attempt = { retries: 0, budgetWaitMs: undefined, budgetLeft: undefined };
     try {
       await req.charge?.();
-      if (this.rateBudget) await this.waitForTurn(req.signal);
+      if (this.rateBudget) await this.waitForTurn(req.signal, attempt);
       const response = await this.send(req, idempotent, attempt);
-      this.observed(req, started, attempt.retries, response.status, 'ok');
+      this.observed(req, started, attempt, response.status, 'ok');
       return response;
     } catch (error) {
       const failure = this.toProviderError(error, req.signal);
-      this.observed(req, started, attempt.retries, failure.status, failure.code);
+      this.observed(req, started, attempt, failure.status, failure.code);
       throw failure;
     }
   }
@@ -197,7 +211,7 @@ export class HttpClient {
   private observed(
     req: HttpRequest,
     started: number,
-    retries: number,
+    attempt: Attempt,
     status: number | undefined,
     outcome: UpstreamCall['outcome'],
   ): void {
@@ -207,7 +221,9 @@ export class HttpClient {
       route: req.route ?? 'unnamed',
       status,
       durationMs: performance.now() - started,
-      retries,
+      budgetWaitMs: attempt.budgetWaitMs,
+      budgetLeft: attempt.budgetLeft,
+      retries: attempt.retries,
       outcome,
     });
   }
@@ -217,9 +233,11 @@ export class HttpClient {
   }
 
   /** Waits for the call's slot in the rate budget; a caller that goes away stops waiting at once. */
-  private async waitForTurn(signal: AbortSignal | undefined): Promise<void> {
+  private async waitForTurn(signal: AbortSignal | undefined, attempt: Attempt): Promise<void> {
     signal?.throwIfAborted();
     const turn = await (this.rateBudget as ProviderBudget).reserve(this.maxQueueMs);
+    attempt.budgetWaitMs = turn.granted ? turn.waitMs : 0;
+    if (turn.granted) attempt.budgetLeft = turn.left;
     if (!turn.granted) {
       const retryAfterSeconds = Math.max(1, Math.ceil(turn.retryAfterMs / 1000));
       throw new ProviderError({
@@ -232,11 +250,7 @@ export class HttpClient {
     if (turn.waitMs > 0) await sleep(turn.waitMs, undefined, { signal });
   }
 
-  private async send(
-    req: HttpRequest,
-    idempotent: boolean,
-    attempt: { retries: number },
-  ): Promise<HttpResponse> {
+  private async send(req: HttpRequest, idempotent: boolean, attempt: Attempt): Promise<HttpResponse> {
     this.budget.deposit();
     const { body, contentType } = await encodeBody(req);
     const response = await this.dispatcher.request({
@@ -280,7 +294,7 @@ export class HttpClient {
   }
 
   /** The retry decision, counting the retries it allows for this one call. */
-  private counted(attempt: { retries: number }): RetryFn {
+  private counted(attempt: Attempt): RetryFn {
     return (err, context, callback) =>
       this.decide(err, context, (retryError) => {
         if (retryError == null) attempt.retries += 1;

@@ -12,7 +12,10 @@ import type { KnownProviders, Provider, ProviderName, ProviderTraits } from './t
 
 /** The HTTP tuning every provider takes; what is left out keeps HttpClient's defaults. */
 export type ProviderHttp = Partial<
-  Pick<HttpClientOptions, 'timeouts' | 'connections' | 'retry' | 'rateLimit' | 'maxQueueMs' | 'observe'>
+  Pick<
+    HttpClientOptions,
+    'timeouts' | 'connections' | 'retry' | 'rateLimit' | 'maxQueueMs' | 'observe' | 'observeBudget' | 'budget'
+  >
 >;
 
 /** What every provider's settings have: where its API is, and the HTTP tuning. */

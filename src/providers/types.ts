@@ -585,6 +585,11 @@ export interface ProviderLimits {
   readonly maxInvitationsPerCall?: number;
   /** Most users one bulk ban or unban call takes; absent where there is no bulk call. */
   readonly maxBulkModerationIds?: number;
+  /**
+   * Most sessions one `signOutUser` revokes, where each is its own call (Clerk); absent where one
+   * call ends them all. It bounds what a sign-out costs, so its estimate can be honest.
+   */
+  readonly maxSessionsPerSignOut?: number;
 }
 
 /** Calls beyond the obvious one, each 0 or 1: the upstream-call estimate reads them. */

@@ -39,6 +39,11 @@ export interface UpstreamCost {
   readsUsers?: (args: FieldArgs) => readonly string[];
   /** Where the users the field returns live, when its arguments say (`users(provider:)`). */
   provider?: (args: FieldArgs, configured: readonly ProviderName[]) => ProviderName | undefined;
+  /**
+   * The one user the field acts on (a mutation's `input.userId`): its calls, and the user it
+   * returns, are those of the provider that owns the id.
+   */
+  targetUser?: (args: FieldArgs) => string | undefined;
   /** How many items it returns: what is nested under them is paid for once per item. */
   size?: ListSize;
 }

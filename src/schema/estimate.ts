@@ -242,7 +242,7 @@ function fieldOf(type: GraphQLCompositeType, name: string): GraphQLField<unknown
 
 function callsOf(walk: Walk, cost: UpstreamCost, args: FieldArgs, items: Items, users?: Items): number {
   if (users) return total(items) * userReadCalls(walk, users);
-  const on = cost.provider?.(args, walk.configured);
+  const on = providerOf(walk, cost, args);
   let calls = 0;
   for (const [provider, count] of items) {
     const where = on ?? provider;
@@ -253,6 +253,20 @@ function callsOf(walk: Walk, cost: UpstreamCost, args: FieldArgs, items: Items, 
     calls += count * perItem;
   }
   return calls;
+}
+
+/** Where the field's calls go, when its arguments say: a provider named, or a user's id. */
+function providerOf(walk: Walk, cost: UpstreamCost, args: FieldArgs): ProviderName | undefined {
+  const named = cost.provider?.(args, walk.configured);
+  if (named) return named;
+  const id = cost.targetUser?.(args);
+  if (id === undefined) return undefined;
+  try {
+    return walk.providers.forUserId(id).name as ProviderName;
+  } catch {
+    // An id no provider holds is refused before any call.
+    return undefined;
+  }
 }
 
 function callsOn(walk: Walk, cost: UpstreamCost, provider: ProviderName, args: FieldArgs): number {
@@ -297,7 +311,7 @@ function usersByProvider(walk: Walk, ids: readonly string[]): Items {
 /** Per parent's items, what the field returns: the users it reads, or the same items relabelled. */
 function itemsReturned(walk: Walk, cost: UpstreamCost, args: FieldArgs, items: Items, users?: Items): Items {
   if (users) return scale(users, total(items));
-  const on = cost.provider?.(args, walk.configured);
+  const on = providerOf(walk, cost, args);
   return on ? new Map([[on, total(items)]]) : items;
 }
 

@@ -70,7 +70,13 @@ export function useClerkWebhooks(options: ClerkWebhookOptions): Plugin {
     // Remembered before acting, so a duplicate arriving meanwhile is not acted on twice.
     seen.set(id, true);
     try {
-      await options.changes.changed('clerk', event.userId, type);
+      await options.changes.changed({
+        provider: 'clerk',
+        userId: event.userId,
+        type,
+        source: 'webhook',
+        version: event.version,
+      });
     } catch (error) {
       seen.delete(id);
       throw error;
@@ -109,12 +115,20 @@ async function readAtMost(request: Request, limit: number): Promise<string | und
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** `{ type, data: { id } }`, Clerk's event envelope; anything else is not an event. */
-function parseEvent(body: string): { type: string; userId: string } | undefined {
+/**
+ * `{ type, data: { id, updated_at } }`, Clerk's event envelope; anything else is not an event.
+ * `updated_at` (ms) is the user's version, absent on a deletion.
+ */
+function parseEvent(body: string): { type: string; userId: string; version?: number } | undefined {
   try {
-    const value = JSON.parse(body) as { type?: unknown; data?: { id?: unknown } };
+    const value = JSON.parse(body) as { type?: unknown; data?: { id?: unknown; updated_at?: unknown } };
     if (typeof value.type !== 'string' || typeof value.data?.id !== 'string') return undefined;
-    return { type: value.type, userId: value.data.id };
+    const version = value.data.updated_at;
+    return {
+      type: value.type,
+      userId: value.data.id,
+      version: typeof version === 'number' && Number.isFinite(version) ? version : undefined,
+    };
   } catch {
     return undefined;
   }

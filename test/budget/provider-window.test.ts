@@ -27,17 +27,37 @@ describe('SlidingWindow', () => {
     await window.reserve(0);
     expect(await window.reserve(500)).toEqual({ granted: false, retryAfterMs: 1000 });
     now = 600;
-    expect(await window.reserve(500)).toEqual({ granted: true, waitMs: 400 });
-    expect(await window.reserve(500)).toEqual({ granted: true, waitMs: 400 });
+    expect(await window.reserve(500)).toEqual({ granted: true, waitMs: 400, left: 0 });
+    expect(await window.reserve(500)).toEqual({ granted: true, waitMs: 400, left: 0 });
     // Both slots now start at 1000: the next free one is a whole interval later.
     expect(await window.reserve(500)).toEqual({ granted: false, retryAfterMs: 1400 });
   });
 
   it('reserves no earlier than asked, for a call that must wait anyway (a Retry-After)', async () => {
     const window = new SlidingWindow({ requests: 1, intervalMs: 1000 }, () => 0);
-    expect(await window.reserve(0, 3000)).toEqual({ granted: true, waitMs: 3000 });
+    expect(await window.reserve(0, 3000)).toEqual({ granted: true, waitMs: 3000, left: 0 });
     // The window counts from when that call will start, not from when it asked.
     expect(await window.reserve(3500)).toEqual({ granted: false, retryAfterMs: 4000 });
+  });
+});
+
+describe('SlidingWindow: what is left', () => {
+  it('counts the calls that could start now, as each turn is taken and as the window moves on', async () => {
+    let now = 0;
+    const window = new SlidingWindow({ requests: 3, intervalMs: 1000 }, () => now);
+    expect(await window.remaining()).toBe(3);
+    expect(await window.reserve(0)).toEqual({ granted: true, waitMs: 0, left: 2 });
+    now = 400;
+    expect(await window.reserve(0)).toEqual({ granted: true, waitMs: 0, left: 1 });
+    expect(await window.reserve(0)).toEqual({ granted: true, waitMs: 0, left: 0 });
+    // A turn in the future holds its slot until a whole interval after it starts.
+    expect(await window.reserve(1000)).toEqual({ granted: true, waitMs: 600, left: 0 });
+    now = 1000;
+    expect(await window.remaining()).toBe(0);
+    now = 1400;
+    expect(await window.remaining()).toBe(2);
+    now = 2000;
+    expect(await window.remaining()).toBe(3);
   });
 });
 

@@ -85,6 +85,55 @@ describe('Clerk webhooks', () => {
     expect(sent[3]!.data).toEqual({ id: created.id, object: 'user', deleted: true });
   });
 
+  it('sends user.updated for an e-mail address or phone number added, changed or deleted, and for each user of a bulk ban', async () => {
+    const [owner, other, third] = await api.allUsers();
+    // Each delivered before the next change, so they arrive in order.
+    const delivered = async (change: Promise<{ body: any }>) => {
+      const { body } = await change;
+      await emulator().webhooks.settled();
+      return body;
+    };
+    const email = await delivered(
+      api.post('/email_addresses', { user_id: owner.id, email_address: 'hook.added@example.com' }),
+    );
+    await delivered(api.patch(`/email_addresses/${email.id}`, { verified: true }));
+    await delivered(api.delete(`/email_addresses/${email.id}`));
+    const phone = await delivered(
+      api.post('/phone_numbers', { user_id: owner.id, phone_number: '+15555550123' }),
+    );
+    await delivered(api.patch(`/phone_numbers/${phone.id}`, { primary: true }));
+    await delivered(api.delete(`/phone_numbers/${phone.id}`));
+    let sent = await events();
+    expect(sent.map((event) => [event.type, event.data.id])).toEqual(
+      Array.from({ length: 6 }, () => ['user.updated', owner.id]),
+    );
+    // Each carries the user as it is after the change: the address is there, verified, then gone.
+    const addresses = (event: Record<string, any>) =>
+      event.data.email_addresses.map((entry: { email_address: string }) => entry.email_address);
+    expect(addresses(sent[0]!)).toContain('hook.added@example.com');
+    expect(addresses(sent[2]!)).not.toContain('hook.added@example.com');
+
+    received.length = 0;
+    await api.post('/users/ban', { user_ids: [other.id, third.id] });
+    sent = await events();
+    expect(sent.map((event) => [event.type, event.data.id, event.data.banned]).sort()).toEqual(
+      [
+        ['user.updated', other.id, true],
+        ['user.updated', third.id, true],
+      ].sort(),
+    );
+    received.length = 0;
+    await api.post('/users/unban', { user_ids: [other.id, third.id] });
+    expect((await events()).map((event) => event.data.banned)).toEqual([false, false]);
+  });
+
+  it('sends no user event for a session created or revoked: those are not part of the user', async () => {
+    const [user] = await api.allUsers();
+    const session = (await api.post('/sessions', { user_id: user.id })).body;
+    await api.post(`/sessions/${session.id}/revoke`);
+    expect(await events()).toEqual([]);
+  });
+
   it('sends nothing for reads, checks, refused writes and Passage', async () => {
     const [user] = await api.allUsers();
     await api.get(`/users/${user.id}`);

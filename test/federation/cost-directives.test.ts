@@ -139,8 +139,9 @@ describe('upstream cost in the supergraph (@cost, @listSize)', () => {
     );
     expect(mutations.length).toBeGreaterThan(20);
     for (const name of mutations) {
-      // One call each, but for bulk moderation: one per 50 ids, up to 500 ids.
-      const weight = ['banUsers', 'unbanUsers'].includes(name) ? 10 : 1;
+      // One call each, but for bulk moderation (one per 50 ids, up to 500 ids) and a Clerk
+      // sign-out (one list, then a revoke per active session, up to 100).
+      const weight = ['banUsers', 'unbanUsers'].includes(name) ? 10 : name === 'signOutUser' ? 101 : 1;
       expect(read.get(`Mutation.${name}`), name).toEqual({ cost: { weight } });
     }
   });

@@ -1141,7 +1141,7 @@ export type Mutation = {
   setPasswordCompromised?: Maybe<SetPasswordCompromisedResult>;
   /** Set a user's profile image (Clerk), sent as a multipart request. A file that is not an image is `InvalidInputError`. `UnsupportedError` on Passage. Needs the `write` scope. */
   setProfileImage?: Maybe<SetProfileImageResult>;
-  /** Sign a user out everywhere (Clerk, Passage). Passage: revokes every refresh token, so sessions end when their access token expires (one upstream call). Clerk: revokes every active session at once (one call to list them, then one per session, run concurrently). Needs the `write` scope. */
+  /** Sign a user out everywhere (Clerk, Passage). Passage: revokes every refresh token, so sessions end when their access token expires (one upstream call). Clerk: revokes every active session at once (one call to list them, then one per session, run concurrently), up to 100 sessions: a user with more is answered `ConflictError` after the first 100 are revoked, and a second call ends the rest. Needs the `write` scope. */
   signOutUser?: Maybe<SignOutUserResult>;
   /** Starts moving Passage users to Clerk, or resumes the same migration (same source, same Clerk). Answers at once; follow it with `migrationProgress` or `migration(id:)`. Needs the `write` and `migrate` scopes. */
   startPassageMigration?: Maybe<StartPassageMigrationResult>;

@@ -34,6 +34,23 @@ export interface UsergraphOptions {
 /** Anything shaped like an e-mail address: no log line may hold one, at any level. */
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+/;
 
+/**
+ * Fails when a line of a server's output names an e-mail address. Every test that starts a
+ * server checks what it printed, so the whole suite's logs are checked, not a sample.
+ */
+export function expectNoEmail(lines: readonly string[], what = 'log lines naming an e-mail address'): void {
+  expect(
+    lines.filter((line) => EMAIL.test(line)),
+    what,
+  ).toEqual([]);
+}
+
+/** A log destination that keeps every line, for `expectNoEmail` and for tests that read them. */
+export function capturedLog(): { destination: { write(line: string): void }; lines: string[] } {
+  const lines: string[] = [];
+  return { destination: { write: (line) => void lines.push(line) }, lines };
+}
+
 export function useUsergraph(emulatorOptions: StartOptions = {}, options: UsergraphOptions = {}) {
   const emulator = useEmulator(emulatorOptions);
   let server: UsergraphServer | undefined;
@@ -68,8 +85,7 @@ export function useUsergraph(emulatorOptions: StartOptions = {}, options: Usergr
     await new Promise((resolve) => http?.close(resolve));
     http?.closeAllConnections();
     await server?.close();
-    const leaked = logs.map((line) => JSON.stringify(line)).filter((line) => EMAIL.test(line));
-    expect(leaked, 'log lines naming an e-mail address').toEqual([]);
+    expectNoEmail(logs.map((line) => JSON.stringify(line)));
   });
 
   /**

@@ -16,6 +16,7 @@ interface Finished {
 function startCli(
   emulator: RunningEmulator,
   args: string[],
+  env: Record<string, string> = {},
 ): { child: ChildProcess; finished: Promise<Finished> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/migration/cli.ts', ...args], {
     env: {
@@ -25,6 +26,7 @@ function startCli(
       PASSAGE_APP_ID: emulator.keys.passageAppId,
       PASSAGE_API_KEY: emulator.keys.passageApiKey,
       PASSAGE_API_URL: emulator.passageUrl,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -39,6 +41,14 @@ function startCli(
 }
 
 const FAST = ['--rate', '100000/1s', '--concurrency', '8'];
+
+/** The JSON lines of an output marked `"audit": true`. */
+const auditLines = (text: string): Record<string, unknown>[] =>
+  text
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((line) => line.audit === true);
 
 describe('npm run migrate', () => {
   const emulator = useEmulator({ users: { passage: 2_000, clerk: 0 } });
@@ -84,6 +94,14 @@ describe('npm run migrate', () => {
     const stopped = await first.finished;
     expect(stopped.code).toBe(130);
     expect(stopped.stdout).toMatch(/: cancelled\n/);
+    const [started, cancelled] = auditLines(stopped.stdout);
+    expect(cancelled).toMatchObject({
+      action: 'startPassageMigration',
+      migrationId: started?.migrationId,
+      outcome: 'cancelled',
+      total: 300,
+      counts: { CREATED: expect.any(Number) },
+    });
     expect(stopped.stdout).toMatch(/pending\s+\d+/);
     const second = await startCli(emulator(), args).finished;
     expect(second.code).toBe(0);
@@ -120,6 +138,64 @@ describe('npm run migrate', () => {
     expect(refused.stdout).toMatch(/refused/);
     expect(refused.stdout).toMatch(/favourite_colour/);
     expect(creates()).toEqual([]);
+  }, 60_000);
+
+  it('writes audit lines for a run started and finished and for its undo, with counts, on stdout and in USERGRAPH_AUDIT_LOG', async () => {
+    emulator().control.reset({ users: { passage: 20, clerk: 0 } });
+    const file = join(runDirectory(), 'audit', 'audit.jsonl');
+    const env = { USERGRAPH_AUDIT_LOG: file };
+    const run = await startCli(
+      emulator(),
+      ['run', '--from', 'passage-api', '--dir', runDirectory(), ...FAST],
+      env,
+    ).finished;
+    expect(run.code).toBe(0);
+    const runId = /migration (\w+)/.exec(run.stdout)![1]!;
+    const caller = expect.stringMatching(/^cli:/);
+    expect(auditLines(run.stdout)).toEqual([
+      expect.objectContaining({
+        caller,
+        action: 'startPassageMigration',
+        migrationId: runId,
+        dryRun: false,
+        source: 'passage-api',
+        outcome: 'started',
+      }),
+      expect.objectContaining({
+        caller,
+        action: 'startPassageMigration',
+        migrationId: runId,
+        outcome: 'completed',
+        total: 20,
+        counts: expect.objectContaining({ CREATED: 20, FAILED: 0 }),
+        targetCalls: expect.any(Number),
+      }),
+    ]);
+
+    const undo = await startCli(
+      emulator(),
+      ['undo', '--run', runId, '--dir', runDirectory(), '--rate', '100000/1s'],
+      env,
+    ).finished;
+    expect(undo.code).toBe(0);
+    const undone = {
+      caller,
+      action: 'undoMigration',
+      migrationId: runId,
+      outcome: 'undone',
+      counts: { deleted: 20, alreadyGone: 0, kept: 0, failed: 0 },
+    };
+    expect(auditLines(undo.stdout)).toEqual([expect.objectContaining(undone)]);
+    expect(await clerkWireUsers(emulator())).toEqual([]);
+
+    // The file holds the same three lines, in order.
+    const inFile = auditLines(readFileSync(file, 'utf8'));
+    expect(inFile.map((line) => [line.action, line.outcome])).toEqual([
+      ['startPassageMigration', 'started'],
+      ['startPassageMigration', 'completed'],
+      ['undoMigration', 'undone'],
+    ]);
+    expect(inFile[2]).toMatchObject(undone);
   }, 60_000);
 
   it('answers bad usage with exit code 2 and the usage text', async () => {

@@ -6,10 +6,12 @@ import { loadConfig } from '../../src/config/server.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { drain } from '../../src/observability/index.js';
 import { createServer, type UsergraphServer } from '../../src/server.js';
+import { capturedLog, expectNoEmail } from '../helpers/server.js';
 
 /** usergraph over its own emulator, which a test may stop and start again on the same port. */
 function setup(env: Record<string, string> = {}) {
   const state = {} as { emulator: RunningEmulator; server: UsergraphServer; http: Server; url: string };
+  const log = capturedLog();
   beforeAll(async () => {
     state.emulator = await startEmulator({ users: 3 });
     const { clerkUrl, passageUrl, keys } = state.emulator;
@@ -23,7 +25,7 @@ function setup(env: Record<string, string> = {}) {
         USERGRAPH_AUTH: 'none',
         ...env,
       }),
-      { logDestination: { write: () => undefined } },
+      { logDestination: log.destination },
     );
     state.http = createHttpServer(state.server.yoga);
     await new Promise<void>((resolve) => state.http.listen(0, '127.0.0.1', resolve));
@@ -34,6 +36,7 @@ function setup(env: Record<string, string> = {}) {
     await new Promise((resolve) => state.http.close(resolve));
     await state.server.close();
     await state.emulator.stop();
+    expectNoEmail(log.lines);
   });
   return state;
 }

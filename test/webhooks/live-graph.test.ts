@@ -13,7 +13,7 @@ import { loadConfig } from '../../src/config/server.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { createServer, type UsergraphServer } from '../../src/server.js';
 import { clerkUsers, passageUserId } from '../helpers/emulator-reads.js';
-import { useUsergraph } from '../helpers/server.js';
+import { capturedLog, expectNoEmail, useUsergraph } from '../helpers/server.js';
 
 const SECRET = `whsec_${Buffer.from('usergraph live graph test secret!').toString('base64')}`;
 const FORGED = `whsec_${Buffer.from('someone else entirely, not Clerk!').toString('base64')}`;
@@ -247,6 +247,67 @@ describe('with webhooks on (CLERK_WEBHOOK_SIGNING_SECRET) and the default TTL', 
   });
 });
 
+describe('a change made through usergraph and its webhook', () => {
+  const { emulator, gql, url } = useUsergraph({}, { env: { CLERK_WEBHOOK_SIGNING_SECRET: SECRET } });
+  let ids: string[] = [];
+  /** Webhooks usergraph acknowledged: each was verified and acted on. */
+  let acknowledged = 0;
+  beforeAll(async () => {
+    emulator().webhooks.configure({
+      url: url().replace(/\/graphql$/, '/webhooks/clerk'),
+      secret: SECRET,
+      fetch: async (target, init) => {
+        const response = await fetch(target, init);
+        if (response.ok) acknowledged += 1;
+        return response;
+      },
+    });
+    ids = (await clerkUsers(emulator(), 4)).map((user) => user.id);
+  });
+
+  /** Subscribes to `id`, runs `change`, waits for every webhook to land; the types heard. */
+  async function heard(id: string, change: () => Promise<void>): Promise<string[]> {
+    const subscription = await subscribe(url(), [id]);
+    await change();
+    await emulator().webhooks.settled();
+    await sleep(200);
+    await subscription.close();
+    return subscription.events.map((event) => event.data.userChanged.type);
+  }
+
+  const mutate = async (name: string, id: string) => {
+    const { body } = await gql(`mutation($id: ID!) { ${name}(input: { userId: $id }) { __typename } }`, {
+      id,
+    });
+    expect(body.data[name].__typename).toMatch(/Payload$/);
+  };
+
+  it('is one userChanged event, not two: the webhook is matched to the mutation by the user and its version', async () => {
+    const id = ids[0]!;
+    const before = acknowledged;
+    expect(await heard(id, () => mutate('banUser', id))).toEqual(['UPDATED']);
+    // The webhook did arrive and was acted on: matched to the mutation, not lost.
+    expect(acknowledged).toBe(before + 1);
+  });
+
+  it('two changes in a row are two events, whoever made them', async () => {
+    const id = ids[1]!;
+    const before = acknowledged;
+    const types = await heard(id, async () => {
+      await mutate('lockUser', id);
+      await renameInClerk(emulator(), id, 'Elsewhere');
+      await mutate('unlockUser', id);
+    });
+    expect(types).toEqual(['UPDATED', 'UPDATED', 'UPDATED']);
+    expect(acknowledged).toBe(before + 3);
+  });
+
+  it('a deletion through usergraph is one DELETED event', async () => {
+    const id = ids[2]!;
+    expect(await heard(id, () => mutate('deleteUser', id))).toEqual(['DELETED']);
+  });
+});
+
 describe('with the cache off (USERGRAPH_CACHE_TTL=0)', () => {
   const { emulator, gql } = useUsergraph(
     {},
@@ -316,8 +377,11 @@ describe('the embedded default', () => {
   let server: UsergraphServer | undefined;
   let http: Server | undefined;
   let graphqlUrl = '';
+  const log = capturedLog();
   beforeAll(async () => {
-    server = await createServer(loadConfig({ EMULATOR_SEED_USERS: '5' }));
+    server = await createServer(loadConfig({ EMULATOR_SEED_USERS: '5' }), {
+      logDestination: log.destination,
+    });
     http = createHttpServer(server.yoga);
     await new Promise<void>((resolve) => http?.listen(0, '127.0.0.1', resolve));
     graphqlUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
@@ -326,6 +390,7 @@ describe('the embedded default', () => {
     await new Promise((resolve) => http?.close(resolve));
     http?.closeAllConnections();
     await server?.close();
+    expectNoEmail(log.lines);
   });
 
   it('wires its emulator to its own webhook route: a change reaches the cache and subscribers', async () => {

@@ -30,7 +30,7 @@ import { trustedDeviceRoutes } from './routes/trusted-devices.js';
 import { userPasswordRoutes } from './routes/user-password.js';
 import { seedClerk } from './seed.js';
 import { ClerkState } from './state.js';
-import { clerkUserEvent } from './webhook-events.js';
+import { clerkUserEvents } from './webhook-events.js';
 
 export function createClerkEmulator(options: { secretKey: string }): ProviderEmulator {
   const state = new ClerkState();
@@ -71,7 +71,7 @@ export function createClerkEmulator(options: { secretKey: string }): ProviderEmu
       state.reset(seed);
       seedClerk(state, users, seed);
     },
-    userEvent: (route, req, answer) => clerkUserEvent(state, route, req, answer),
+    userEvents: (route, req, answer) => clerkUserEvents(state, route, req, answer),
     stats: () => ({
       users: state.users.size,
       organizations: state.organizations.size,

@@ -47,7 +47,8 @@ export function seedSessions(state: ClerkState, seed: number): void {
   }
 }
 
-function sessionRecord(
+/** One session of `userId`, its client and activity drawn from `random`. */
+export function sessionRecord(
   random: Random,
   userId: string,
   status: SessionStatus,

@@ -160,18 +160,22 @@ export function createClerkProvider(options: ClerkProviderOptions): Provider {
     unlockUser: async (id, call = {}) => toUser(await client.unlockUser(id, call)),
 
     async signOutUser(id, call = {}) {
-      // Every active session, then all revoked at once (each waits for the rate budget).
-      const limit = clerkTraits.limits.maxPageSize;
-      const active: string[] = [];
-      for (let offset = 0; ; offset += limit) {
-        const query = { user_id: id, status: 'active', limit, offset };
-        const page = toSessionPage(await client.listSessions(query, call)).items;
-        active.push(...page.map((session) => session.id));
-        if (page.length < limit) break;
-      }
+      // One page of active sessions, one past the bound to tell whether any would be left.
+      const most = clerkTraits.limits.maxSessionsPerSignOut!;
+      const query = { user_id: id, status: 'active', limit: most + 1, offset: 0 };
+      const active = toSessionPage(await client.listSessions(query, call)).items.map((s) => s.id);
       await Promise.all(
-        active.map(async (sessionId) => toSession(await client.revokeSession(sessionId, call))),
+        active
+          .slice(0, most)
+          .map(async (sessionId) => toSession(await client.revokeSession(sessionId, call))),
       );
+      if (active.length > most) {
+        throw new ProviderError({
+          provider: 'clerk',
+          code: 'CONFLICT',
+          message: `revoked ${most} active sessions, the most one signOutUser ends; more remain: call signOutUser again`,
+        });
+      }
     },
 
     listInstanceInvitations: async ({ status, query }, page, call = {}) =>

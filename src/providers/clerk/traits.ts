@@ -84,6 +84,8 @@ export const clerkTraits: ProviderTraits & { readonly name: 'clerk' } = {
     maxBulkModerationIds: 50,
     // `POST /invitations/bulk` takes 1–10.
     maxInvitationsPerCall: 10,
+    // One list of active sessions, then one revoke each: far more than people keep signed in.
+    maxSessionsPerSignOut: 100,
   },
   extraCalls: {
     // Its list has no total: that is `GET /users/count`, paid for only when asked.

@@ -96,8 +96,9 @@ export function defineMutation<Name extends string, Input extends object, Payloa
       // Pothos cannot infer a generic Input's argument shape, as for `resolve` below.
       authScopes: secretsScope(options.secrets) as never,
       errors: { types: actionErrors, directResult: true, union: { name: options.result } },
-      // Most admin actions are one provider call (src/providers/<p>/index.ts).
-      ...upstreamCost(options.cost ?? { weight: 1 }),
+      // Most admin actions are one provider call (src/providers/<p>/index.ts), on the provider
+      // of the user the input names, when it names one.
+      ...upstreamCost({ targetUser: inputUserId, ...(options.cost ?? { weight: 1 }) }),
       args: {
         input: t.arg({
           type: options.input,
@@ -116,6 +117,11 @@ export function defineMutation<Name extends string, Input extends object, Payloa
       }) as never,
     }),
   );
+}
+
+function inputUserId(args: Record<string, unknown>): string | undefined {
+  const userId = (args.input as { userId?: unknown } | undefined)?.userId;
+  return typeof userId === 'string' ? userId : undefined;
 }
 
 function scopesNeeded(secrets: boolean | { description: string } | undefined): string {
@@ -156,6 +162,8 @@ interface UserActionOptions<Name extends string, T> extends MutationNames<Name> 
   run: UserCall<T>;
   /** See `defineMutation`'s `secrets`. */
   secrets?: boolean;
+  /** See `defineMutation`'s `cost`. */
+  cost?: UpstreamCost;
 }
 
 /** An action on one user that answers the changed user: `{ user }`. */
@@ -196,6 +204,7 @@ function defineOnOneUser<Name extends string, T, Payload extends ChangedUser>(
     payload,
     changes: 'user' as Changes<Payload>,
     secrets: options.secrets,
+    cost: options.cost,
     resolve: async (input, ctx) => {
       const userId = requireId('userId', input.userId);
       return answer(userId, await run(ctx.providers.forUserId(userId), userId, ctx.call));

@@ -5,7 +5,9 @@
  * on its own, and Passage's deactivate only blocks sign-in. Each is `UnsupportedError` on the
  * provider that has no such action.
  */
+import { PROVIDER_TRAITS } from '../../providers/catalog.js';
 import { operation } from '../../providers/registry.js';
+import type { ProviderName } from '../../providers/types.js';
 import { defineUserAction, defineUserEffect } from './define.js';
 import { offeredBy, unsupportedOn } from '../support.js';
 
@@ -63,11 +65,21 @@ defineUserAction({
   run: (provider, id, call) => operation(provider, 'deactivateUser')(id, call),
 });
 
+/** The most sessions a sign-out revokes one call each, on the provider that does that. */
+const SIGN_OUT_SESSIONS = Math.max(0, ...PROVIDER_TRAITS.map((t) => t.limits.maxSessionsPerSignOut ?? 0));
+
+/** A list, then a revoke per active session up to the provider's bound; one call where there is none. */
+function signOutCalls(provider: ProviderName): number {
+  const most = PROVIDER_TRAITS.find((traits) => traits.name === provider)?.limits.maxSessionsPerSignOut;
+  return most === undefined ? 1 : 1 + most;
+}
+
 defineUserEffect({
   name: 'signOutUser',
   input: 'SignOutUserInput',
   payload: 'SignOutUserPayload',
   result: 'SignOutUserResult',
-  description: `Sign a user out everywhere (${offeredBy('signOutUser')}). Passage: revokes every refresh token, so sessions end when their access token expires (one upstream call). Clerk: revokes every active session at once (one call to list them, then one per session, run concurrently).`,
+  description: `Sign a user out everywhere (${offeredBy('signOutUser')}). Passage: revokes every refresh token, so sessions end when their access token expires (one upstream call). Clerk: revokes every active session at once (one call to list them, then one per session, run concurrently), up to ${SIGN_OUT_SESSIONS} sessions: a user with more is answered \`ConflictError\` after the first ${SIGN_OUT_SESSIONS} are revoked, and a second call ends the rest.`,
   run: (provider, id, call) => operation(provider, 'signOutUser')(id, call),
+  cost: { weight: 1 + SIGN_OUT_SESSIONS, calls: signOutCalls },
 });

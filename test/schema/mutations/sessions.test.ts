@@ -77,7 +77,8 @@ describe('sessions', () => {
     const revokes = emulator().control.requests({ route: '/sessions/{session_id}/revoke' });
     expect(revokes.map((r) => r.path).sort()).toEqual(active.map((s) => `/sessions/${s}/revoke`).sort());
     const [list] = emulator().control.requests({ route: '/sessions' });
-    expect(list!.query).toBe(`user_id=${id}&status=active&limit=500&offset=0`);
+    // One page, one past the most a sign-out revokes, to tell whether any would be left.
+    expect(list!.query).toBe(`user_id=${id}&status=active&limit=101&offset=0`);
 
     const after = new Map((await allSessions()).map((s) => [s.id, s.status]));
     for (const session of before) {
@@ -93,6 +94,46 @@ describe('sessions', () => {
     const { result } = await mutate('signOutUser', { userId: id }, 'userId');
     expect(result).toEqual({ __typename: 'SignOutUserPayload', userId: id });
     expect(routes()).toEqual(['GET /sessions']);
+  });
+
+  it('signOutUser on a Clerk user with several sessions: the estimate covers the list and every revoke', async () => {
+    const { id } = await userWithMixedSessions();
+    for (let i = 0; i < 5; i++) await clerk('POST', '/sessions', { user_id: id });
+    const active = (await clerk('GET', `/sessions?user_id=${id}&status=active&limit=500`)).body;
+    expect(active.length).toBeGreaterThanOrEqual(5);
+    emulator().control.clearRequests();
+    const { body } = await gql(
+      `mutation($id: ID!) { signOutUser(input: { userId: $id }) { __typename } }`,
+      { id },
+      { 'x-usergraph-cost': '1' },
+    );
+    expect(body.data.signOutUser.__typename).toBe('SignOutUserPayload');
+    const actual = emulator().control.requests().length;
+    expect(actual).toBe(1 + active.length);
+    const { estimatedCalls } = (body as { extensions?: { cost?: { estimatedCalls?: number } } }).extensions
+      ?.cost ?? { estimatedCalls: undefined };
+    expect(estimatedCalls).toBe(101);
+    expect(estimatedCalls).toBeGreaterThanOrEqual(actual);
+  });
+
+  it('signOutUser on a Clerk user with more sessions than one sign-out revokes: 100 revoked, ConflictError, and a second call ends the rest', async () => {
+    const { id } = await userWithMixedSessions();
+    await mutate('signOutUser', { userId: id });
+    for (let i = 0; i < 103; i++) await clerk('POST', '/sessions', { user_id: id });
+    emulator().control.clearRequests();
+    const first = await mutate('signOutUser', { userId: id }, 'userId');
+    expect(first.result).toMatchObject({
+      __typename: 'ConflictError',
+      message: expect.stringMatching(/^revoked 100 active sessions.*call signOutUser again$/),
+    });
+    expect(emulator().control.requests({ route: '/sessions/{session_id}/revoke' })).toHaveLength(100);
+    expect(emulator().control.requests()).toHaveLength(101);
+    const left = (await clerk('GET', `/sessions?user_id=${id}&status=active&limit=500`)).body;
+    expect(left).toHaveLength(3);
+
+    const second = await mutate('signOutUser', { userId: id }, 'userId');
+    expect(second.result).toEqual({ __typename: 'SignOutUserPayload', userId: id });
+    expect((await clerk('GET', `/sessions?user_id=${id}&status=active&limit=500`)).body).toEqual([]);
   });
 
   it('revokeSession ends one session in one call and leaves the user’s others alone', async () => {

@@ -118,7 +118,7 @@ function routesFor<R extends EmailRecord | PhoneRecord>(
             if (body.primary === true || kind.primaryOf(u) === null) kind.setPrimary(u, record.id);
           }),
         );
-        return ok(kind.serialize(record));
+        return { ...ok(kind.serialize(record)), changedUsers: [user.id] };
       },
     },
     {
@@ -142,7 +142,7 @@ function routesFor<R extends EmailRecord | PhoneRecord>(
           if (body.primary === true) kind.setPrimary(u, record.id);
           record.updated_at = at;
         });
-        return ok(kind.serialize(record));
+        return { ...ok(kind.serialize(record)), changedUsers: [user.id] };
       },
     },
     {
@@ -158,7 +158,7 @@ function routesFor<R extends EmailRecord | PhoneRecord>(
             if (kind.primaryOf(u) === record.id) kind.setPrimary(u, list[0]?.id ?? null);
           }),
         );
-        return ok(deletedObject(kind.param, record.id));
+        return { ...ok(deletedObject(kind.param, record.id)), changedUsers: [user.id] };
       },
     },
   ];

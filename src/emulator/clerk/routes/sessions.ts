@@ -1,15 +1,21 @@
 /**
  * Sessions: `GET /sessions` (by `user_id` or `client_id`, `status`, newest first; a bare array,
- * or `{data, total_count}` with `paginated=true` as @clerk/backend asks), `GET /sessions/{id}` and
- * `POST /sessions/{id}/revoke`.
+ * or `{data, total_count}` with `paginated=true` as @clerk/backend asks), `GET /sessions/{id}`,
+ * `POST /sessions/{id}/revoke`, and `POST /sessions` `{user_id}`, which Clerk offers development
+ * instances for tests: a new active session.
  */
+import { z } from 'zod';
 import type { Route } from '../../provider.js';
+import { readJsonBody } from '../body.js';
 import { formParamInvalid, notFound } from '../errors.js';
 import { paginate, readBoolean, readPage, readString } from '../query-params.js';
 import type { SessionRecord, SessionStatus } from '../records.js';
+import { sessionRecord } from '../seed-sessions.js';
 import { serializeSession } from '../serialize-sessions.js';
 import type { ClerkState } from '../state.js';
-import { ok, type ClerkContext } from './context.js';
+import { ok, requireUser, type ClerkContext } from './context.js';
+
+const createSchema = z.strictObject({ user_id: z.string(), active_organization_id: z.string().nullish() });
 
 const STATUSES: readonly SessionStatus[] = [
   'abandoned',
@@ -43,6 +49,17 @@ export function sessionRoutes({ state, now }: ClerkContext): Route[] {
           .sort(newestFirst);
         const data = paginate(matches, page).map(serializeSession);
         return ok(paginated ? { data, total_count: matches.length } : data);
+      },
+    },
+    {
+      method: 'POST',
+      template: '/sessions',
+      handle: (req) => {
+        const user = requireUser(state, readJsonBody(req, createSchema).user_id);
+        const at = now();
+        const session = sessionRecord(state.random, user.id, 'active', at, at);
+        state.addSession(session);
+        return ok(serializeSession(session));
       },
     },
     {

@@ -51,7 +51,7 @@ export function userModerationRoutes({ state, now }: ClerkContext): Route[] {
       });
       const at = now();
       for (const user of users) changeUser(user, at, (u) => actions[action](u, at));
-      return ok(users.map((user) => serializeUser(user)));
+      return { ...ok(users.map((user) => serializeUser(user))), changedUsers: users.map((user) => user.id) };
     },
   });
 
