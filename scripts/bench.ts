@@ -11,14 +11,17 @@
  * and every target with PASS or MISS, and writes them into BENCHMARKS.md between its markers.
  * Every loop stops on its own clock and count; all traffic stays on 127.0.0.1.
  *
- *   npm run bench [-- --seconds 5 --concurrency 10 --users 2000 --no-write --no-startup]
+ *   npm run bench [-- --seconds 5 --concurrency 10 --users 2000 --no-write --no-startup --only 6]
+ *
+ * `--only 1,6` runs those scenarios alone (no diagnostics unless 1, 2 and 3 are all in), starts
+ * only their servers, skips the production process and writes nothing to BENCHMARKS.md.
  */
 import { performance } from 'node:perf_hooks';
 import { startEmulator } from '../src/emulator/index.js';
 import { render, writeBenchmarks } from './bench/report.js';
 import { listClerkIds, runBenchmark, type Measured } from './bench/run.js';
 import { floorAgent } from './bench/scenarios.js';
-import { args, BUDGET_MS, LATENCY, USERS } from './bench/settings.js';
+import { args, BUDGET_MS, LATENCY, ONLY, USERS } from './bench/settings.js';
 import { measureStartup, type Startup } from './bench/startup.js';
 import { checkTargets } from './bench/targets.js';
 
@@ -43,7 +46,7 @@ let measured: Measured;
 let startup: Startup | undefined;
 try {
   // First, on a machine the benchmark's own servers do not load yet.
-  if (!args['no-startup']) {
+  if (!args['no-startup'] && ONLY === undefined) {
     startup = await measureStartup(emulator, clerkIds[0]!);
     console.log(
       `node dist/main.js: first answer ${startup.firstAnswerMs.toFixed(0)} ms after spawn, RSS ${startup.idleRssMb.toFixed(1)} MiB idle after it`,
@@ -57,11 +60,14 @@ try {
 const { rows, diagnostics, cannonRows, warmUpCpu, idleRss } = measured;
 
 const elapsedS = (performance.now() - startedAt) / 1000;
-const targets = checkTargets(rows, diagnostics, startup);
+// A partial run checks only the targets its scenarios measure.
+const targets = checkTargets(rows, diagnostics, startup).filter(
+  (target) => ONLY === undefined || !target.detail.includes('—'),
+);
 const markdown = render(rows, diagnostics, cannonRows, idleRss, startup, targets, elapsedS, warmUpCpu);
 console.log(`\n${markdown}`);
 console.log(`\n${targets.map((target) => `${target.held ? 'PASS' : 'MISS'}  ${target.name}`).join('\n')}`);
-if (!args['no-write']) writeBenchmarks(markdown);
+if (!args['no-write'] && ONLY === undefined) writeBenchmarks(markdown);
 const failures = [...rows, ...diagnostics].filter((row) => row.failed > 0);
 for (const row of failures) {
   console.error(

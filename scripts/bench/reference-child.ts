@@ -1,5 +1,5 @@
 /**
- * Two servers that answer scenario 1 (one Clerk user by id) with nothing of usergraph in them,
+ * Servers that answer scenario 1 (one Clerk user by id) with nothing of usergraph in them,
  * so the benchmark can split usergraph's overhead over the floor into its parts:
  *
  * - `proxy`: node:http reads the POST, makes the same upstream call usergraph makes
@@ -9,6 +9,8 @@
  * - `yoga`: graphql-yoga with a one-resolver schema of the same shape, making the same call and
  *   set up as usergraph sets up yoga (no body byte counter, no batching, no logging). What the
  *   GraphQL server framework costs with nothing in it.
+ * - `yoga, cached`: the same yoga, keeping every user it read in a Map (scenario 6): what a read
+ *   served with no upstream call costs the framework, the floor for usergraph's user cache.
  *
  * Started by `scripts/bench/run.ts` like usergraph-child.ts, and measured the same way.
  */
@@ -18,7 +20,7 @@ import { Pool } from 'undici';
 import { serveToParent } from './child-ipc.js';
 
 export interface ReferenceOptions {
-  kind: 'proxy' | 'yoga';
+  kind: 'proxy' | 'yoga' | 'yoga, cached';
   clerkUrl: string;
   clerkSecretKey: string;
 }
@@ -57,6 +59,14 @@ async function userById(id: string) {
   };
 }
 
+/** For scenario 6: each user read upstream once, then served from a Map for as long as the process lives. */
+const cached = new Map<string, ReturnType<typeof userById>>();
+function cachedUserById(id: string) {
+  let user = cached.get(id);
+  if (!user) cached.set(id, (user = userById(id)));
+  return user;
+}
+
 function proxy(request: IncomingMessage, response: ServerResponse) {
   const chunks: Buffer[] = [];
   request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -92,7 +102,10 @@ const yoga = createYoga({
       }
     `,
     resolvers: {
-      Query: { user: (_: unknown, { id }: { id: string }) => userById(id) },
+      Query: {
+        user: (_: unknown, { id }: { id: string }) =>
+          options.kind === 'yoga, cached' ? cachedUserById(id) : userById(id),
+      },
     },
   }),
   maxRequestBodySize: false,

@@ -9,8 +9,12 @@ export const { values: args } = parseArgs({
     users: { type: 'string', default: '2000' },
     'no-write': { type: 'boolean', default: false },
     'no-startup': { type: 'boolean', default: false },
+    /** Scenario ids to run, comma-separated (`--only 6`); implies --no-write and --no-startup. */
+    only: { type: 'string' },
   },
 });
+/** The scenarios selected with `--only`, or undefined for all of them. */
+export const ONLY = args.only === undefined ? undefined : new Set(args.only.split(',').map(Number));
 export const SECONDS = Number(args.seconds);
 export const CONCURRENCY = Number(args.concurrency);
 export const USERS = Number(args.users);
@@ -63,7 +67,8 @@ export type Mode =
   | 'usergraph, cached'
   | 'usergraph, warn logs'
   | 'proxy, no GraphQL'
-  | 'yoga, one resolver';
+  | 'yoga, one resolver'
+  | 'yoga, cached';
 export const MODES: Mode[] = ['floor', 'usergraph', 'loaders off'];
 /**
  * Scenario 1 only: servers with nothing of usergraph in them (reference-child.ts), to split the
@@ -76,9 +81,10 @@ export const SCENARIO_1_COMPARED: Mode[] = ['usergraph', ...REFERENCES];
 export const QUIET: Mode = 'usergraph, warn logs';
 /**
  * The cache's scenario (6) only: the same read from usergraph with the cross-request user cache
- * off (the default without a webhook secret) and on, against the floor.
+ * off (the default without a webhook secret) and on, against the floor and against the empty
+ * yoga keeping its users in a Map (what a cached read costs with nothing of usergraph in it).
  */
-export const CACHE_MODES: Mode[] = ['floor', 'usergraph', 'usergraph, cached'];
+export const CACHE_MODES: Mode[] = ['floor', 'usergraph', 'usergraph, cached', 'yoga, cached'];
 /** Distinct users scenario 6 reads over and over. */
 export const HOT_SET = 20;
 /** Upstream connections per provider for the diagnostic mode (the product's default is 256). */

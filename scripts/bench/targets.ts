@@ -88,7 +88,8 @@ export function checkTargets(results: Row[], diagnostic: Row[], startup: Startup
     detail:
       `${fixed(cached?.opsPerSecond ?? Number.NaN, 1)} ops/s cached vs ${fixed(uncached?.opsPerSecond ?? Number.NaN, 1)} uncached (${fixed(speedup, 1)}×) ` +
       `and ${fixed(find(6, 'floor')?.opsPerSecond ?? Number.NaN, 1)} for the REST floor; ${fixed(cached?.upstreamPerOp ?? Number.NaN, 3)} upstream calls per cached op, ` +
-      `${fixed(cached?.cpuMsPerOp, 3)} ms of server CPU per cached op`,
+      `${fixed(cached?.cpuMsPerOp, 3)} ms of server CPU per cached op, ` +
+      `against ${fixed(find(6, 'yoga, cached')?.cpuMsPerOp, 3)} ms and ${fixed(find(6, 'yoga, cached')?.opsPerSecond, 1)} ops/s for the empty yoga serving from a Map`,
   });
   if (startup) {
     targets.push({
