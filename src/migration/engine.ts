@@ -249,6 +249,7 @@ export class Migration {
         lock?.release();
         throw error;
       }
+      lock?.onLost?.((reason) => this.leaseLost(reason));
       this.log(`${this.settings.dryRun ? 'dry run' : 'run'} started, reading ${source.kind}`);
       // A live app has no file-level problems to find; a file is checked whole before it is used.
       if (source.kind !== 'PASSAGE_API') {
@@ -518,7 +519,8 @@ export class Migration {
                 queue.concurrency = inFlight.value;
                 await this.migrateOne(candidate, targetId, store);
               } catch (error) {
-                if (this.cancelRequested) return;
+                // A stop asked for (a cancel, a refusing instance, a lost lease) cuts waits short.
+                if (this.cancelRequested || this.stopReason) return;
                 // One failure that is not about this user (bad credentials, a bug) stops the run.
                 fatal ??= error;
                 this.stop.abort();
@@ -708,6 +710,12 @@ export class Migration {
     this.stopReason =
       `the first ${limit} creates all failed with ${code}: the Clerk instance refuses them (its settings, ` +
       'its plan or its user cap); nothing more was sent. Fix the instance, then start the same run again.';
+    this.stop.abort();
+  }
+
+  /** Another process may be running this run now: this one starts nothing more, resumably. */
+  private leaseLost(reason: string): void {
+    this.stopReason ??= `${reason}; nothing more was sent. Start the same run again to resume it once no other process holds it.`;
     this.stop.abort();
   }
 

@@ -12,6 +12,11 @@ import { hostname } from 'node:os';
 export interface RunLock {
   /** Stops the heartbeat and gives the lease up. */
   release(): void;
+  /**
+   * Called once if the lease stops being this process's (another holder took it, or it could
+   * not be renewed before it expired): from then on the run must send nothing more.
+   */
+  onLost?(listener: (reason: string) => void): void;
 }
 
 export interface Lease {

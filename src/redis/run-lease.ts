@@ -28,9 +28,29 @@ export async function acquireRedisLease(client: Redis, runId: string): Promise<R
         `${Math.max(1, Math.ceil(ttl / 1000))}s unless that process renews it)`,
     );
   }
+  let renewedAt = Date.now();
+  let lost: string | undefined;
+  const listeners: ((reason: string) => void)[] = [];
+  const lose = (reason: string) => {
+    if (lost !== undefined) return;
+    lost = reason;
+    clearInterval(timer);
+    for (const listener of listeners) listener(reason);
+  };
   const timer = setInterval(() => {
-    // A failed renewal lets the lease expire, which is what another process should see.
-    client.eval(RENEW, 1, key, holder, REDIS_LEASE_TTL_MS).catch(() => undefined);
+    const sentAt = Date.now();
+    client.eval(RENEW, 1, key, holder, REDIS_LEASE_TTL_MS).then(
+      (renewed) => {
+        if (renewed === 1) renewedAt = sentAt;
+        else lose(`the run's lease in Redis is no longer this process's: another process may hold the run`);
+      },
+      () => {
+        // A failed renewal lets the lease expire, which is what another process should see;
+        // once it may have, this process stops too, before its next renewal could come too late.
+        if (Date.now() + RENEW_EVERY_MS >= renewedAt + REDIS_LEASE_TTL_MS)
+          lose(`the run's lease in Redis could not be renewed before it expired (Redis unreachable)`);
+      },
+    );
   }, RENEW_EVERY_MS);
   // The renewal alone keeps no process alive.
   timer.unref();
@@ -38,7 +58,11 @@ export async function acquireRedisLease(client: Redis, runId: string): Promise<R
     release() {
       clearInterval(timer);
       // Sent now; a client quitting after this still delivers it first.
-      client.eval(RELEASE, 1, key, holder).catch(() => undefined);
+      if (lost === undefined) client.eval(RELEASE, 1, key, holder).catch(() => undefined);
+    },
+    onLost(listener) {
+      if (lost !== undefined) listener(lost);
+      else listeners.push(listener);
     },
   };
 }

@@ -9,13 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
+import { Redis } from 'ioredis';
 import { REDIS_LEASE_TTL_MS } from '../../src/redis/run-lease.js';
 import { useEmulator } from '../helpers/emulator.js';
 import { clerkWireUsers } from '../helpers/migration.js';
 import { useRedis } from '../helpers/redis.js';
 
-function startCli(emulator: RunningEmulator, redisUrl: string, dir: string) {
-  const args = ['run', '--from', 'passage-api', '--dir', dir, '--rate', '200/1s', '--concurrency', '4'];
+function startCli(emulator: RunningEmulator, redisUrl: string, dir: string, rate = '200/1s') {
+  const args = ['run', '--from', 'passage-api', '--dir', dir, '--rate', rate, '--concurrency', '4'];
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/migration/cli.ts', ...args], {
     env: {
       PATH: process.env.PATH,
@@ -79,4 +80,39 @@ describe('the migration run lease in Redis', () => {
     expect(clerk).toHaveLength(600);
     expect(new Set(clerk.map((user) => user.external_id)).size).toBe(600);
   }, 90_000);
+});
+
+describe('a migration whose Redis lease is taken from it', () => {
+  const emulator = useEmulator({ users: { passage: 600, clerk: 0 } });
+  const redis = useRedis();
+  const dir = mkdtempSync(join(tmpdir(), 'usergraph-lease-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const creates = () => emulator().control.requests({ provider: 'clerk', method: 'POST', route: '/users' });
+
+  it('stops sending, resumably, and says why', async () => {
+    const holder = startCli(emulator(), redis().url, dir, '40/1s');
+    while (creates().length < 10) {
+      if (holder.child.exitCode !== null)
+        throw new Error(`the run ended early:\n${(await holder.finished).output}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    // As if the lease had expired unseen and another process had taken the run over.
+    const client = new Redis(redis().url);
+    try {
+      const [key] = await client.keys('usergraph:migration:*:lease');
+      await client.set(key!, JSON.stringify({ host: 'elsewhere', pid: 1, token: 'another holder' }));
+    } finally {
+      client.disconnect();
+    }
+    const takenAt = Date.now();
+    const ended = await holder.finished;
+    expect(Date.now() - takenAt).toBeLessThan(10_000);
+    expect(ended.code, ended.output).toBe(1);
+    expect(ended.output).toMatch(/lease in Redis is no longer this process's/);
+    // It ended before its 600 users, and sends nothing once it has ended.
+    const sent = creates().length;
+    expect(sent).toBeLessThan(600);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(creates().length).toBe(sent);
+  }, 60_000);
 });
