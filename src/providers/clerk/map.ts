@@ -197,11 +197,8 @@ export const toInstanceInvitation = (body: unknown): InstanceInvitation =>
 export const toInstanceInvitations = (body: unknown): InstanceInvitation[] =>
   parseWire('clerk', instanceInvitationArraySchema, body, 'invitations').map(instanceInvitationFromWire);
 
-export function toInstanceInvitationPage(body: unknown): Page<InstanceInvitation> {
-  const page = parseWire('clerk', instanceInvitationListSchema, body, 'an invitation list');
-  const items = page.data.map(instanceInvitationFromWire);
-  return page.total_count === undefined ? { items } : { items, totalCount: page.total_count };
-}
+export const toInstanceInvitationPage = (body: unknown): Page<InstanceInvitation> =>
+  pageOf(body, instanceInvitationListSchema, 'an invitation list', instanceInvitationFromWire);
 
 function instanceInvitationFromWire(invitation: ClerkInstanceInvitation): InstanceInvitation {
   return {
@@ -221,11 +218,8 @@ export const toListedIdentifier = (body: unknown): ListedIdentifier =>
     parseWire('clerk', listedIdentifierSchema, body, 'an allowlist or blocklist entry'),
   );
 
-export function toListedIdentifierPage(body: unknown): Page<ListedIdentifier> {
-  const page = parseWire('clerk', listedIdentifierListSchema, body, 'an allowlist or blocklist');
-  const items = page.data.map(listedIdentifierFromWire);
-  return page.total_count === undefined ? { items } : { items, totalCount: page.total_count };
-}
+export const toListedIdentifierPage = (body: unknown): Page<ListedIdentifier> =>
+  pageOf(body, listedIdentifierListSchema, 'an allowlist or blocklist', listedIdentifierFromWire);
 
 function listedIdentifierFromWire(entry: ClerkListedIdentifier): ListedIdentifier {
   return {
@@ -297,11 +291,8 @@ function oauthAccessTokenFromWire(token: ClerkOAuthAccessToken): OAuthAccessToke
 export const toSession = (body: unknown): Session =>
   sessionFromWire(parseWire('clerk', sessionSchema, body, 'a session'));
 
-export function toSessionPage(body: unknown): Page<Session> {
-  const page = parseWire('clerk', sessionListSchema, body, 'a session list');
-  const items = page.data.map(sessionFromWire);
-  return page.total_count === undefined ? { items } : { items, totalCount: page.total_count };
-}
+export const toSessionPage = (body: unknown): Page<Session> =>
+  pageOf(body, sessionListSchema, 'a session list', sessionFromWire);
 
 function sessionFromWire(session: ClerkSession): Session {
   const activity = session.latest_activity;
@@ -356,3 +347,15 @@ export const expectDeleted = (body: unknown): void =>
   void parseWire('clerk', deletedObjectSchema, body, 'a deletion');
 export const expectUserId = (body: unknown): void =>
   void parseWire('clerk', userIdSchema, body, 'a deletion');
+
+/** A list answer as a page: its items mapped, and its total when Clerk sent one. */
+function pageOf<Wire, Item>(
+  body: unknown,
+  schema: z.ZodType<{ data: Wire[]; total_count?: number }>,
+  what: string,
+  fromWire: (item: Wire) => Item,
+): Page<Item> {
+  const page = parseWire('clerk', schema, body, what);
+  const items = page.data.map(fromWire);
+  return page.total_count === undefined ? { items } : { items, totalCount: page.total_count };
+}
