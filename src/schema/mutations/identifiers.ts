@@ -7,7 +7,8 @@ import { refusedField } from '../../providers/errors.js';
 import type { EmailAddress } from '../../providers/types.js';
 import { operation } from '../../providers/registry.js';
 import { builder } from '../builder.js';
-import { EmailAddressRef, PhoneNumberRef, UserRef } from '../user.js';
+import { EmailAddressRef, PhoneNumberRef } from '../user.js';
+import { userReadAgain } from './payloads.js';
 import { offeredBy, unsupportedOn } from '../support.js';
 import { defineMutation, defineSubResourceDelete } from './define.js';
 import { checkEmail, checkPhone, requireId, requireSomeField } from './validate.js';
@@ -47,12 +48,7 @@ function identifierPayload(typeName: string, thing: 'emailAddress' | 'phoneNumbe
           return (list?.find((item) => item.id === p.identifierId) ?? null) as EmailAddress | null;
         },
       }),
-      user: t.field({
-        type: UserRef,
-        nullable: true,
-        description: 'The user after the change, read again when asked for (one more upstream call).',
-        resolve: (p, _args, ctx) => ctx.loaders.user.load(p.userId),
-      }),
+      user: userReadAgain(t),
     }),
   });
 }

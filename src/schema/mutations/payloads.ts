@@ -7,6 +7,25 @@ import { builder } from '../builder.js';
 import { upstreamCost } from '../cost.js';
 import { UserRef } from '../user.js';
 
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/**
+ * A payload's `user`, read again only if the query asks for it: one more upstream call, which
+ * the estimate counts. Nullable: the action succeeded even if reading the user back fails.
+ */
+export function userReadAgain<Parent extends { userId: string }>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, Parent>,
+  description = 'The user after the change, read again when asked for (one more upstream call).',
+) {
+  return t.field({
+    type: UserRef,
+    nullable: true,
+    description,
+    ...upstreamCost({ weight: 1 }),
+    resolve: (p, _args, ctx) => ctx.loaders.user.load(p.userId),
+  });
+}
+
 /** `<Name>Payload { user: User! }`: the user as the provider left it. */
 export function userPayload(typeName: string, description: string) {
   return builder.objectRef<{ user: User }>(typeName).implement({
@@ -33,14 +52,7 @@ export function userEffectPayload(
       ...(deleted && {
         [deleted.field]: t.id({ description: deleted.description, resolve: (p) => p.deletedId ?? '' }),
       }),
-      user: t.field({
-        type: UserRef,
-        // Nullable: the action succeeded even if reading the user back afterwards fails.
-        nullable: true,
-        description: 'The user after the change, read again when asked for (one more upstream call).',
-        ...upstreamCost({ weight: 1 }),
-        resolve: (p, _args, ctx) => ctx.loaders.user.load(p.userId),
-      }),
+      user: userReadAgain(t),
     }),
   });
 }

@@ -5,7 +5,7 @@
 import type { Session } from '../../providers/types.js';
 import { builder } from '../builder.js';
 import { SessionRef } from '../session.js';
-import { UserRef } from '../user.js';
+import { userReadAgain } from './payloads.js';
 import { offeredBy, unsupportedOn } from '../support.js';
 import { defineMutation } from './define.js';
 import { instanceOperation } from '../instance-provider.js';
@@ -29,12 +29,7 @@ const RevokeSessionPayload = builder
         resolve: (p) => p.session,
       }),
       userId: t.exposeID('userId', { description: 'The user it signed in.' }),
-      user: t.field({
-        type: UserRef,
-        nullable: true,
-        description: 'The user, read again when asked for (one more upstream call).',
-        resolve: (p, _args, ctx) => ctx.loaders.user.load(p.userId),
-      }),
+      user: userReadAgain(t, 'The user, read again when asked for (one more upstream call).'),
     }),
   });
 

@@ -4,7 +4,7 @@ import { operation } from '../../providers/registry.js';
 import { builder } from '../builder.js';
 import { offeredBy, unsupportedOn, withoutEquivalent } from '../support.js';
 import { TrustedDeviceRef } from '../trusted-device.js';
-import { UserRef } from '../user.js';
+import { userReadAgain } from './payloads.js';
 import { defineMutation } from './define.js';
 import { requireId } from './validate.js';
 
@@ -30,12 +30,7 @@ const RevokeTrustedDevicePayload = builder
         resolve: (p) => p.trustedDevice,
       }),
       userId: t.exposeID('userId', { description: 'The user who had enrolled it.' }),
-      user: t.field({
-        type: UserRef,
-        nullable: true,
-        description: 'The user, read again when asked for (one more upstream call).',
-        resolve: (p, _args, ctx) => ctx.loaders.user.load(p.userId),
-      }),
+      user: userReadAgain(t, 'The user, read again when asked for (one more upstream call).'),
     }),
   });
 
