@@ -8,25 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { migrationRunId } from '../../src/migration/engine.js';
 import { fileSource } from '../../src/migration/sources.js';
 import { useEmulator } from '../helpers/emulator.js';
-import { clerkWireUsers, migrate, useRunDirectory } from '../helpers/migration.js';
+import { clerkWireUsers, migrate, passageUserJson, useRunDirectory } from '../helpers/migration.js';
 
-function wireUser(id: string, extra: Record<string, unknown> = {}) {
-  return {
-    id,
-    email: `${id}@example.com`,
-    email_verified: true,
-    phone: '',
-    phone_verified: false,
-    external_id: '',
-    status: 'active',
-    created_at: '2024-01-02T03:04:05Z',
-    updated_at: '2024-01-02T03:04:05Z',
-    last_login_at: '0001-01-01T00:00:00Z',
-    login_count: 0,
-    user_metadata: null,
-    ...extra,
-  };
-}
+/** A Passage user with a verified e-mail. */
+const wireUser = (id: string, extra: Record<string, unknown> = {}) =>
+  passageUserJson(id, { email: `${id}@example.com`, email_verified: true, ...extra });
 
 describe('Passage → Clerk: streamed sources, journaled lookups', () => {
   const emulator = useEmulator({ users: { passage: 0, clerk: 0 } });

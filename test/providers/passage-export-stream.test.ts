@@ -12,24 +12,16 @@ import {
   type ExportEvent,
   type PassageExport,
 } from '../../src/providers/passage/export.js';
+import { passageUserJson } from '../helpers/migration.js';
 
-function wireUser(id: string, extra: Record<string, unknown> = {}) {
-  return {
-    id,
+/** A Passage user with a verified e-mail, and metadata with characters beyond ASCII. */
+const wireUser = (id: string, extra: Record<string, unknown> = {}) =>
+  passageUserJson(id, {
     email: `${id}@example.com`,
     email_verified: true,
-    phone: '',
-    phone_verified: false,
-    external_id: '',
-    status: 'active',
-    created_at: '2024-01-02T03:04:05Z',
-    updated_at: '2024-01-02T03:04:05Z',
-    last_login_at: '0001-01-01T00:00:00Z',
-    login_count: 0,
     user_metadata: { plan: 'pro', note: 'é ✓ 🙂' },
     ...extra,
-  };
-}
+  });
 
 async function* chunks(text: string, size: number): AsyncGenerator<string> {
   for (let at = 0; at < text.length; at += size) yield text.slice(at, at + size);
