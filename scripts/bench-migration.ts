@@ -29,6 +29,7 @@ import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { startEmulator } from '../src/emulator/index.js';
+import { busiestWindow } from '../src/emulator/request-log.js';
 import { startMigration } from '../src/migration/engine.js';
 import { undoMigration } from '../src/migration/undo.js';
 import { fileSource, passageApiSource } from '../src/migration/sources.js';
@@ -112,11 +113,7 @@ try {
   const spanMs = accepted.at(-1)! - accepted[0]!;
   // Requests after the first, over the time they took: the first only opens the first window.
   const perWindow = ((accepted.length - 1) / spanMs) * WINDOW_MS;
-  let busiest = 0;
-  for (let start = 0, end = 0; start < accepted.length; start += 1) {
-    while (end < accepted.length && accepted[end]! - accepted[start]! < WINDOW_MS) end += 1;
-    busiest = Math.max(busiest, end - start);
-  }
+  const busiest = busiestWindow(accepted, WINDOW_MS);
   console.error('undoing it...');
   emulator.control.clearRequests();
   const undoStartedAt = performance.now();

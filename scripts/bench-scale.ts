@@ -20,6 +20,7 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
+import { busiestWindow } from '../src/emulator/request-log.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -186,16 +187,6 @@ async function load(
   const at = (q: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
   return { served: latencies.length, seconds, p50: at(0.5), p99: at(0.99), rateLimited, otherErrors };
-}
-
-function busiestWindow(times: number[], intervalMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i]! - sorted[j]! >= intervalMs) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
 }
 
 async function round(

@@ -87,6 +87,20 @@ function counterKey(entry: LoggedRequest): string {
 }
 
 /** A deep copy of a JSON body with secret-bearing fields replaced, safe to keep in the log. */
+/**
+ * The most of `times` (epoch ms) inside any span of `intervalMs`: the busiest window of a sliding
+ * limit, which is how a rate-limit test or benchmark reads the log against a provider's budget.
+ */
+export function busiestWindow(times: readonly number[], intervalMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[i]! - sorted[j]! >= intervalMs) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
 export function redactBody(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactBody);
   if (value !== null && typeof value === 'object') {

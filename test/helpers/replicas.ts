@@ -104,14 +104,3 @@ export async function post(
     body: await response.json(),
   };
 }
-
-/** The most entries inside any span of `intervalMs`. */
-export function busiestWindow(times: number[], intervalMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i]! - sorted[j]! >= intervalMs) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
-}

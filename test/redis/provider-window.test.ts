@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connectRedis, type RedisConnection } from '../../src/redis/connection.js';
 import { SharedWindow } from '../../src/redis/provider-window.js';
 import { startRedis, useRedis } from '../helpers/redis.js';
-import { busiestWindow } from '../helpers/replicas.js';
+import { busiestWindow } from '../../src/emulator/request-log.js';
 
 const connections: RedisConnection[] = [];
 afterEach(async () => {

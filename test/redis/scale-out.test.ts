@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { useEmulator } from '../helpers/emulator.js';
 import { startRedis, useRedis, type RunningRedis } from '../helpers/redis.js';
-import { busiestWindow, post, startReplica, useBuild, type Replica } from '../helpers/replicas.js';
+import { busiestWindow } from '../../src/emulator/request-log.js';
+import { post, startReplica, useBuild, type Replica } from '../helpers/replicas.js';
 
 const ONE_USER = 'query($id: ID!) { user(id: $id) { id } }';
 const VERIFY = `mutation($id: ID!, $p: String!) {
