@@ -160,7 +160,7 @@ export class Migration {
     // Every call in flight listens on the run's signals.
     setMaxListeners(0, this.stop.signal);
     setMaxListeners(0, this.inFlight.signal);
-    this.pacer = new Pacer(this.settings.rate, this.stop.signal);
+    this.pacer = new Pacer(this.settings.rate);
     this.finished = this.execute();
   }
 

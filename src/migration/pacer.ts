@@ -1,13 +1,13 @@
 /**
  * The run's share of the target's request budget: at most `requests` calls started in any
- * window of `intervalMs` (a sliding window, p-throttle's strict mode, so no fixed window the
- * provider counts in can see more), and a pause every caller waits out when the provider
+ * window of `intervalMs` (the sliding window the server's provider budget uses, so no fixed
+ * window the provider counts in can see more), and a pause every caller waits out when the provider
  * answers 429 anyway (its budget is shared with other traffic). A 429 means the call was not
  * handled, so it is sent again after the pause, a create as much as a read: 429s slow a run
  * down, they do not fail it.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import pThrottle from 'p-throttle';
+import { SlidingWindow } from '../budget/provider-window.js';
 import { ProviderError } from '../providers/errors.js';
 
 /** Requests arrive a little after they start; a margin keeps a burst inside the provider's window. */
@@ -17,21 +17,20 @@ const MAX_RATE_LIMITED_ATTEMPTS = 30;
 const DEFAULT_RETRY_AFTER_MS = 10_000;
 
 export class Pacer {
-  private readonly gate: () => Promise<void>;
+  private readonly window: SlidingWindow;
   private resumeAt = 0;
   /** Calls started through the pacer. */
   calls = 0;
   /** Told each call's time from sending to its answer. */
   onAnswer?: (ms: number) => void;
 
-  constructor(rate: { requests: number; intervalMs: number }, signal?: AbortSignal) {
-    const throttle = pThrottle({
-      limit: rate.requests,
-      interval: rate.intervalMs + ARRIVAL_MARGIN_MS,
-      strict: true,
-      signal,
+  // p-throttle's strict mode did this until it was measured: once saturated it spaces calls
+  // ⌈interval / limit⌉ ms apart, 11 ms at 1,000 per 10.25 s, which held a run to 91 % of its rate.
+  constructor(rate: { requests: number; intervalMs: number }) {
+    this.window = new SlidingWindow({
+      requests: rate.requests,
+      intervalMs: rate.intervalMs + ARRIVAL_MARGIN_MS,
     });
-    this.gate = throttle(async () => undefined);
   }
 
   /** Runs `call` once the budget and any pause allow, again after each 429. */
@@ -40,7 +39,9 @@ export class Pacer {
       for (let wait = this.resumeAt - Date.now(); wait > 0; wait = this.resumeAt - Date.now()) {
         await sleep(wait, undefined, { signal });
       }
-      await this.gate();
+      // With no bound on the wait, every reservation is granted.
+      const turn = await this.window.reserve(Number.POSITIVE_INFINITY);
+      if (turn.granted && turn.waitMs > 0) await sleep(turn.waitMs, undefined, { signal });
       this.calls += 1;
       const sentAt = performance.now();
       try {

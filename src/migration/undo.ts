@@ -60,7 +60,7 @@ export async function undoMigration({
   const result: UndoResult = { runId, deleted: [], alreadyGone: [], signedIn: [], failed: [] };
   try {
     const created = [...store.users].filter(([, user]) => user.createSent && !user.deleted).map(([id]) => id);
-    const pacer = new Pacer(rate, signal);
+    const pacer = new Pacer(rate);
     const undoOne = async (sourceId: string, byExternalId: Map<string, User>): Promise<void> => {
       const existing = byExternalId.get(sourceId);
       const journaledId = store.user(sourceId)?.targetId;
