@@ -2,7 +2,7 @@
  * A program loads no module it does not run: with provider credentials set, neither the server
  * (as production runs it, from the build) nor `npm run migrate` loads any part of the emulator.
  * Each child runs with a resolve hook (test/helpers/record-modules.mjs) that writes down every
- * module it loads; a bundled file counts as every source file esbuild names in it.
+ * module it loads; a bundled file counts as every source file its source map names.
  */
 import { execSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -51,13 +51,16 @@ async function recorded(
   }
 }
 
-/** A source file is itself; a bundle is the sources esbuild's `// src/...` comments name in it. */
+/**
+ * A source file is itself; a bundle is the sources its source map names (the build writes one
+ * beside each file: the minified bundle keeps none of esbuild's `// src/...` comments).
+ */
 function sourcesOf(url: string): string[] {
   if (!url.startsWith('file:') || url.includes('/node_modules/')) return [url];
   const path = fileURLToPath(url);
   if (!path.endsWith('.js')) return [path];
-  const bundled = [...readFileSync(path, 'utf8').matchAll(/^\/\/ (src\/\S+\.ts)$/gm)].map((m) => m[1]!);
-  return [path, ...bundled];
+  const map = JSON.parse(readFileSync(`${path}.map`, 'utf8')) as { sources: string[] };
+  return [path, ...map.sources.map((source) => source.replace(/^(\.\.\/)+/, ''))];
 }
 
 function credentials(emulator: RunningEmulator): Record<string, string> {
