@@ -23,21 +23,25 @@ export interface ProviderBudget {
 }
 
 export class SlidingWindow implements ProviderBudget {
-  /** The last `requests` reserved start times, oldest at `oldest`. */
-  private readonly starts: number[];
+  /**
+   * The last `requests` reserved start times, oldest at `oldest`. A Float64Array, not an array of
+   * numbers: reading a double out of a plain array boxed it, and `freeAt` reads every slot on
+   * every call (900 allocations per Clerk call at the default budget).
+   */
+  private readonly starts: Float64Array;
   private oldest = 0;
 
   constructor(
     readonly rate: Rate,
     private readonly now: () => number = Date.now,
   ) {
-    this.starts = new Array<number>(rate.requests).fill(Number.NEGATIVE_INFINITY);
+    this.starts = new Float64Array(rate.requests).fill(Number.NEGATIVE_INFINITY);
   }
 
   async reserve(maxWaitMs: number, afterMs = 0): Promise<Reservation> {
     const now = this.now();
     // The call `requests` places back must start a whole interval before this one.
-    const start = Math.max(now + afterMs, (this.starts[this.oldest] ?? 0) + this.rate.intervalMs);
+    const start = Math.max(now + afterMs, this.starts[this.oldest]! + this.rate.intervalMs);
     if (start - now - afterMs > maxWaitMs) return { granted: false, retryAfterMs: start - now };
     this.starts[this.oldest] = start;
     this.oldest = (this.oldest + 1) % this.starts.length;
@@ -50,8 +54,10 @@ export class SlidingWindow implements ProviderBudget {
 
   /** Reservations that no longer count against a call starting at `now`. */
   private freeAt(now: number): number {
+    const { starts } = this;
+    const last = now - this.rate.intervalMs;
     let free = 0;
-    for (const start of this.starts) if (start + this.rate.intervalMs <= now) free += 1;
+    for (let i = 0; i < starts.length; i += 1) if (starts[i]! <= last) free += 1;
     return free;
   }
 }
