@@ -4,6 +4,7 @@
  */
 import { upstreamCallOptions, type OperationBudget } from './budget/operation.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
+import { observerOf } from './observability/request.js';
 import type { MigrationManager } from './migration/manager.js';
 import type { Caller } from './plugins/use-caller-auth.js';
 import type { Limits } from './plugins/use-limits.js';
@@ -46,7 +47,7 @@ export type ServerScope = Pick<
 >;
 
 export function createContext(server: ServerScope, request: Request, caller: Caller): Context {
-  const call = upstreamCallOptions(server.budget, request, caller);
+  const call = upstreamCallOptions(server.budget, request, caller, observerOf(request));
   return {
     ...server,
     caller,

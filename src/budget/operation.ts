@@ -6,7 +6,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import type { Caller } from '../plugins/use-caller-auth.js';
-import type { CallOptions } from '../providers/types.js';
+import type { CallOptions, RequestObserver } from '../providers/types.js';
 import type { CallerBudget } from './caller-budget.js';
 
 export interface OperationBudget {
@@ -26,7 +26,13 @@ export function budgetKeyOf(caller: Caller): string | undefined {
   return undefined;
 }
 
-export function upstreamCallOptions(budget: OperationBudget, request: Request, caller: Caller): CallOptions {
+export function upstreamCallOptions(
+  budget: OperationBudget,
+  request: Request,
+  caller: Caller,
+  /** The request's log line and metrics, told of each call and loader batch. */
+  observer?: RequestObserver,
+): CallOptions {
   const started = performance.now();
   let release: (() => void) | undefined;
   let signal: AbortSignal | undefined;
@@ -62,6 +68,7 @@ export function upstreamCallOptions(budget: OperationBudget, request: Request, c
       return (signal ??= arm());
     },
     ...(callers && key !== undefined && { charge: () => callers.spend(key) }),
+    ...(observer && { observer }),
   };
   releases.set(call, () => {
     ended = true;

@@ -10,6 +10,7 @@ import type { CallOptions, Device, User } from '../providers/types.js';
 export function createDevicesLoader(providers: ProviderRegistry, call: CallOptions = {}) {
   return perKeyLoader<User, Device[]>(
     'devices',
+    call,
     async (user) => user.devices ?? providers.forUserId(user.id).listDevices(user.id, call),
     (user) => user,
   );

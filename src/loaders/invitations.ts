@@ -18,6 +18,7 @@ export interface InvitationPageKey {
 export function createInvitationsLoader(providers: ProviderRegistry, call: CallOptions = {}) {
   return perKeyLoader<InvitationPageKey, Page<Invitation> | null>(
     'invitations',
+    call,
     async ({ user, offset, limit, status }) => {
       const provider = providers.forUserId(user.id);
       return supports(provider, 'listInvitations')

@@ -17,6 +17,7 @@ export interface MembershipPageKey {
 export function createMembershipsLoader(providers: ProviderRegistry, call: CallOptions = {}) {
   return perKeyLoader<MembershipPageKey, Page<Membership> | null>(
     'memberships',
+    call,
     async ({ user, offset, limit }) => {
       const provider = providers.forUserId(user.id);
       return supports(provider, 'listMemberships')

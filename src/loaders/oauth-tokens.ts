@@ -16,6 +16,7 @@ export interface OAuthTokensKey {
 export function createOAuthTokensLoader(providers: ProviderRegistry, call: CallOptions = {}) {
   return perKeyLoader<OAuthTokensKey, OAuthAccessToken[] | null>(
     'oauthTokens',
+    call,
     async ({ user, provider: identityProvider }) => {
       const provider = providers.forUserId(user.id);
       return supports(provider, 'getOAuthAccessTokens')

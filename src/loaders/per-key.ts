@@ -5,8 +5,7 @@
  * user, so `forgetUser(id)` can drop that user's entries and no one else's.
  */
 import DataLoader from 'dataloader';
-import { recordBatch } from '../observability/request.js';
-import type { User } from '../providers/types.js';
+import type { CallOptions, User } from '../providers/types.js';
 
 export type PerKeyLoader<Key, Value> = DataLoader<Key, Value, string> & {
   /** Drops every entry about one user, so the next load of any of their keys asks again. */
@@ -16,6 +15,8 @@ export type PerKeyLoader<Key, Value> = DataLoader<Key, Value, string> & {
 export function perKeyLoader<Key, Value>(
   /** The loader's name in metrics (`devices`, `memberships`...). */
   name: string,
+  /** The request's call options: its observer is told of each batch. */
+  call: CallOptions,
   load: (key: Key) => Promise<Value>,
   /** The user a key is about. */
   userOf: (key: Key) => User,
@@ -27,7 +28,7 @@ export function perKeyLoader<Key, Value>(
   const prefix = (userId: string) => `${userId}\n`;
   const loader = new DataLoader<Key, Value, string>(
     (keys) => {
-      recordBatch(name, keys.length);
+      call.observer?.batch(name, keys.length);
       return Promise.all(keys.map((key) => load(key).catch((error: unknown) => error as Error)));
     },
     { cacheMap, cacheKeyFn: (key) => `${prefix(userOf(key).id)}${variant(key)}` },

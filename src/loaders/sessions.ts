@@ -18,6 +18,7 @@ export interface SessionPageKey {
 export function createSessionsLoader(providers: ProviderRegistry, call: CallOptions = {}) {
   return perKeyLoader<SessionPageKey, Page<Session> | null>(
     'sessions',
+    call,
     async ({ user, offset, limit, status }) => {
       const provider = providers.forUserId(user.id);
       return supports(provider, 'listSessions')

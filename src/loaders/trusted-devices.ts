@@ -9,6 +9,7 @@ import type { CallOptions, TrustedDevice, User } from '../providers/types.js';
 export function createTrustedDevicesLoader(providers: ProviderRegistry, call: CallOptions = {}) {
   return perKeyLoader<User, TrustedDevice[] | null>(
     'trustedDevices',
+    call,
     async (user) => {
       const provider = providers.forUserId(user.id);
       return supports(provider, 'listTrustedDevices')

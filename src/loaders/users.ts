@@ -7,7 +7,6 @@
 import DataLoader from 'dataloader';
 import { ProviderError } from '../providers/errors.js';
 import type { ProviderRegistry } from '../providers/registry.js';
-import { recordBatch } from '../observability/request.js';
 import type { CallOptions, Provider, User } from '../providers/types.js';
 import type { UserCache } from '../cache/user-cache.js';
 
@@ -16,7 +15,7 @@ export function createUserLoader(providers: ProviderRegistry, call: CallOptions 
   const maxBatchSize = Math.max(1, ...providers.all.map((provider) => provider.limits.maxUsersPerCall));
   return new DataLoader<string, User>(
     async (ids) => {
-      recordBatch('user', ids.length);
+      call.observer?.batch('user', ids.length);
       const byProvider = new Map<Provider, string[]>();
       const slots = ids.map((id) => {
         try {

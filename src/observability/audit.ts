@@ -13,7 +13,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
 import { ProviderError } from '../providers/errors.js';
 import type { AuditEntry, AuditTrail } from './audit-trail.js';
-import { currentRequest } from './request.js';
+import { recordOfContext } from './request.js';
 
 export { createAuditTrail, type AuditEntry, type AuditTrail } from './audit-trail.js';
 
@@ -22,8 +22,8 @@ export function useAudit(trail: AuditTrail): Plugin {
     onSchemaChange({ schema }) {
       auditMutations(schema);
     },
-    onExecute() {
-      const record = currentRequest();
+    onExecute({ args }) {
+      const record = recordOfContext(args.contextValue);
       if (record) record.audit = (entry) => trail.write(entry);
     },
   };
@@ -42,7 +42,7 @@ function auditMutations(schema: GraphQLSchema): void {
 
 function audited(resolve: GraphQLFieldResolver<unknown, Context>): GraphQLFieldResolver<unknown, Context> {
   return async (root, args, ctx, info) => {
-    const record = currentRequest();
+    const record = recordOfContext(ctx);
     const write = record?.audit;
     if (!record || !write) return resolve(root, args, ctx, info);
     const base = {

@@ -14,7 +14,6 @@ import { createAuditTrail, useAudit } from './audit.js';
 import { Health } from './health.js';
 import { createLogger, yogaLogger, type Logger } from './logger.js';
 import { createMetrics, useMetrics } from './metrics.js';
-import { currentRequest, recordUpstream } from './request.js';
 import { useRequestLog } from './use-request-log.js';
 
 export { drain, type Health } from './health.js';
@@ -53,8 +52,6 @@ export async function createObservability(
     log,
     yogaLogger: yogaLogger(log),
     observeUpstream(call) {
-      const record = currentRequest();
-      if (record) recordUpstream(record, call);
       metrics?.upstream(call);
     },
     observeBudget(provider, budget) {

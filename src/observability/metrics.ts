@@ -7,7 +7,7 @@ import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ProviderBudget } from '../budget/provider-window.js';
 import type { UpstreamCall } from '../providers/http.js';
-import { currentRequest } from './request.js';
+import { recordOfContext } from './request.js';
 import type { FinishedRequest } from './use-request-log.js';
 
 /** Past this many distinct operation names, new ones count as `other`. */
@@ -140,8 +140,8 @@ export function createMetrics() {
 /** `GET <path>` answers the registry in Prometheus' text format. */
 export function useMetrics(metrics: Metrics, path = '/metrics'): Plugin {
   return {
-    onExecute() {
-      const record = currentRequest();
+    onExecute({ args }) {
+      const record = recordOfContext(args.contextValue);
       if (record) record.onBatch = (loader, size) => metrics.batch(loader, size);
     },
     async onRequest({ request, url, endResponse }) {

@@ -12,7 +12,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import type { Plugin } from 'graphql-yoga';
 import type { UpstreamCall } from '../providers/http.js';
-import { currentRequest, type RequestRecord } from './request.js';
+import { recordOfContext, type RequestRecord } from './request.js';
 import type { FinishedRequest } from './use-request-log.js';
 
 interface TimedCall {
@@ -38,8 +38,8 @@ export async function createTracing(endpoint: string) {
     plugin(): Plugin {
       return {
         // Upstream calls happen while the operation executes.
-        onExecute() {
-          const record = currentRequest();
+        onExecute({ args }) {
+          const record = recordOfContext(args.contextValue);
           if (!record) return;
           const timed: TimedCall[] = [];
           calls.set(record, timed);

@@ -10,7 +10,7 @@ import { getOperationAST, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
 import type { Logger } from './logger.js';
-import { currentRequest, newRecord, runInRequest, type RequestRecord } from './request.js';
+import { recordOf, recordOfContext, startRecord, type RequestRecord } from './request.js';
 
 export type Outcome = 'ok' | 'refused' | 'error';
 
@@ -27,17 +27,16 @@ export function useRequestLog(options: {
   /** Told of each finished GraphQL request, after its line is written (metrics, traces). */
   finished?: ((request: FinishedRequest) => void)[];
 }): Plugin {
-  const records = new WeakMap<Request, RequestRecord>();
   return {
     instrumentation: {
+      // Around yoga's whole handling, so a request refused by an earlier plugin has a record too.
       request({ request }, wrapped) {
-        const record = newRecord(request.headers.get('x-request-id'));
-        records.set(request, record);
-        return runInRequest(record, wrapped);
+        startRecord(request);
+        return wrapped();
       },
     },
     onExecute({ args }) {
-      const record = currentRequest();
+      const record = recordOfContext(args.contextValue);
       if (!record) return;
       const operation = getOperationAST(args.document, args.operationName);
       record.kind = operation?.operation;
@@ -54,7 +53,7 @@ export function useRequestLog(options: {
       };
     },
     onResponse({ request, response }) {
-      const record = records.get(request);
+      const record = recordOf(request);
       if (!record) return;
       response.headers.set('x-request-id', record.id);
       if (new URL(request.url).pathname !== options.graphqlPath) return;

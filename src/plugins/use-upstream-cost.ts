@@ -9,7 +9,7 @@
 import { GraphQLError } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
-import { currentRequest } from '../observability/request.js';
+import { recordOf } from '../observability/request.js';
 import { estimateUpstreamCalls } from '../schema/estimate.js';
 
 export interface UpstreamCostOptions {
@@ -32,7 +32,7 @@ export function useUpstreamCost({ maxCalls }: UpstreamCostOptions): Plugin {
         ctx.providers,
       );
       if (estimatedCalls === undefined) return;
-      const record = currentRequest();
+      const record = recordOf(ctx.request);
       if (record) record.estimatedCalls = estimatedCalls;
       if (estimatedCalls > maxCalls) {
         setResultAndStopExecution({

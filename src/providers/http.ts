@@ -118,6 +118,8 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Runs before the call waits or is sent; what it throws fails the call (a caller's budget). */
   charge?: () => Promise<void>;
+  /** The request the call serves, told of it when it ends, after the provider's own `observe`. */
+  observer?: { call(call: UpstreamCall): void };
   /** Safe to send twice. Defaults to true for GET, PUT and DELETE, false otherwise. */
   idempotent?: boolean;
 }
@@ -215,7 +217,8 @@ export class HttpClient {
     status: number | undefined,
     outcome: UpstreamCall['outcome'],
   ): void {
-    this.options.observe?.({
+    if (!this.options.observe && !req.observer) return;
+    const call: UpstreamCall = {
       provider: this.options.provider,
       method: req.method,
       route: req.route ?? 'unnamed',
@@ -225,7 +228,9 @@ export class HttpClient {
       budgetLeft: attempt.budgetLeft,
       retries: attempt.retries,
       outcome,
-    });
+    };
+    this.options.observe?.(call);
+    req.observer?.call(call);
   }
 
   async close(): Promise<void> {

@@ -15,6 +15,7 @@
  * configuration and the schema need. An optional operation it lacks is UNSUPPORTED through
  * `operation()`, never by an `if` on a provider's name.
  */
+import type { UpstreamCall } from './http.js';
 
 /**
  * Every provider's name, with the settings it is created from. Empty here: each provider's
@@ -36,6 +37,16 @@ export interface CallOptions {
    * budget); a ProviderError it throws refuses the call.
    */
   charge?: () => Promise<void>;
+  /** The request these calls serve, told of each call and each loader batch (its log line, metrics). */
+  observer?: RequestObserver;
+}
+
+/** What a request wants to hear about the upstream work done for it. */
+export interface RequestObserver {
+  /** One upstream call ended. */
+  call(call: UpstreamCall): void;
+  /** A DataLoader batch of `size` keys ran. */
+  batch(loader: string, size: number): void;
 }
 
 // ---- domain objects ----------------------------------------------------------------------------

@@ -103,9 +103,9 @@ export function createPassageProvider(options: PassageProviderOptions): Provider
       return page.items[0] ?? null;
     },
 
-    async listUsers(filter, page, order, { signal, charge } = {}) {
+    async listUsers(filter, page, order, { signal, charge, observer } = {}) {
       // Passage counts with every page: `withTotal` asks for nothing more.
-      const call = { signal, charge };
+      const call = { signal, charge, observer };
       const query = toListFilterQuery(filter, order);
       const { first, skip } = pagesCovering(page);
       const fetchPage = async (number: number, anchor: number | undefined) =>
