@@ -150,7 +150,7 @@ export async function createServer(
   const changes = new UserChanges(
     createUserEventBus(shared?.eventTarget()),
     userCache(
-      shared?.cacheStore<User>() ?? new MemoryStore<User>(),
+      shared?.cacheStore<User>(config.budget.requestTimeoutMs) ?? new MemoryStore<User>(),
       observability,
       Object.fromEntries(
         configured.map(({ module: { traits } }) => [

@@ -21,8 +21,11 @@ export interface SharedState {
   providerBudget(provider: string, instance: string, rate: Rate): ProviderBudget;
   callerBudget(rate: Rate): CallerBudget;
   guessBudget(options: AttemptBudgetOptions): GuessBudget;
-  /** The user cache's entries, seen by every replica. */
-  cacheStore<Value extends object>(): CacheStore<Value>;
+  /**
+   * The user cache's entries, seen by every replica; `readWithinMs` is the longest a read
+   * upstream may take and still store what it read (the request timeout).
+   */
+  cacheStore<Value extends object>(readWithinMs: number): CacheStore<Value>;
   /** Carries `userChanged` events between replicas (Redis pub/sub). */
   eventTarget(): ReturnType<typeof createRedisEventTarget>;
   /** Why this replica is degraded (Redis lost), or undefined while it shares. */
@@ -62,7 +65,7 @@ export async function openSharedState(
       }),
     callerBudget: (rate) => sharedCallerBudget(client, rate, config.replicas),
     guessBudget: (attempts) => new SharedGuessBudget(client, attempts),
-    cacheStore: () => new RedisStore(client),
+    cacheStore: (readWithinMs) => new RedisStore(client, { readWithinMs }),
     eventTarget: () => {
       subscriber ??= client.duplicate({ lazyConnect: false, enableOfflineQueue: true });
       subscriber.on('error', () => undefined);
