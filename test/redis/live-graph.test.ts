@@ -50,6 +50,44 @@ async function renameInClerk(emulator: RunningEmulator, id: string, firstName: s
   expect(renamed.status).toBe(200);
 }
 
+/** A `userChanged(ids: [id])` subscription over SSE: the events so far, a wait for them, `close()`. */
+async function subscribe(graphqlUrl: string, id: string) {
+  const abort = new AbortController();
+  const stream = await fetch(graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({
+      query: 'subscription($ids: [ID!]) { userChanged(ids: $ids) { type userId } }',
+      variables: { ids: [id] },
+    }),
+    signal: abort.signal,
+  });
+  const events: unknown[] = [];
+  const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const pump = (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      for (const line of value.split('\n')) {
+        if (line.startsWith('data: ') && line.length > 6) events.push(JSON.parse(line.slice(6)));
+      }
+    }
+  })().catch(() => undefined);
+  await sleep(300);
+  return {
+    events,
+    /** Waits up to 2 s for `count` events. */
+    heard: async (count: number) => {
+      const deadline = Date.now() + 2_000;
+      while (events.length < count && Date.now() < deadline) await sleep(25);
+    },
+    close: async () => {
+      abort.abort();
+      await pump;
+    },
+  };
+}
+
 describe('two replicas on one Redis, a webhook delivered to one of them', () => {
   const emulator = useEmulator({ users: 5 });
   const redis = useRedis();
@@ -95,38 +133,15 @@ describe('two replicas on one Redis, a webhook delivered to one of them', () => 
     expect((await post(a.url, READ, { id })).body.data.user).toEqual(fromClerk);
     expect(clerkCalls()).toBe(1);
 
-    const abort = new AbortController();
-    const stream = await fetch(b.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({
-        query: 'subscription($ids: [ID!]) { userChanged(ids: $ids) { type userId } }',
-        variables: { ids: [id] },
-      }),
-      signal: abort.signal,
-    });
-    const events: unknown[] = [];
-    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
-    const pump = (async () => {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        for (const line of value.split('\n')) {
-          if (line.startsWith('data: ') && line.length > 6) events.push(JSON.parse(line.slice(6)));
-        }
-      }
-    })().catch(() => undefined);
-    await sleep(300);
+    const subscription = await subscribe(b.url, id);
 
     await renameInClerk(emulator(), id, 'Renamed');
     const delivered = await deliverUpdated(webhookUrl(a), 'msg_two_replicas_1', id);
     expect(delivered.status).toBeLessThan(300);
 
-    const deadline = Date.now() + 2_000;
-    while (events.length === 0 && Date.now() < deadline) await sleep(25);
-    abort.abort();
-    await pump;
-    expect(events).toEqual([{ data: { userChanged: { type: 'UPDATED', userId: id } } }]);
+    await subscription.heard(1);
+    await subscription.close();
+    expect(subscription.events).toEqual([{ data: { userChanged: { type: 'UPDATED', userId: id } } }]);
 
     const before = clerkCalls();
     expect((await post(b.url, READ, { id })).body.data.user).toEqual({ ...fromClerk, firstName: 'Renamed' });
@@ -161,5 +176,28 @@ describe('two replicas on one Redis, a webhook delivered to one of them', () => 
     const before = clerkCalls();
     expect((await post(a.url, READ, { id })).body.data.user).toEqual({ ...stale, firstName: 'Renamed' });
     expect(clerkCalls()).toBe(before + 1);
+  });
+
+  it('a redelivery to the other replica is acknowledged there and not acted on again', async () => {
+    const [a, b] = running as [(typeof running)[0], (typeof running)[0]];
+    const id = (await clerkUsers(emulator(), 3))[2]!.id;
+    const clerkCalls = () => emulator().control.requests({ provider: 'clerk' }).length;
+    const subscription = await subscribe(b.url, id);
+
+    const first = await deliverUpdated(webhookUrl(a), 'msg_redelivered_1', id);
+    expect(await first.json()).toEqual({ message: 'ok' });
+    await subscription.heard(1);
+    // B caches the user after the first delivery: a second drop would cost another read.
+    await post(b.url, READ, { id });
+    emulator().control.clearRequests();
+
+    const again = await deliverUpdated(webhookUrl(b), 'msg_redelivered_1', id);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ message: 'already processed' });
+    await post(b.url, READ, { id });
+    expect(clerkCalls()).toBe(0);
+    await sleep(300);
+    await subscription.close();
+    expect(subscription.events).toEqual([{ data: { userChanged: { type: 'UPDATED', userId: id } } }]);
   });
 });
