@@ -114,8 +114,8 @@ describe('with webhooks on (CLERK_WEBHOOK_SIGNING_SECRET) and the default TTL', 
   let ids: string[] = [];
   beforeAll(async () => {
     emulator().webhooks.configure({ url: webhookUrl(), secret: SECRET });
-    ids = (await clerkUsers(emulator(), 13)).map((user) => user.id);
-    expect(ids).toHaveLength(13);
+    ids = (await clerkUsers(emulator(), 14)).map((user) => user.id);
+    expect(ids).toHaveLength(14);
   });
   beforeEach(() => emulator().control.clearRequests());
 
@@ -124,6 +124,17 @@ describe('with webhooks on (CLERK_WEBHOOK_SIGNING_SECRET) and the default TTL', 
     const second = await gql(READ, { id: ids[0] });
     expect(second.body).toEqual(first.body);
     expect(first.body.data.user.id).toBe(ids[0]);
+    expect(clerkCalls(emulator())).toBe(1);
+  });
+
+  it('a Clerk user asked for twice through _entities (federation) costs one upstream call', async () => {
+    const entities =
+      'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { id firstName } } }';
+    const reps = [{ __typename: 'User', id: ids[13] }];
+    const first = await gql(entities, { reps });
+    const second = await gql(entities, { reps });
+    expect(first.body.data._entities).toEqual([{ id: ids[13], firstName: expect.any(String) }]);
+    expect(second.body).toEqual(first.body);
     expect(clerkCalls(emulator())).toBe(1);
   });
 
