@@ -150,7 +150,7 @@ export async function createServer(
   const changes = new UserChanges(
     createUserEventBus(shared?.eventTarget()),
     userCache(
-      shared?.cacheStore<User>() ?? new MemoryStore<User>(),
+      shared?.cacheStore<User>(config.budget.requestTimeoutMs) ?? new MemoryStore<User>(),
       observability,
       Object.fromEntries(
         configured.map(({ module: { traits } }) => [
@@ -167,6 +167,8 @@ export async function createServer(
       ),
     ),
   );
+  // With Redis, a redelivery that lands on another replica is known there too.
+  const deliveries = shared?.webhookDeliveries();
   const guesses = { attempts: config.verifyAttemptsPerUser, windowMs: 15 * 60_000 };
   const scope = {
     providers,
@@ -188,7 +190,7 @@ export async function createServer(
     context: ({ request }) => createContext(scope, request, callerOf(request)),
     plugins: [
       // Clerk's signed webhooks, before caller auth: the signature is their authentication.
-      ...(webhookSecret ? [useClerkWebhooks({ signingSecret: webhookSecret, changes })] : []),
+      ...(webhookSecret ? [useClerkWebhooks({ signingSecret: webhookSecret, changes, deliveries })] : []),
       // Who is calling, with which scopes: 401 before anything else runs when enforced.
       useCallerAuth(config.callerAuth),
       // Size, tokens, depth, aliases, directives, entities and one verification per operation.

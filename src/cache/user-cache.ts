@@ -5,7 +5,7 @@
  * (a webhook, or a mutation usergraph made), whichever comes first.
  */
 import type { Provider, ProviderName, User } from '../providers/types.js';
-import type { CacheStore } from './store.js';
+import type { CacheMark, CacheStore } from './store.js';
 
 export interface UserCacheOptions {
   store: CacheStore<User>;
@@ -18,12 +18,6 @@ export interface UserCacheOptions {
 }
 
 export class UserCache {
-  /**
-   * Bumped by every invalidation: a read that started before one does not store what it
-   * fetched, since that may be the user as it was before the change.
-   */
-  private generation = 0;
-
   constructor(private readonly options: UserCacheOptions) {}
 
   /** Whether users of this provider are cached at all. */
@@ -43,22 +37,24 @@ export class UserCache {
     return found;
   }
 
-  /** A mark to pass to `set`, taken before the upstream read starts. */
-  mark(): number {
-    return this.generation;
+  /**
+   * A mark to pass to `set`, taken before the upstream read starts: a user dropped after it (by
+   * this replica or another) is not stored as read, since that may be the user before the change.
+   */
+  mark(): Promise<CacheMark | undefined> {
+    return this.options.store.mark();
   }
 
-  /** Keeps users read upstream, unless a user changed since `mark` was taken. */
-  async set(provider: Provider, users: Iterable<User>, mark: number): Promise<void> {
-    if (!this.covers(provider.name) || mark !== this.generation) return;
+  /** Keeps users read upstream, except those that changed since `mark` was taken. */
+  async set(provider: Provider, users: Iterable<User>, mark: CacheMark | undefined): Promise<void> {
+    if (!this.covers(provider.name) || !mark) return;
     const ttlMs = (this.options.ttlSeconds[provider.name] ?? 0) * 1000;
     const entries = [...users].map((user) => [this.key(provider.name, user.id), user] as const);
-    await this.options.store.setMany(entries, ttlMs);
+    await this.options.store.setMany(entries, ttlMs, mark);
   }
 
-  /** Drops one user's entry at once. */
+  /** Drops one user's entry at once, and keeps reads already in flight from storing it again. */
   async forget(provider: ProviderName, userId: string): Promise<void> {
-    this.generation += 1;
     if (this.options.identity[provider] === undefined) return;
     await this.options.store.delete(this.key(provider, userId));
   }

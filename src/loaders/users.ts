@@ -58,10 +58,11 @@ async function readThrough(
   cache: UserCache | undefined,
 ): Promise<Map<string, User>> {
   if (!cache?.covers(provider.name)) return provider.getUsers(ids, call);
-  const mark = cache.mark();
   const cached = await cache.get(provider, ids);
   const misses = ids.filter((id) => !cached.has(id));
   if (misses.length === 0) return cached;
+  // Taken after the hits (they need none) and before the provider is asked.
+  const mark = await cache.mark();
   const fetched = await provider.getUsers(misses, call);
   await cache.set(provider, fetched.values(), mark);
   for (const [id, user] of fetched) cached.set(id, user);

@@ -1,7 +1,8 @@
 /**
  * Everything replicas share through Redis, built from one connection (and a second one for
  * subscribing): each provider's outbound window, the caller budget, the guess budget, the user
- * cache and the `userChanged` events. Loaded only when `REDIS_URL` is set.
+ * cache, the webhook deliveries already acted on and the `userChanged` events. Loaded only when
+ * `REDIS_URL` is set.
  */
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { Rate } from '../budget/rate.js';
@@ -11,7 +12,9 @@ import type { ProviderBudget } from '../budget/provider-window.js';
 import type { RedisConfig } from '../config/redis.js';
 import type { AttemptBudgetOptions, GuessBudget } from '../security/attempt-budget.js';
 import { RedisStore } from './cache-store.js';
+import type { DeliveryLog } from '../webhooks/deliveries.js';
 import { connectRedis, type RedisConnection } from './connection.js';
+import { RedisDeliveryLog } from './delivery-log.js';
 import { sharedCallerBudget, SharedGuessBudget } from './limiters.js';
 import { SharedWindow } from './provider-window.js';
 
@@ -21,8 +24,13 @@ export interface SharedState {
   providerBudget(provider: string, instance: string, rate: Rate): ProviderBudget;
   callerBudget(rate: Rate): CallerBudget;
   guessBudget(options: AttemptBudgetOptions): GuessBudget;
-  /** The user cache's entries, seen by every replica. */
-  cacheStore<Value extends object>(): CacheStore<Value>;
+  /**
+   * The user cache's entries, seen by every replica; `readWithinMs` is the longest a read
+   * upstream may take and still store what it read (the request timeout).
+   */
+  cacheStore<Value extends object>(readWithinMs: number): CacheStore<Value>;
+  /** The webhook deliveries already acted on, by any replica. */
+  webhookDeliveries(): DeliveryLog;
   /** Carries `userChanged` events between replicas (Redis pub/sub). */
   eventTarget(): ReturnType<typeof createRedisEventTarget>;
   /** Why this replica is degraded (Redis lost), or undefined while it shares. */
@@ -62,7 +70,8 @@ export async function openSharedState(
       }),
     callerBudget: (rate) => sharedCallerBudget(client, rate, config.replicas),
     guessBudget: (attempts) => new SharedGuessBudget(client, attempts),
-    cacheStore: () => new RedisStore(client),
+    cacheStore: (readWithinMs) => new RedisStore(client, { readWithinMs }),
+    webhookDeliveries: () => new RedisDeliveryLog(client),
     eventTarget: () => {
       subscriber ??= client.duplicate({ lazyConnect: false, enableOfflineQueue: true });
       subscriber.on('error', () => undefined);

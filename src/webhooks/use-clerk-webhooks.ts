@@ -5,12 +5,13 @@
  * the user from the cache and tells `userChanged` subscribers. Served in `onRequest`, before any
  * other plugin looks at the request.
  *
- * Svix redelivers until it gets a 2xx, so an event whose `svix-id` was already acted on is
- * acknowledged and ignored. Refusals (400, 401) change nothing.
+ * Svix redelivers until it gets a 2xx, so an event whose `svix-id` was already acted on (by this
+ * replica, or by any other with `REDIS_URL`) is acknowledged and ignored. Refusals (400, 401)
+ * change nothing.
  */
-import { LRUCache } from 'lru-cache';
 import { Webhook, WebhookVerificationError } from 'svix';
 import type { Plugin } from 'graphql-yoga';
+import { MemoryDeliveryLog, type DeliveryLog } from './deliveries.js';
 import type { UserChanges } from './user-changes.js';
 import type { UserChangeType } from './user-events.js';
 
@@ -23,10 +24,8 @@ export interface ClerkWebhookOptions {
   /** `whsec_...`, from the endpoint's page in Clerk's dashboard. */
   signingSecret: string;
   changes: UserChanges;
-  /** Message ids remembered, so memory stays bounded however many events arrive. @default 50000 */
-  rememberIds?: number;
-  /** How long a message id is remembered: Svix retries for about three days. @default 3 days */
-  rememberMs?: number;
+  /** The message ids already acted on. @default this process's (MemoryDeliveryLog) */
+  deliveries?: DeliveryLog;
 }
 
 const EVENT_TYPES: Record<string, UserChangeType> = {
@@ -37,10 +36,7 @@ const EVENT_TYPES: Record<string, UserChangeType> = {
 
 export function useClerkWebhooks(options: ClerkWebhookOptions): Plugin {
   const webhook = new Webhook(options.signingSecret);
-  const seen = new LRUCache<string, true>({
-    max: options.rememberIds ?? 50_000,
-    ttl: options.rememberMs ?? 3 * 24 * 3600_000,
-  });
+  const deliveries = options.deliveries ?? new MemoryDeliveryLog();
 
   async function receive(request: Request): Promise<Response> {
     if (request.method !== 'POST') return answer(405, 'POST only', { allow: 'POST' });
@@ -62,13 +58,12 @@ export function useClerkWebhooks(options: ClerkWebhookOptions): Plugin {
       return answer(status, `webhook refused: ${error.message}`);
     }
     const id = headers['svix-id'];
-    if (seen.has(id)) return answer(200, 'already processed');
     const event = parseEvent(body);
     if (!event) return answer(400, 'not a Clerk event');
     const type = EVENT_TYPES[event.type];
     if (!type) return answer(200, `ignored: ${event.type}`);
-    // Remembered before acting, so a duplicate arriving meanwhile is not acted on twice.
-    seen.set(id, true);
+    // Claimed before acting, so a duplicate arriving meanwhile is not acted on twice.
+    if (!(await deliveries.claim(id))) return answer(200, 'already processed');
     try {
       await options.changes.changed({
         provider: 'clerk',
@@ -78,7 +73,7 @@ export function useClerkWebhooks(options: ClerkWebhookOptions): Plugin {
         version: event.version,
       });
     } catch (error) {
-      seen.delete(id);
+      await deliveries.release(id);
       throw error;
     }
     return answer(200, 'ok');

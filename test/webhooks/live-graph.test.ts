@@ -69,11 +69,11 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
 }
 
 /** A `userChanged` subscription over SSE: the events received so far, and `close()`. */
-async function subscribe(graphqlUrl: string, ids?: string[]) {
+async function subscribe(graphqlUrl: string, ids?: string[], headers: Record<string, string> = {}) {
   const abort = new AbortController();
   const response = await fetch(graphqlUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
     body: JSON.stringify({
       query:
         'subscription($ids: [ID!]) { userChanged(ids: $ids) { type userId user { id firstName banned } at } }',
@@ -114,7 +114,8 @@ describe('with webhooks on (CLERK_WEBHOOK_SIGNING_SECRET) and the default TTL', 
   let ids: string[] = [];
   beforeAll(async () => {
     emulator().webhooks.configure({ url: webhookUrl(), secret: SECRET });
-    ids = (await clerkUsers(emulator(), 10)).map((user) => user.id);
+    ids = (await clerkUsers(emulator(), 14)).map((user) => user.id);
+    expect(ids).toHaveLength(14);
   });
   beforeEach(() => emulator().control.clearRequests());
 
@@ -123,6 +124,17 @@ describe('with webhooks on (CLERK_WEBHOOK_SIGNING_SECRET) and the default TTL', 
     const second = await gql(READ, { id: ids[0] });
     expect(second.body).toEqual(first.body);
     expect(first.body.data.user.id).toBe(ids[0]);
+    expect(clerkCalls(emulator())).toBe(1);
+  });
+
+  it('a Clerk user asked for twice through _entities (federation) costs one upstream call', async () => {
+    const entities =
+      'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { id firstName } } }';
+    const reps = [{ __typename: 'User', id: ids[13] }];
+    const first = await gql(entities, { reps });
+    const second = await gql(entities, { reps });
+    expect(first.body.data._entities).toEqual([{ id: ids[13], firstName: expect.any(String) }]);
+    expect(second.body).toEqual(first.body);
     expect(clerkCalls(emulator())).toBe(1);
   });
 
@@ -245,6 +257,49 @@ describe('with webhooks on (CLERK_WEBHOOK_SIGNING_SECRET) and the default TTL', 
       user: { id: x, banned: true },
     });
   });
+
+  it('a usergraph mutation drops the cached user, with no webhook to help', async () => {
+    const id = ids[10]!;
+    await gql(READ, { id });
+    await gql(READ, { id });
+    expect(clerkCalls(emulator())).toBe(1);
+    // Only the mutation itself can drop the entry now.
+    emulator().control.addFaults({ kind: 'webhook_drop' });
+    const renamed = await gql(
+      'mutation($id: ID!) { updateUser(input: { userId: $id, firstName: "Mutated" }) { __typename } }',
+      { id },
+    );
+    expect(renamed.body.data.updateUser.__typename).toBe('UpdateUserPayload');
+    const before = clerkCalls(emulator());
+    expect((await gql(READ, { id })).body.data.user).toEqual({ id, firstName: 'Mutated' });
+    expect(clerkCalls(emulator())).toBe(before + 1);
+  });
+
+  it('a subscriber to userChanged with no ids hears of every user changed', async () => {
+    const [x, y] = [ids[11]!, ids[12]!];
+    const subscription = await subscribe(url());
+    await renameInClerk(emulator(), x, 'Xena');
+    await renameInClerk(emulator(), y, 'Yann');
+    await emulator().webhooks.settled();
+    await eventually(
+      async () => subscription.events.length,
+      (count) => count >= 2,
+      2000,
+    );
+    await sleep(100);
+    await subscription.close();
+    const heard = subscription.events.map(({ data: { userChanged: e } }) => [
+      e.type,
+      e.userId,
+      e.user.firstName,
+    ]);
+    expect(heard.sort()).toEqual(
+      [
+        ['UPDATED', x, 'Xena'],
+        ['UPDATED', y, 'Yann'],
+      ].sort(),
+    );
+  });
 });
 
 describe('a change made through usergraph and its webhook', () => {
@@ -305,6 +360,39 @@ describe('a change made through usergraph and its webhook', () => {
   it('a deletion through usergraph is one DELETED event', async () => {
     const id = ids[2]!;
     expect(await heard(id, () => mutate('deleteUser', id))).toEqual(['DELETED']);
+  });
+
+  it('a user created through usergraph is one CREATED event, whose user is the new user', async () => {
+    const before = acknowledged;
+    const subscription = await subscribe(url());
+    const { body } = await gql(
+      `mutation($input: CreateUserInput!) {
+        createUser(input: $input) { __typename ... on CreateUserPayload { user { id } } }
+      }`,
+      {
+        input: {
+          provider: 'CLERK',
+          email: 'created.live@example.com',
+          firstName: 'Newly',
+          password: 'a long enough passphrase 7',
+        },
+      },
+    );
+    expect(body.data.createUser.__typename).toBe('CreateUserPayload');
+    const id = body.data.createUser.user.id;
+    await emulator().webhooks.settled();
+    await sleep(200);
+    await subscription.close();
+    expect(subscription.events.map((event) => event.data.userChanged)).toEqual([
+      {
+        type: 'CREATED',
+        userId: id,
+        user: { id, firstName: 'Newly', banned: false },
+        at: expect.any(String),
+      },
+    ]);
+    // Clerk's user.created did arrive, and was told as the mutation's echo.
+    expect(acknowledged).toBe(before + 1);
   });
 });
 
@@ -417,11 +505,13 @@ describe('the embedded default', () => {
 
 describe('with callers required to authenticate', () => {
   const key = 'a-caller-api-key-for-the-webhook-test';
+  const writeOnly = 'a-write-only-caller-key-for-the-webhook-test';
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
   const { emulator, gql, url } = useUsergraph(
     {},
     {
       callerAuth: () => ({
-        USERGRAPH_API_KEYS: `${createHash('sha256').update(key).digest('hex')}:read`,
+        USERGRAPH_API_KEYS: `${sha256(key)}:read,${sha256(writeOnly)}:write`,
       }),
       env: { CLERK_WEBHOOK_SIGNING_SECRET: SECRET },
     },
@@ -440,5 +530,43 @@ describe('with callers required to authenticate', () => {
     });
     expect(subscription.status).toBe(401);
     await subscription.body?.cancel();
+  });
+
+  it('a key without the `read` scope is refused when userChanged starts; a `read` key hears the change', async () => {
+    const [user] = await clerkUsers(emulator(), 1);
+    const webhookUrl = url().replace(/\/graphql$/, '/webhooks/clerk');
+    emulator().control.clearRequests();
+    const refused = await fetch(url(), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        authorization: `Bearer ${writeOnly}`,
+      },
+      body: JSON.stringify({ query: 'subscription { userChanged { type userId } }' }),
+      // Checked per event instead, the stream would stay open with nothing to say.
+      signal: AbortSignal.timeout(5_000),
+    });
+    const sent = (await refused.text())
+      .split('\n')
+      .filter((line) => line.startsWith('data: ') && line.length > 6)
+      .map((line) => JSON.parse(line.slice(6)));
+    expect(sent).toEqual([
+      {
+        errors: [expect.objectContaining({ extensions: { code: 'FORBIDDEN', requiredScopes: ['read'] } })],
+      },
+    ]);
+    expect(emulator().control.requests()).toEqual([]);
+
+    const allowed = await subscribe(url(), [user.id], { authorization: `Bearer ${key}` });
+    const delivery = await fetch(webhookUrl, signed(SECRET, 'msg_scoped', userUpdated(user.id)));
+    expect(delivery.status).toBe(200);
+    await eventually(
+      async () => allowed.events.length,
+      (count) => count > 0,
+      2000,
+    );
+    await allowed.close();
+    expect(allowed.events.map((event) => event.data.userChanged.type)).toEqual(['UPDATED']);
   });
 });
