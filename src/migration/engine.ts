@@ -249,7 +249,7 @@ export class Migration {
         lock?.release();
         throw error;
       }
-      lock?.onLost?.((reason) => this.leaseLost(reason));
+      store.lock.onLost?.((reason) => this.leaseLost(reason));
       this.log(`${this.settings.dryRun ? 'dry run' : 'run'} started, reading ${source.kind}`);
       // A live app has no file-level problems to find; a file is checked whole before it is used.
       if (source.kind !== 'PASSAGE_API') {

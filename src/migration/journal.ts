@@ -86,7 +86,8 @@ export const OWN_OUTCOMES: ReadonlySet<Outcome> = new Set(['CREATED', 'CREATED_I
 
 export class RunStore {
   private readonly fd: number;
-  private readonly lock: RunLock;
+  /** The run's lease: the one given, or the lock file in the run's folder. */
+  readonly lock: RunLock;
   private syncing: Promise<void> | null = null;
   private nextSync: Promise<void> | null = null;
   readonly users = new Map<string, JournaledUser>();
