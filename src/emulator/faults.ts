@@ -1,7 +1,7 @@
 /**
  * Faults on demand, in toxiproxy's vocabulary: each fault matches some requests (by provider,
- * method, route template or exact path) and applies to the next `times` of them, or to each with
- * a `probability`. Latency faults add up; of the other kinds the first matching one decides what
+ * method, route template or exact path) and applies to the next `times` of them (once `after`
+ * of them have passed), or to each with a `probability`. Latency faults add up; of the other kinds the first matching one decides what
  * happens to the request, so a list such as [reset ×1, status 500 ×1] scripts a sequence.
  */
 import { z } from 'zod';
@@ -18,6 +18,8 @@ const match = {
   route: z.string().optional(),
   /** An exact path below the provider's mount point, e.g. `/users/user_1/organization_memberships`. */
   path: z.string().optional(),
+  /** Lets this many matching requests through untouched first, e.g. to fail a second call only. */
+  after: z.number().int().min(0).optional(),
   /** Applies to the next `times` matching requests, then retires. Unlimited when absent. */
   times: z.number().int().positive().optional(),
   /** Applies to each matching request with this probability. */
@@ -136,6 +138,10 @@ export class FaultInjector {
     for (const fault of this.faults) {
       if (isWebhookFault(fault) || !matches(fault, target)) continue;
       if (fault.kind !== 'latency' && outcome) continue;
+      if (fault.after) {
+        fault.after -= 1;
+        continue;
+      }
       if (fault.probability !== undefined && !this.random.chance(fault.probability)) continue;
       if (fault.times !== undefined) fault.times -= 1;
       if (fault.kind === 'latency') delayMs += fault.ms + Math.round(this.random.next() * fault.jitterMs);
