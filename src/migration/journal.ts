@@ -158,10 +158,14 @@ export class RunStore {
     return this.sync();
   }
 
+  hasFile(name: string): boolean {
+    return existsSync(join(this.dir, name));
+  }
+
   /** Written whole or not at all: a crash mid-write leaves the previous file. */
   writeFile(name: string, contents: string): string {
     const file = join(this.dir, name);
-    writeAtomically(file, contents);
+    writeAtomically(file, contents, { durable: true });
     return file;
   }
 

@@ -6,7 +6,7 @@
  * over. Behind `RunLock` so a shared store (Redis) can hold leases instead of a folder.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 
 export interface RunLock {
@@ -147,9 +147,22 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** A reader sees the old contents or the new, never half of either. */
-export function writeAtomically(path: string, contents: string): void {
+/**
+ * A reader sees the old contents or the new, never half of either; `durable` syncs the new
+ * contents before the rename, so a power cut cannot leave an empty file in the old one's place.
+ */
+export function writeAtomically(path: string, contents: string, { durable = false } = {}): void {
   const temporary = `${path}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
-  writeFileSync(temporary, contents);
+  if (durable) {
+    const fd = openSync(temporary, 'w');
+    try {
+      writeFileSync(fd, contents);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } else {
+    writeFileSync(temporary, contents);
+  }
   renameSync(temporary, path);
 }
