@@ -44,12 +44,17 @@ export const faultSpecSchema = z.discriminatedUnion('kind', [
   }),
   /** The webhook is sent twice with the same `svix-id`, as Svix does when it retries. */
   z.strictObject({ kind: z.literal('webhook_duplicate'), ...webhookMatch }),
-  /** Delays the response by `ms` plus a uniform random 0..`jitterMs`. */
+  /**
+   * Delays the response by `ms` plus a uniform random 0..`jitterMs`. A request whose client hangs
+   * up meanwhile is dropped, unless `performIfClosed`: then it is performed when the delay ends,
+   * as by a server that does not notice (a create the client gave up on lands late).
+   */
   z.strictObject({
     kind: z.literal('latency'),
     ...match,
     ms: z.number().int().min(0).max(60_000),
     jitterMs: z.number().int().min(0).max(60_000).default(0),
+    performIfClosed: z.boolean().default(false),
   }),
   /** Answers with this status in the provider's own error envelope; the request is not handled. */
   z.strictObject({
@@ -101,6 +106,8 @@ export interface FaultTarget {
 
 export interface FaultDecision {
   delayMs: number;
+  /** A latency fault that applied performs the request even if the client hangs up during it. */
+  performIfClosed: boolean;
   outcome: OutcomeFault | undefined;
 }
 
@@ -134,6 +141,7 @@ export class FaultInjector {
   /** Decides what happens to one request, consuming one use of every fault that applies. */
   decide(target: FaultTarget): FaultDecision {
     let delayMs = 0;
+    let performIfClosed = false;
     let outcome: OutcomeFault | undefined;
     for (const fault of this.faults) {
       if (isWebhookFault(fault) || !matches(fault, target)) continue;
@@ -144,11 +152,13 @@ export class FaultInjector {
       }
       if (fault.probability !== undefined && !this.random.chance(fault.probability)) continue;
       if (fault.times !== undefined) fault.times -= 1;
-      if (fault.kind === 'latency') delayMs += fault.ms + Math.round(this.random.next() * fault.jitterMs);
-      else outcome = fault;
+      if (fault.kind === 'latency') {
+        delayMs += fault.ms + Math.round(this.random.next() * fault.jitterMs);
+        performIfClosed ||= fault.performIfClosed;
+      } else outcome = fault;
     }
     this.retireUsedUp();
-    return { delayMs, outcome };
+    return { delayMs, performIfClosed, outcome };
   }
 
   /** Decides what happens to one webhook of type `event`, consuming a use of each fault that applies. */
