@@ -1,7 +1,7 @@
 /**
  * Faults on demand, in toxiproxy's vocabulary: each fault matches some requests (by provider,
- * method, route template or exact path) and applies to the next `times` of them, or to each with
- * a `probability`. Latency faults add up; of the other kinds the first matching one decides what
+ * method, route template or exact path) and applies to the next `times` of them (once `after`
+ * of them have passed), or to each with a `probability`. Latency faults add up; of the other kinds the first matching one decides what
  * happens to the request, so a list such as [reset ×1, status 500 ×1] scripts a sequence.
  */
 import { z } from 'zod';
@@ -18,6 +18,8 @@ const match = {
   route: z.string().optional(),
   /** An exact path below the provider's mount point, e.g. `/users/user_1/organization_memberships`. */
   path: z.string().optional(),
+  /** Lets this many matching requests through untouched first, e.g. to fail a second call only. */
+  after: z.number().int().min(0).optional(),
   /** Applies to the next `times` matching requests, then retires. Unlimited when absent. */
   times: z.number().int().positive().optional(),
   /** Applies to each matching request with this probability. */
@@ -42,12 +44,17 @@ export const faultSpecSchema = z.discriminatedUnion('kind', [
   }),
   /** The webhook is sent twice with the same `svix-id`, as Svix does when it retries. */
   z.strictObject({ kind: z.literal('webhook_duplicate'), ...webhookMatch }),
-  /** Delays the response by `ms` plus a uniform random 0..`jitterMs`. */
+  /**
+   * Delays the response by `ms` plus a uniform random 0..`jitterMs`. A request whose client hangs
+   * up meanwhile is dropped, unless `performIfClosed`: then it is performed when the delay ends,
+   * as by a server that does not notice (a create the client gave up on lands late).
+   */
   z.strictObject({
     kind: z.literal('latency'),
     ...match,
     ms: z.number().int().min(0).max(60_000),
     jitterMs: z.number().int().min(0).max(60_000).default(0),
+    performIfClosed: z.boolean().default(false),
   }),
   /** Answers with this status in the provider's own error envelope; the request is not handled. */
   z.strictObject({
@@ -99,6 +106,8 @@ export interface FaultTarget {
 
 export interface FaultDecision {
   delayMs: number;
+  /** A latency fault that applied performs the request even if the client hangs up during it. */
+  performIfClosed: boolean;
   outcome: OutcomeFault | undefined;
 }
 
@@ -132,17 +141,24 @@ export class FaultInjector {
   /** Decides what happens to one request, consuming one use of every fault that applies. */
   decide(target: FaultTarget): FaultDecision {
     let delayMs = 0;
+    let performIfClosed = false;
     let outcome: OutcomeFault | undefined;
     for (const fault of this.faults) {
       if (isWebhookFault(fault) || !matches(fault, target)) continue;
       if (fault.kind !== 'latency' && outcome) continue;
+      if (fault.after) {
+        fault.after -= 1;
+        continue;
+      }
       if (fault.probability !== undefined && !this.random.chance(fault.probability)) continue;
       if (fault.times !== undefined) fault.times -= 1;
-      if (fault.kind === 'latency') delayMs += fault.ms + Math.round(this.random.next() * fault.jitterMs);
-      else outcome = fault;
+      if (fault.kind === 'latency') {
+        delayMs += fault.ms + Math.round(this.random.next() * fault.jitterMs);
+        performIfClosed ||= fault.performIfClosed;
+      } else outcome = fault;
     }
     this.retireUsedUp();
-    return { delayMs, outcome };
+    return { delayMs, performIfClosed, outcome };
   }
 
   /** Decides what happens to one webhook of type `event`, consuming a use of each fault that applies. */

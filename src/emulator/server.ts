@@ -94,7 +94,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       route: match?.route.template,
       path,
     });
-    if (decision.delayMs > 0 && !(await delayUnlessClosed(res, decision.delayMs))) {
+    if (decision.performIfClosed) await sleep(decision.delayMs);
+    else if (decision.delayMs > 0 && !(await delayUnlessClosed(res, decision.delayMs))) {
       return record(0, { fault: 'latency', clientClosed: true });
     }
     const outcome = decision.outcome;
@@ -142,6 +143,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       record(answer.status, { fault: 'slow_body' });
       return sendSlowly(res, answer, outcome.chunkDelayMs);
     }
+    // Performed after its client hung up (a latency fault's performIfClosed): nobody to answer.
+    if (req.socket.destroyed) return record(answer.status, { fault: 'latency', clientClosed: true });
     record(answer.status);
     return sendJson(res, answer);
   }

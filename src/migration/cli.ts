@@ -99,6 +99,13 @@ async function main(argv: string[]): Promise<number> {
         `undo of ${result.runId}: ${result.deleted.length} deleted, ${result.alreadyGone.length} already gone, ` +
           `${result.signedIn.length} kept (signed in since; --force deletes them), ${result.failed.length} failed`,
       );
+      const report = join(values.dir, result.runId, 'undo-report.json');
+      if (result.signedIn.length > 0)
+        console.log(`kept, signed in to Clerk since the migration: ${idList(result.signedIn, report)}`);
+      if (result.failed.length > 0) {
+        const failed = result.failed.map(({ sourceId, code }) => `${sourceId} (${code})`);
+        console.log(`failed: ${idList(failed, report)}`);
+      }
       const complete = result.failed.length + result.signedIn.length === 0;
       audit.write({
         action: 'undoMigration',
@@ -235,8 +242,20 @@ function printSummary(progress: MigrationProgress, files: Record<string, string>
       ...(progress.state === 'COMPLETED' && !progress.dryRun
         ? [`undo with: npm run migrate -- undo --run ${runId}`]
         : []),
+      ...(RESUMABLE.has(progress.state)
+        ? [`resumable: run the same command again to resume run ${runId} where it ended`]
+        : []),
     ].join('\n'),
   );
+}
+
+/** Ends after which the same command picks the run up where it was left. */
+const RESUMABLE: ReadonlySet<MigrationProgress['state']> = new Set(['STOPPED', 'CANCELLED', 'FAILED']);
+
+/** Source ids (and codes) for a terminal: the first 20, then where the rest are. */
+function idList(ids: string[], file: string): string {
+  const shown = ids.slice(0, 20).join(', ');
+  return ids.length > 20 ? `${shown} and ${ids.length - 20} more (${file})` : shown;
 }
 
 /** The first signal lets in-flight creates finish and the report be written; a second one exits. */

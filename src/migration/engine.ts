@@ -151,6 +151,10 @@ export class Migration {
   private readonly firstFailures: string[] = [];
   private firstCreateSucceeded = false;
   private stopReason: string | null = null;
+  /** Every user of the source has an outcome from this attempt (the planning pass ended). */
+  private planned = false;
+  /** An earlier attempt of this run left a report, kept if this one ends with nothing to add. */
+  private earlierReport = false;
   private readonly pacer: Pacer;
   private readonly listeners = new Set<(progress: MigrationProgress) => void>();
 
@@ -249,7 +253,8 @@ export class Migration {
         lock?.release();
         throw error;
       }
-      lock?.onLost?.((reason) => this.leaseLost(reason));
+      store.lock.onLost?.((reason) => this.leaseLost(reason));
+      this.earlierReport = store.hasFile(`${this.settings.dryRun ? 'dry-run-' : ''}report.json`);
       this.log(`${this.settings.dryRun ? 'dry run' : 'run'} started, reading ${source.kind}`);
       // A live app has no file-level problems to find; a file is checked whole before it is used.
       if (source.kind !== 'PASSAGE_API') {
@@ -258,6 +263,7 @@ export class Migration {
       }
       if (!this.settings.dryRun) await this.proveAccess();
       const plan = await this.plan(store);
+      this.planned = true;
       const counts = this.counts;
       this.log(
         `planned ${plan.toCreate} to create, ${counts.CREATED} done earlier, ${counts.ADOPTED} to adopt, ` +
@@ -298,7 +304,10 @@ export class Migration {
       if (!(error instanceof ProviderError)) this.options.log?.(String((error as Error)?.stack ?? error));
       return this.end('FAILED', message);
     } finally {
-      if (store) {
+      if (store && this.keepsEarlierReport()) {
+        this.writer?.discard();
+        store.close();
+      } else if (store) {
         // Users the pass had not written yet (it failed or stopped) are written as they stand.
         this.flushWindow(true);
         this.writer ??= new ReportWriter(store, this.settings.dryRun);
@@ -308,9 +317,21 @@ export class Migration {
     }
   }
 
+  /**
+   * An attempt that ended before it had planned every user (a failure at its first read or a
+   * lookup, a cancel) knows less than the earlier attempt's report: that report stays as it was.
+   */
+  private keepsEarlierReport(): boolean {
+    return this.earlierReport && !this.planned;
+  }
+
   private end(state: MigrationState, error: string | null = null): MigrationProgress {
     this.state = state;
     this.error = error;
+    if (this.keepsEarlierReport())
+      this.warnings.push(
+        'this attempt ended before it had planned every user: the report of the earlier attempt was kept as it was',
+      );
     this.finishedAt = new Date();
     const tally = Object.entries(this.counts)
       .filter(([, n]) => n > 0)

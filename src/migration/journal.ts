@@ -86,7 +86,8 @@ export const OWN_OUTCOMES: ReadonlySet<Outcome> = new Set(['CREATED', 'CREATED_I
 
 export class RunStore {
   private readonly fd: number;
-  private readonly lock: RunLock;
+  /** The run's lease: the one given, or the lock file in the run's folder. */
+  readonly lock: RunLock;
   private syncing: Promise<void> | null = null;
   private nextSync: Promise<void> | null = null;
   readonly users = new Map<string, JournaledUser>();
@@ -157,10 +158,14 @@ export class RunStore {
     return this.sync();
   }
 
+  hasFile(name: string): boolean {
+    return existsSync(join(this.dir, name));
+  }
+
   /** Written whole or not at all: a crash mid-write leaves the previous file. */
   writeFile(name: string, contents: string): string {
     const file = join(this.dir, name);
-    writeAtomically(file, contents);
+    writeAtomically(file, contents, { durable: true });
     return file;
   }
 

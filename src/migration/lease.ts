@@ -6,7 +6,7 @@
  * over. Behind `RunLock` so a shared store (Redis) can hold leases instead of a folder.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 
 export interface RunLock {
@@ -56,12 +56,50 @@ export function acquireFileLease(path: string, runId: string): RunLock {
       throw new RunLockedError(`migration run ${runId} was taken over by another process just now`);
     }
   }
+  let renewedAt = Date.now();
+  let lost: string | undefined;
+  const listeners: ((reason: string) => void)[] = [];
+  const lose = (reason: string) => {
+    if (lost !== undefined) return;
+    lost = reason;
+    clearInterval(timer);
+    for (const listener of listeners) listener(reason);
+  };
+  /** Why the file no longer proves this process holds the run, or null while it does. */
+  const notOurs = (): string | null => {
+    const holder = readLease(path);
+    if (!holder) return `the run's lock file is gone or unreadable: another process may hold the run`;
+    if (holder.token !== lease.token)
+      return `the run's lock file names process ${holder.pid} on ${holder.host}, which took the run over`;
+    return null;
+  };
   const timer = setInterval(() => {
+    // Checked before each write, so a holder that was paused (a stopped process, a suspended
+    // host) never overwrites the lease of a process that took the run over meanwhile.
+    const taken = notOurs();
+    if (taken) return lose(taken);
+    // Once the last renewal is this old, another process may have found the lease stale and
+    // taken it (its rename can land right after our read): writing now could undo a takeover.
+    const age = Date.now() - renewedAt;
+    if (age > LEASE_STALE_MS - LEASE_HEARTBEAT_MS) {
+      return lose(
+        `the run's lease was not renewed for ${Math.round(age / 1000)}s (the process was paused or ` +
+          `the disk did not answer), so another process may have taken the run over`,
+      );
+    }
+    const sentAt = Date.now();
     try {
       write();
     } catch {
-      // A missed heartbeat: the lease goes stale, which is what another process should see.
+      // A missed heartbeat: the lease goes stale, which is what another process should see; the
+      // age check above stops this process before it is.
+      return;
     }
+    // A takeover renamed between our read and our rename lost its file to ours; it sees that
+    // at its next heartbeat and stops. Read back, so a rename after ours stops this one.
+    const overwritten = notOurs();
+    if (overwritten) return lose(overwritten);
+    renewedAt = sentAt;
   }, LEASE_HEARTBEAT_MS);
   // The heartbeat alone keeps no process alive.
   timer.unref();
@@ -70,6 +108,10 @@ export function acquireFileLease(path: string, runId: string): RunLock {
       clearInterval(timer);
       const holder = readLease(path);
       if (holder?.token === lease.token) rmSync(path, { force: true });
+    },
+    onLost(listener) {
+      if (lost !== undefined) listener(lost);
+      else listeners.push(listener);
     },
   };
 }
@@ -105,9 +147,22 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** A reader sees the old contents or the new, never half of either. */
-export function writeAtomically(path: string, contents: string): void {
+/**
+ * A reader sees the old contents or the new, never half of either; `durable` syncs the new
+ * contents before the rename, so a power cut cannot leave an empty file in the old one's place.
+ */
+export function writeAtomically(path: string, contents: string, { durable = false } = {}): void {
   const temporary = `${path}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
-  writeFileSync(temporary, contents);
+  if (durable) {
+    const fd = openSync(temporary, 'w');
+    try {
+      writeFileSync(fd, contents);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } else {
+    writeFileSync(temporary, contents);
+  }
   renameSync(temporary, path);
 }

@@ -1,6 +1,7 @@
 /**
  * The files a run leaves in its folder, rewritten at every end (a dry run's carry a `dry-run-`
- * prefix, so they never replace a real run's):
+ * prefix, so they never replace a real run's; an attempt that ends before it has planned every
+ * user leaves an earlier attempt's files as they were, see engine.ts):
  *
  * - `report.json`: state, counts by outcome and by code, warnings, when;
  * - `users.csv`: every user's outcome, code and follow-up;

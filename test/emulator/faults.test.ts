@@ -24,6 +24,16 @@ describe('FaultInjector', () => {
     expect(faults.list()).toEqual([]);
   });
 
+  it('lets the first `after` matching requests through, then applies', () => {
+    const faults = new FaultInjector(new Random(1));
+    faults.add([{ kind: 'status', status: 401, route: '/users', after: 2, times: 1 }]);
+    expect(faults.decide(target({ route: '/users/{user_id}' })).outcome).toBeUndefined();
+    expect(faults.decide(target()).outcome).toBeUndefined();
+    expect(faults.decide(target()).outcome).toBeUndefined();
+    expect(faults.decide(target()).outcome).toMatchObject({ status: 401 });
+    expect(faults.decide(target()).outcome).toBeUndefined();
+  });
+
   it('adds up every matching latency and still applies one outcome', () => {
     const faults = new FaultInjector(new Random(1));
     faults.add([

@@ -15,12 +15,15 @@ import { createPassageProvider } from '../../src/providers/passage/index.js';
 import type { Provider } from '../../src/providers/types.js';
 import { call } from './emulator.js';
 
-export const clerkOf = (emulator: RunningEmulator): Provider =>
+export const clerkOf = (
+  emulator: RunningEmulator,
+  timeouts?: { connectMs?: number; headersMs?: number; bodyMs?: number },
+): Provider =>
   createClerkProvider({
     secretKey: emulator.keys.clerkSecretKey,
     apiUrl: emulator.clerkUrl,
     // The run paces itself; the provider's own budget would only add a second queue.
-    http: { rateLimit: undefined },
+    http: { rateLimit: undefined, timeouts },
   });
 
 export const passageOf = (emulator: RunningEmulator): Provider =>

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { useEmulator } from '../helpers/emulator.js';
-import { clerkWireUsers, passageWireUsers, useRunDirectory } from '../helpers/migration.js';
+import { clerkWireUsers, passageUserJson, passageWireUsers, useRunDirectory } from '../helpers/migration.js';
 
 interface Finished {
   code: number | null;
@@ -224,4 +224,110 @@ describe('npm run migrate', () => {
     }
     expect(output).not.toContain(emulator().keys.clerkSecretKey);
   });
+});
+
+describe('npm run migrate: exit codes', () => {
+  const emulator = useEmulator({ users: { passage: 0, clerk: 0 } });
+  const runDirectory = useRunDirectory();
+  const creates = () => emulator().control.requests({ provider: 'clerk', method: 'POST', route: '/users' });
+  /** A dump file of users with verified e-mails, as `--from` takes it. */
+  const dumpFile = (users: object[]) => {
+    const file = join(runDirectory(), 'dump.json');
+    writeFileSync(file, JSON.stringify({ users }));
+    return file;
+  };
+  const wireUser = (id: string, extra: Record<string, unknown> = {}) =>
+    passageUserJson(id, { email: `${id}@example.com`, email_verified: true, ...extra });
+
+  it('a run that leaves a user CREATED_INCOMPLETE (its ban failed) exits 1; the resume that bans it exits 0', async () => {
+    const from = dumpFile([wireUser('p1', { status: 'inactive' }), wireUser('p2')]);
+    emulator().control.addFaults({
+      kind: 'status',
+      provider: 'clerk',
+      method: 'POST',
+      route: '/users/{user_id}/ban',
+      status: 403,
+      times: 1,
+    });
+    const args = ['run', '--from', from, '--inactive', 'ban', '--dir', runDirectory(), ...FAST];
+    const first = await startCli(emulator(), args).finished;
+    expect(first.code, first.stdout + first.stderr).toBe(1);
+    expect(first.stdout).toMatch(/: completed\n/);
+    expect(first.stdout).toMatch(/created_incomplete\s+1\n/);
+
+    const resumed = await startCli(emulator(), args).finished;
+    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+    expect(resumed.stdout).toMatch(/created\s+2\n/);
+    expect((await clerkWireUsers(emulator())).find((u) => u.external_id === 'p1').banned).toBe(true);
+  }, 60_000);
+
+  it('a run stopped by its first creates all failing exits 1 and says it is resumable; the same command resumes it', async () => {
+    const from = dumpFile(Array.from({ length: 30 }, (_, i) => wireUser(`p${i}`)));
+    // Every create refused, as by an instance that requires a password.
+    const [fault] = emulator().control.addFaults({
+      kind: 'status',
+      provider: 'clerk',
+      method: 'POST',
+      route: '/users',
+      status: 422,
+    });
+    const args = [
+      'run',
+      '--from',
+      from,
+      '--dir',
+      runDirectory(),
+      '--rate',
+      '100000/1s',
+      '--concurrency',
+      '1',
+    ];
+    const stopped = await startCli(emulator(), args).finished;
+    expect(stopped.code, stopped.stdout + stopped.stderr).toBe(1);
+    expect(stopped.stdout).toMatch(/: stopped\n\s+the first 10 creates all failed with /);
+    expect(stopped.stdout).toMatch(/resumable: run the same command again/);
+    expect(creates()).toHaveLength(10);
+
+    emulator().control.removeFault(fault!.id);
+    const resumed = await startCli(emulator(), args).finished;
+    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+    expect(await clerkWireUsers(emulator())).toHaveLength(30);
+  }, 60_000);
+
+  it('undo keeps a user who signed in to Clerk since, lists it and exits 1; undo --force deletes it and exits 0', async () => {
+    emulator().control.reset({ users: { passage: 0, clerk: 40 } });
+    const seeded = await clerkWireUsers(emulator());
+    const from = dumpFile(Array.from({ length: 5 }, (_, i) => wireUser(`p${i}`)));
+    const run = await startCli(emulator(), ['run', '--from', from, '--dir', runDirectory(), ...FAST])
+      .finished;
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const runId = /migration (\w+)/.exec(run.stdout)![1]!;
+    // Clerk's Backend API cannot sign a user in, and sets no last sign-in on a create: the user
+    // who signed in since is a seeded one that has, which the run's journal says it created.
+    const signedIn = seeded.find((u) => u.external_id && u.last_sign_in_at);
+    expect(signedIn).toBeDefined();
+    appendFileSync(
+      join(runDirectory(), runId, 'journal.ndjson'),
+      [
+        { at: '', id: signedIn.external_id, step: 'creating' },
+        { at: '', id: signedIn.external_id, step: 'created', target: signedIn.id },
+      ]
+        .map((line) => `${JSON.stringify(line)}\n`)
+        .join(''),
+    );
+    const undoArgs = ['undo', '--run', runId, '--dir', runDirectory(), '--rate', '100000/1s'];
+
+    const kept = await startCli(emulator(), undoArgs).finished;
+    expect(kept.code, kept.stdout + kept.stderr).toBe(1);
+    expect(kept.stdout).toMatch(/5 deleted, 0 already gone, 1 kept/);
+    expect(kept.stdout).toContain(`kept, signed in to Clerk since the migration: ${signedIn.external_id}\n`);
+    const left = (await clerkWireUsers(emulator())).map((u) => u.id);
+    expect(left).toContain(signedIn.id);
+    expect(left).toHaveLength(seeded.length);
+
+    const forced = await startCli(emulator(), [...undoArgs, '--force']).finished;
+    expect(forced.code, forced.stdout + forced.stderr).toBe(0);
+    expect(forced.stdout).toMatch(/1 deleted, 0 already gone, 0 kept/);
+    expect((await clerkWireUsers(emulator())).map((u) => u.id)).not.toContain(signedIn.id);
+  }, 60_000);
 });

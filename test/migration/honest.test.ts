@@ -2,7 +2,7 @@
  * Every outcome is said: the ways a run used to end COMPLETED (or start over) while something
  * went wrong, each reproduced on the emulator, and who owns which target user.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,29 +79,60 @@ describe('Passage → Clerk: no silent outcome', () => {
     expect(emulator().control.requests({ provider: 'clerk', method: 'POST' })).toEqual([]);
   });
 
-  it('a re-run that fails while planning keeps the id map of the completed run', async () => {
-    const directory = runDirectory();
-    const first = await migrate(emulator(), directory);
-    expect(first.progress.counts.CREATED).toBe(20);
-    const idMap = join(directory, first.migration.runId, 'id-map.json');
-    const mapped = JSON.parse(readFileSync(idMap, 'utf8'));
-    expect(Object.keys(mapped)).toHaveLength(20);
+  it.each([
+    ['at its first read', 0, /^limit=1/],
+    ['at a lookup, once planning started', 1, /external_id=|email_address=/],
+  ])(
+    'a re-run that fails %s leaves the completed run’s reports byte for byte',
+    async (_, after, failedQuery) => {
+      const directory = runDirectory();
+      const source = dump(Array.from({ length: 10 }, (_, i) => wireUser(`p${i}`)));
+      // Someone else holds p0's e-mail: a partial run completes without it, and every re-run
+      // asks Clerk about p0 again, so a re-run has a lookup to fail.
+      await createClerkWireUser(emulator(), {
+        email_address: ['p0@example.com'],
+        skip_password_requirement: true,
+      });
+      const first = await migrate(emulator(), directory, { allowPartial: true }, source);
+      expect(first.progress).toMatchObject({ state: 'COMPLETED', counts: { CREATED: 9, CONFLICT: 1 } });
+      const runFolder = join(directory, first.migration.runId);
+      const reportFiles = ['report.json', 'users.csv', 'id-map.csv', 'id-map.json'];
+      const before = reportFiles.map((name) => readFileSync(join(runFolder, name)));
+      const listing = readdirSync(runFolder).sort();
 
-    emulator().control.addFaults({
-      kind: 'status',
-      provider: 'clerk',
-      method: 'GET',
-      route: '/users',
-      status: 401,
-    });
-    const failed = await migrate(emulator(), directory);
-    expect(failed.progress.state).toBe('FAILED');
-    expect(JSON.parse(readFileSync(idMap, 'utf8'))).toEqual(mapped);
-    const csv = readFileSync(join(directory, first.migration.runId, 'id-map.csv'), 'utf8')
-      .trim()
-      .split('\n');
-    expect(csv).toHaveLength(21);
-  });
+      emulator().control.clearRequests();
+      emulator().control.addFaults({
+        kind: 'status',
+        provider: 'clerk',
+        method: 'GET',
+        route: '/users',
+        status: 401,
+        after,
+      });
+      const failed = await migrate(emulator(), directory, { allowPartial: true }, source);
+      expect(failed.progress).toMatchObject({
+        state: 'FAILED',
+        error: 'clerk UNAUTHORIZED (authentication_invalid)',
+      });
+      expect(failed.progress.warnings).toContain(
+        'this attempt ended before it had planned every user: the report of the earlier attempt was kept as it was',
+      );
+      // The fault hit the call it was meant for.
+      const reads = emulator().control.requests({ provider: 'clerk', method: 'GET', route: '/users' });
+      expect(reads.slice(0, after).map((r) => [r.status, r.query])).toEqual(
+        Array(after).fill([200, expect.stringMatching(/^limit=1/)]),
+      );
+      const refused = reads.slice(after);
+      expect(refused.length).toBeGreaterThan(0);
+      for (const read of refused)
+        expect([read.status, read.query]).toEqual([401, expect.stringMatching(failedQuery)]);
+
+      expect(reportFiles.map((name) => readFileSync(join(runFolder, name)))).toEqual(before);
+      // No temporary file of the failed attempt is left beside them.
+      expect(readdirSync(runFolder).sort()).toEqual(listing);
+      expect(failed.files).toEqual({});
+    },
+  );
 
   it('a dump whose total_users disagrees with what it holds is refused, unless partial runs are allowed', async () => {
     const source = dump([wireUser('p1'), wireUser('p2')], { total_users: 3 });

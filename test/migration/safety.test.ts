@@ -155,6 +155,65 @@ describe('Passage → Clerk: never duplicate, never overwrite', () => {
     expect(await clerkWireUsers(emulator())).toHaveLength(60);
   });
 
+  it('an earlier create timed out at the client but landed late: the retry’s "identifier exists" makes the user CREATED, and a resume keeps it', async () => {
+    const users = ['p0', 'p1', 'p2'].map((id) =>
+      passageUserJson(id, { email: `${id}@example.com`, email_verified: true }),
+    );
+    const source = () => bytesSource(Buffer.from(JSON.stringify({ users })));
+    // The client waits 5 s for an answer. Create #1 (p0's) is held 6.5 s and performed all the
+    // same, after the run's lookup (at ~5 s) found nobody; the create sent again is held 3.5 s,
+    // so it reaches Clerk (~8.5 s) after #1 landed and is answered "identifier exists".
+    emulator().control.addFaults([
+      {
+        kind: 'latency',
+        provider: 'clerk',
+        method: 'POST',
+        route: '/users',
+        ms: 3_000,
+        times: 1,
+        performIfClosed: true,
+      },
+      { kind: 'latency', provider: 'clerk', method: 'POST', route: '/users', ms: 3_500, times: 2 },
+    ]);
+    const directory = runDirectory();
+    const target = clerkOf(emulator(), { headersMs: 5_000 });
+    try {
+      const {
+        progress,
+        users: report,
+        migration,
+      } = await migrate(emulator(), directory, { concurrency: 1 }, source(), { target });
+      expect(progress).toMatchObject({ state: 'COMPLETED', counts: { CREATED: 3, CONFLICT: 0, FAILED: 0 } });
+      // The path the test is about: #1 performed with nobody to answer, #2 refused as a duplicate.
+      expect(creates().map((r) => [r.status, r.clientClosed ?? false])).toEqual([
+        [200, true],
+        [422, false],
+        [200, false],
+        [200, false],
+      ]);
+      const clerk = await clerkWireUsers(emulator());
+      expect(clerk).toHaveLength(3);
+      const p0 = clerk.find((u) => u.external_id === 'p0');
+      expect(p0.private_metadata.passage.migrationRun).toBe(migration.runId);
+      expect(report.find((u) => u.sourceId === 'p0')).toMatchObject({
+        outcome: 'CREATED',
+        targetId: p0.id,
+        code: null,
+      });
+
+      emulator().control.clearRequests();
+      const resumed = await migrate(emulator(), directory, {}, source());
+      expect(resumed.progress.counts).toMatchObject({ CREATED: 3, ADOPTED: 0, CONFLICT: 0 });
+      expect(resumed.users.find((u) => u.sourceId === 'p0')).toMatchObject({
+        outcome: 'CREATED',
+        targetId: p0.id,
+      });
+      expect(creates()).toEqual([]);
+    } finally {
+      await target.close();
+    }
+  }, 60_000);
+
   it('429s slow the run down and fail no user', async () => {
     emulator().control.setRateLimit('clerk', { limit: 15, windowMs: 1_000 });
     const { progress } = await migrate(emulator(), runDirectory(), { rate: FAST });

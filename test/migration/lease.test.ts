@@ -1,0 +1,74 @@
+/**
+ * The run's lock file on a real disk, with its real heartbeat: a holder whose lease another
+ * process took over (as after a pause past the stale timeout) stops, resumably, and leaves the
+ * other holder's lease in place instead of writing its own heartbeat over it.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startMigration } from '../../src/migration/engine.js';
+import { LEASE_HEARTBEAT_MS } from '../../src/migration/lease.js';
+import { bytesSource } from '../../src/migration/sources.js';
+import { useEmulator } from '../helpers/emulator.js';
+import { clerkOf, clerkWireUsers, migrate, passageUserJson, useRunDirectory } from '../helpers/migration.js';
+
+const users = Array.from({ length: 300 }, (_, i) =>
+  passageUserJson(`p${i}`, { email: `p${i}@example.com`, email_verified: true }),
+);
+const source = () => bytesSource(Buffer.from(JSON.stringify({ users })));
+
+describe('the run lock file', () => {
+  const emulator = useEmulator({ users: { passage: 0, clerk: 0 } });
+  const runDirectory = useRunDirectory();
+  const creates = () => emulator().control.requests({ provider: 'clerk', method: 'POST', route: '/users' });
+
+  it('a run whose lock file another holder took over stops STOPPED, resumably, and leaves that holder its lease', async () => {
+    const directory = runDirectory();
+    const target = clerkOf(emulator());
+    // 300 users at 20/s: some 15 s, so heartbeats fall inside the run.
+    const migration = startMigration({
+      source: source(),
+      target,
+      targetIdentity: 'emulator-clerk',
+      directory,
+      settings: { rate: { requests: 20, intervalMs: 1_000 }, concurrency: 4 },
+    });
+    try {
+      while (creates().length < 10) {
+        if (!migration.isRunning()) throw new Error(`the run ended early: ${migration.progress().error}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      // Another process's lease, fresh: what a takeover after this holder's pause leaves.
+      const lock = join(directory, migration.runId, 'lock');
+      const other = `${JSON.stringify({ host: 'another-host', pid: 4242, token: 'another holder', heartbeatAt: Date.now() })}\n`;
+      writeFileSync(lock, other);
+      const takenAt = Date.now();
+
+      const progress = await migration.finished;
+      // One heartbeat notices; the rest is a busy machine's slack.
+      expect(Date.now() - takenAt).toBeLessThan(LEASE_HEARTBEAT_MS + 10_000);
+      expect(progress.state).toBe('STOPPED');
+      expect(progress.error).toMatch(
+        /^the run's lock file names process 4242 on another-host, which took the run over; nothing more was sent\. Start the same run again/,
+      );
+      // Not a byte of the other holder's lease was overwritten, or removed at the end.
+      expect(readFileSync(lock, 'utf8')).toBe(other);
+      const sent = creates().length;
+      expect(sent).toBeLessThan(300);
+      expect(progress.counts.PENDING).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(creates()).toHaveLength(sent);
+
+      // While the other holder's lease is fresh the run is its; once stale, a resume finishes it.
+      expect((await migrate(emulator(), directory, {}, source())).progress.state).toBe('REFUSED');
+      writeFileSync(lock, JSON.stringify({ host: 'another-host', pid: 4242, token: 'x', heartbeatAt: 0 }));
+      const resumed = await migrate(emulator(), directory, {}, source());
+      expect(resumed.progress).toMatchObject({ state: 'COMPLETED', counts: { CREATED: 300, FAILED: 0 } });
+      const clerk = await clerkWireUsers(emulator());
+      expect(clerk).toHaveLength(300);
+      expect(new Set(clerk.map((u) => u.external_id)).size).toBe(300);
+    } finally {
+      await target.close();
+    }
+  }, 60_000);
+});
