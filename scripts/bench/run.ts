@@ -31,6 +31,7 @@ import {
   ONLY,
   QUIET,
   REFERENCES,
+  PRODUCTION_NODE_FLAGS,
   SCENARIO_1_COMPARED,
   SCENARIO_1_WARMUP_STEPS,
   SECONDS,
@@ -497,7 +498,7 @@ async function startChild(mode: Mode, script: string, options: unknown): Promise
     fileURLToPath(new URL(`./${script}`, import.meta.url)),
     [JSON.stringify(options)],
     {
-      execArgv: ['--import', 'tsx', '--expose-gc'],
+      execArgv: [...PRODUCTION_NODE_FLAGS, '--import', 'tsx', '--expose-gc'],
       // As `npm start` runs it (src/main.ts): graphql-js without its development checks.
       env: { ...process.env, NODE_ENV: 'production' },
       // The log (stdout) goes to /dev/null: the child formats and writes every line, as in

@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import type { RunningEmulator } from '../../src/emulator/index.js';
+import { PRODUCTION_NODE_FLAGS } from './settings.js';
 
 export interface Startup {
   /** From spawn to the first 200 answer with the user asked for. */
@@ -36,7 +37,7 @@ export async function measureStartup(emulator: RunningEmulator, userId: string):
     PORT: '0',
   };
   const started = performance.now();
-  const child = spawn(process.execPath, ['dist/main.js'], {
+  const child = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, 'dist/main.js'], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
