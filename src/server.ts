@@ -29,7 +29,6 @@ import { AttemptBudget } from './security/attempt-budget.js';
 import { MigrationManager } from './migration/manager.js';
 import type { RunningEmulator } from './emulator/index.js';
 import { PROVIDER_MODULES } from './providers/catalog.js';
-import { clerk as clerkModule, isDevelopmentInstance } from './providers/clerk/index.js';
 import { ProviderError } from './providers/errors.js';
 import { ARRIVAL_MARGIN_MS } from './providers/http.js';
 import { createRegistry, type ProviderRegistry } from './providers/registry.js';
@@ -135,13 +134,11 @@ export async function createServer(
   const identity = Object.fromEntries(
     configured.map(({ module, settings }) => [module.traits.name, module.identity(settings)]),
   ) as Partial<Record<ProviderName, string>>;
-  const clerk = emulator ? clerkModule.embedded?.(emulator) : config.clerk;
 
   // The migration moves users from Passage to Clerk: it names both.
   const migrations = new MigrationManager({
     target: providers.get('clerk'),
     targetIdentity: identity.clerk ?? '',
-    targetIsDevelopment: clerk ? isDevelopmentInstance(clerk) : false,
     passage: providers.get('passage'),
     passageIdentity: identity.passage ?? '',
     directory: config.migrationDirectory,

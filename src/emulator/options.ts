@@ -18,6 +18,11 @@ export interface EmulatorOptions {
   faults?: FaultSpec[];
   /** Per-provider request budgets installed at start (and again after a reset). */
   rateLimits?: Partial<Record<ProviderName, RateLimitSpec>>;
+  /**
+   * What Clerk's `GET /instance` answers as `environment_type`. `development` rehearses a
+   * development instance's 100-user cap. @default 'production', whatever the key's prefix
+   */
+  clerkEnvironment?: 'development' | 'production';
   /** Where Clerk's `user.*` webhooks are sent; none are sent without it. */
   webhooks?: WebhookTarget;
   /** Where unexpected handler errors are reported. @default console.error */

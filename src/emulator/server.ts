@@ -44,7 +44,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   // Adding a provider: one folder implementing ProviderEmulator, and one line here.
   const providers: MountedProvider[] = [
-    createClerkEmulator({ secretKey: keys.clerkSecretKey }),
+    createClerkEmulator({ secretKey: keys.clerkSecretKey, environment: options.clerkEnvironment }),
     createPassageEmulator({ appId: keys.passageAppId, apiKey: keys.passageApiKey }),
   ].map((emulator) => ({
     emulator,

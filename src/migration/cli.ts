@@ -14,7 +14,7 @@ import { destination, pino } from 'pino';
 import { createAuditTrail, type AuditTrail } from '../observability/audit-trail.js';
 import { ConfigError, loadMigrationConfig } from './config.js';
 import { parseRate, type Rate } from '../budget/rate.js';
-import { clerk, createClerkProvider, isDevelopmentInstance } from '../providers/clerk/index.js';
+import { clerk, createClerkProvider } from '../providers/clerk/index.js';
 import { createPassageProvider, passage as passageModule } from '../providers/passage/index.js';
 import type { Provider } from '../providers/types.js';
 import { DEFAULT_SETTINGS, startMigration } from './engine.js';
@@ -137,7 +137,6 @@ async function main(argv: string[]): Promise<number> {
       source,
       target,
       targetIdentity: clerk.identity(config.clerk),
-      targetIsDevelopment: isDevelopmentInstance(config.clerk),
       directory: values.dir,
       settings: {
         dryRun: values['dry-run'],

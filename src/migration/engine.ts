@@ -67,8 +67,6 @@ export const DEFAULT_SETTINGS: MigrationSettings = {
 const AMBIGUOUS: ReadonlySet<ProviderErrorCode> = new Set(['TIMEOUT', 'UNAVAILABLE', 'UPSTREAM_INVALID']);
 const MAX_AMBIGUOUS_ATTEMPTS = 3;
 const RATE_WINDOW_MS = 10_000;
-/** A Clerk development instance holds at most this many users (clerk/cli's import checks). */
-export const DEVELOPMENT_INSTANCE_USER_CAP = 100;
 /** This many first creates failing the same way is the instance refusing, not the users. */
 export const DEFAULT_STOP_AFTER_SAME_FAILURES = 10;
 
@@ -80,8 +78,6 @@ export interface MigrationOptions {
   /** Where runs keep their journal and reports, one folder per run. */
   directory: string;
   settings?: Partial<MigrationSettings>;
-  /** The target is a development instance (a Clerk `sk_test_` key): capped in users. */
-  targetIsDevelopment?: boolean;
   /** Stop (resumably) when this many first creates all fail with the same code. @default 10 */
   stopAfterSameFailures?: number;
   /** Run-level lines for an operator: ids, codes and counts only. */
@@ -278,7 +274,7 @@ export class Migration {
             'written. Fix the source, or allow a partial run to migrate the others.',
         );
       }
-      const overCap = await this.overDevelopmentCap(plan.toCreate);
+      const overCap = await this.overInstanceCap(plan.toCreate);
       if (overCap) return this.end('REFUSED', overCap);
       if (plan.toCreate + plan.toFollowUp === 0) return this.end('COMPLETED');
       // The planning pass's report gives way to the one written as the users are created.
@@ -740,22 +736,25 @@ export class Migration {
     this.stop.abort();
   }
 
-  /** Null, or why a development instance cannot take this run's users. */
-  private async overDevelopmentCap(toCreate: number): Promise<string | null> {
-    if (!this.options.targetIsDevelopment || toCreate === 0) return null;
-    const present = await this.pacer.run(
-      () => this.options.target.countUsers({}, { signal: this.stop.signal }),
-      this.stop.signal,
-    );
-    const cap = DEVELOPMENT_INSTANCE_USER_CAP;
-    this.warnings.push(
-      `the target is a development instance (sk_test_ key): ${present} users present, at most ${cap}`,
-    );
+  /**
+   * Null, or why the target instance cannot take this run's users: the cap its provider reports
+   * (a Clerk development instance holds 100), against the users it holds and those to create.
+   */
+  private async overInstanceCap(toCreate: number): Promise<string | null> {
+    if (toCreate === 0) return null;
+    const signal = this.stop.signal;
+    const { target } = this.options;
+    const limits = await this.pacer.run(() => target.instanceLimits({ signal }), signal);
+    const cap = limits.maxUsers;
+    if (cap === null) return null;
+    const present = await this.pacer.run(() => target.countUsers({}, { signal }), signal);
+    const kind = limits.environment ? `a ${limits.environment} instance` : 'an instance';
+    this.warnings.push(`the target is ${kind}: ${present} users present, at most ${cap}`);
     if (present + toCreate <= cap) return null;
     return (
-      `the target is a development instance (an sk_test_ key), which holds at most ${cap} users: ` +
+      `the target is ${kind}, which holds at most ${cap} users: ` +
       `${present} are present and ${toCreate} would be created; nothing was written. ` +
-      'Migrate into a production instance (an sk_live_ key).'
+      'Migrate into an instance without that cap (a production instance).'
     );
   }
 

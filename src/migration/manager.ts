@@ -17,8 +17,6 @@ export interface MigrationManagerOptions {
   /** The target (Clerk), when configured. */
   target: Provider | undefined;
   targetIdentity: string;
-  /** The target is a Clerk development instance, capped in users. */
-  targetIsDevelopment?: boolean;
   /** The live source (Passage), when configured. */
   passage: Provider | undefined;
   passageIdentity: string;
@@ -51,7 +49,6 @@ export class MigrationManager {
       source,
       target,
       targetIdentity: this.options.targetIdentity,
-      targetIsDevelopment: this.options.targetIsDevelopment,
       directory: this.options.directory,
       settings,
       log: this.options.log,

@@ -652,6 +652,11 @@ export interface Provider extends ProviderTraits, Partial<OptionalOperations> {
     options?: CallOptions & { withTotal?: boolean },
   ): Promise<Page<User>>;
   countUsers(filter: UserFilter, options?: CallOptions): Promise<number>;
+  /**
+   * What the instance itself caps, where the provider's API says (a migration reads it before
+   * writing); a provider that says nothing answers nulls without a call.
+   */
+  instanceLimits(options?: CallOptions): Promise<InstanceLimits>;
   createUser(input: CreateUserInput, options?: CallOptions): Promise<User>;
   updateUser(id: string, input: UpdateUserInput, options?: CallOptions): Promise<User>;
   deleteUser(id: string, options?: CallOptions): Promise<void>;
@@ -661,6 +666,14 @@ export interface Provider extends ProviderTraits, Partial<OptionalOperations> {
 
   /** Releases connections. */
   close(): Promise<void>;
+}
+
+/** The instance's own kind and cap, as its provider reports them. */
+export interface InstanceLimits {
+  /** The provider's word for the instance (`development`, `production`), or null if it has none. */
+  environment: string | null;
+  /** The most users the instance holds, or null for no cap the API tells of. */
+  maxUsers: number | null;
 }
 
 /** What only some providers do; a provider has exactly those its `capabilities` lists. */

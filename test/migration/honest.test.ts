@@ -5,6 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { migrationRunId } from '../../src/migration/engine.js';
 import { bytesSource, passageApiSource } from '../../src/migration/sources.js';
@@ -167,8 +168,13 @@ describe('Passage → Clerk: no silent outcome', () => {
     const resumed = await migrate(emulator(), directory);
     expect(resumed.progress).toMatchObject({ state: 'COMPLETED', counts: { CREATED: 20, FAILED: 0 } });
   });
+});
 
-  it('a development instance with 100 users present stops before its first create', async () => {
+describe('Passage → Clerk: a development instance', () => {
+  const emulator = useEmulator({ users: { passage: 20, clerk: 0 }, clerkEnvironment: 'development' });
+  const runDirectory = useRunDirectory();
+
+  it('with 100 users present, a run reads the cap from GET /instance and stops before its first create', async () => {
     for (let i = 0; i < 100; i += 1) {
       await createClerkWireUser(emulator(), {
         email_address: [`present-${i}@example.com`],
@@ -176,14 +182,22 @@ describe('Passage → Clerk: no silent outcome', () => {
       });
     }
     emulator().control.clearRequests();
-    const { progress } = await migrate(emulator(), runDirectory(), {}, undefined, {
-      targetIsDevelopment: true,
-    });
+    const { progress } = await migrate(emulator(), runDirectory());
     expect(progress.state).toBe('REFUSED');
     expect(progress.error).toMatch(
-      /development instance .*at most 100 users: 100 are present and 20 would be created/,
+      /development instance, which holds at most 100 users: 100 are present and 20 would be created/,
     );
-    expect(emulator().control.requests({ provider: 'clerk', method: 'POST' })).toEqual([]);
+    const clerk = emulator().control.requests({ provider: 'clerk' });
+    expect(clerk.filter((r) => r.method === 'POST')).toEqual([]);
+    expect(clerk.some((r) => r.method === 'GET' && r.path === '/instance')).toBe(true);
+  }, 30_000);
+
+  it('with room for the run, it creates every user and warns of the cap', async () => {
+    const { progress } = await migrate(emulator(), runDirectory());
+    expect(progress).toMatchObject({ state: 'COMPLETED', counts: { CREATED: 20 } });
+    expect(progress.warnings).toContainEqual(
+      expect.stringMatching(/development instance: 0 users present, at most 100/),
+    );
   }, 30_000);
 });
 
@@ -275,6 +289,9 @@ describe('Passage → Clerk: the run uses its rate', () => {
     // (the margin is for a machine shared with other work).
     expect(seconds).toBeLessThan(12);
 
+    // An undo is a process of its own with a budget of its own: it starts once the run's last
+    // calls have left Clerk's window, or they would count against it.
+    await sleep(rate.intervalMs + 250);
     const target = clerkOf(emulator());
     try {
       const undoStarted = performance.now();

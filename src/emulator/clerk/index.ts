@@ -24,6 +24,7 @@ import { userReadRoutes } from './routes/users.js';
 import { accessListRoutes } from './routes/access-lists.js';
 import { actorTokenRoutes } from './routes/actor-tokens.js';
 import { identifierRoutes } from './routes/identifiers.js';
+import { instanceRoutes, type ClerkEnvironment } from './routes/instance.js';
 import { instanceInvitationRoutes } from './routes/invitations.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { trustedDeviceRoutes } from './routes/trusted-devices.js';
@@ -32,7 +33,10 @@ import { seedClerk } from './seed.js';
 import { ClerkState } from './state.js';
 import { clerkUserEvents } from './webhook-events.js';
 
-export function createClerkEmulator(options: { secretKey: string }): ProviderEmulator {
+export function createClerkEmulator(options: {
+  secretKey: string;
+  environment?: ClerkEnvironment;
+}): ProviderEmulator {
   const state = new ClerkState();
   const context: ClerkContext = { state, now: () => Date.now() };
   const routes: Route[] = [
@@ -51,6 +55,7 @@ export function createClerkEmulator(options: { secretKey: string }): ProviderEmu
     ...actorTokenRoutes(context),
     ...accessListRoutes(context),
     ...trustedDeviceRoutes(context),
+    ...instanceRoutes(options.environment ?? 'production'),
   ].map((route) => ({ ...route, handle: answeringClerkErrors(route.handle) }));
 
   return {

@@ -41,6 +41,7 @@ export function createClerkClient({ secretKey, apiUrl, http: tuning }: ClerkClie
   return {
     listUsers: (query: Query, call: CallOptions) => get('/users', query, call),
     countUsers: (query: Query, call: CallOptions) => get('/users/count', query, call),
+    getInstance: (call: CallOptions) => get('/instance', undefined, call),
     getUser: (userId: string, call: CallOptions) => get(endpoint`/users/${userId}`, undefined, call),
     createUser: (body: object, call: CallOptions) => post('/users', body, false, call),
     updateUser: (userId: string, body: object, call: CallOptions) =>

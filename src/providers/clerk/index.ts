@@ -10,6 +10,7 @@ import type { Provider } from '../types.js';
 import { createClerkClient, type ClerkClientOptions } from './client.js';
 import {
   toCount,
+  toInstanceLimits,
   toDevices,
   toActorToken,
   toIdentificationId,
@@ -82,14 +83,6 @@ export const clerk: ProviderModule<'clerk'> = {
   embedded: (emulator) => ({ secretKey: emulator.keys.clerkSecretKey, apiUrl: emulator.clerkUrl }),
 };
 
-/**
- * A Clerk development instance: an `sk_test_` key on Clerk's own API. The same key prefix on
- * another host (the emulator, a rehearsal) is not capped.
- */
-export function isDevelopmentInstance({ apiUrl, secretKey }: ClerkProviderOptions): boolean {
-  return secretKey.startsWith('sk_test_') && new URL(apiUrl).hostname.endsWith('.clerk.com');
-}
-
 export function createClerkProvider(options: ClerkProviderOptions): Provider {
   const client = createClerkClient({
     ...options,
@@ -136,6 +129,8 @@ export function createClerkProvider(options: ClerkProviderOptions): Provider {
     },
 
     countUsers: async (filter, call = {}) => toCount(await client.countUsers(userFilterQuery(filter), call)),
+
+    instanceLimits: async (call = {}) => toInstanceLimits(await client.getInstance(call)),
 
     createUser: async (input, call = {}) => toUser(await client.createUser(createUserBody(input), call)),
 

@@ -21,6 +21,7 @@ import type {
   TotpEnrollment,
   TrustedDevice,
   User,
+  InstanceLimits,
 } from '../types.js';
 import { domainUser } from '../types.js';
 import {
@@ -28,6 +29,7 @@ import {
   deletedObjectSchema,
   identificationSchema,
   instanceInvitationListSchema,
+  instanceSchema,
   instanceInvitationSchema,
   listedIdentifierListSchema,
   listedIdentifierSchema,
@@ -72,6 +74,14 @@ export const toUsers = (body: unknown): User[] =>
 export const toCount = (body: unknown): number =>
   parseWire('clerk', totalCountSchema, body, 'a count').total_count;
 export const toDevices = (body: unknown): Device[] => toUser(body).devices ?? [];
+
+/** A development instance holds at most this many users (Clerk's documented cap); production none. */
+export const DEVELOPMENT_INSTANCE_USER_CAP = 100;
+
+export function toInstanceLimits(body: unknown): InstanceLimits {
+  const { environment_type: environment } = parseWire('clerk', instanceSchema, body, 'an instance');
+  return { environment, maxUsers: environment === 'development' ? DEVELOPMENT_INSTANCE_USER_CAP : null };
+}
 
 function userFromWire(user: ClerkUser): User {
   const emailAddresses = user.email_addresses.map((email) => ({

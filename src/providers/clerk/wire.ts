@@ -87,6 +87,9 @@ export const userListSchema = z.array(userSchema);
 
 export const totalCountSchema = z.object({ total_count: z.int().nonnegative() });
 
+/** `GET /instance`: only what a migration reads of it. */
+export const instanceSchema = z.object({ id: z.string(), environment_type: z.string() });
+
 /** The organization and invitation lists' envelope. */
 export const paginated = <T extends z.ZodType>(item: T) =>
   z.object({ data: z.array(item), total_count: z.int().nonnegative() });

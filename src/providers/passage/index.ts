@@ -130,6 +130,9 @@ export function createPassageProvider(options: PassageProviderOptions): Provider
       return toUserPage(await passage.listUsers({ ...query, page: 1, limit: 1 }, call)).totalCount;
     },
 
+    // Passage's Management API says nothing about its app's limits.
+    instanceLimits: async () => ({ environment: null, maxUsers: null }),
+
     async createUser(input, call = {}) {
       return toUser(await passage.createUser(toCreateUserRequest(input), call));
     },

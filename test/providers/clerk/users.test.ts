@@ -263,3 +263,18 @@ describe('Clerk provider: users', () => {
     ]);
   });
 });
+
+describe('Clerk provider: instanceLimits', () => {
+  const { emulator, clerk, logged } = useClerk();
+
+  it('reads GET /instance: a production instance has no user cap', async () => {
+    expect(await clerk().instanceLimits()).toEqual({ environment: 'production', maxUsers: null });
+    expect(logged().map((call) => `${call.method} ${call.route}`)).toEqual(['GET /instance']);
+  });
+
+  it('answers UPSTREAM_INVALID, naming the instance, for a body that is not one', async () => {
+    emulator().control.addFaults({ kind: 'garbage', provider: 'clerk', route: '/instance' });
+    const error = await failure(clerk().instanceLimits());
+    expect(error.code).toBe('UPSTREAM_INVALID');
+  });
+});

@@ -5,6 +5,11 @@ import { failure, USER_ROUTE, USERS_ROUTE, usePassageProvider } from './helpers.
 describe('passage provider: users', () => {
   const { emulator, provider, upstream, api, seededUsers, arranged } = usePassageProvider({ users: 30 });
 
+  it('tells of no instance cap, without a call: its Management API has none to read', async () => {
+    expect(await provider().instanceLimits()).toEqual({ environment: null, maxUsers: null });
+    expect(upstream()).toHaveLength(0);
+  });
+
   it('names itself, owns every id that is not a Clerk id, and reads one user per call', () => {
     expect(provider().name).toBe('passage');
     expect(provider().limits.maxUsersPerCall).toBe(1);
