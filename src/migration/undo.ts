@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import PQueue from 'p-queue';
 import { ProviderError } from '../providers/errors.js';
 import type { Provider, User } from '../providers/types.js';
-import { RunStore } from './journal.js';
+import { RunLockedError, RunStore } from './journal.js';
 import { lookUpTargets } from './lookup.js';
 import { migrationRunOf } from './mapping.js';
 import { AdaptiveConcurrency, Pacer } from './pacer.js';
@@ -51,13 +51,21 @@ export async function undoMigration({
   rate,
   force = false,
   maxInFlight = 64,
-  signal,
+  signal: callerSignal,
 }: UndoOptions): Promise<UndoResult> {
   if (!existsSync(join(directory, runId, 'run.json'))) {
     throw new RangeError(`there is no migration run ${runId} in ${directory}`);
   }
   const store = RunStore.open(directory, runId, {});
   const result: UndoResult = { runId, deleted: [], alreadyGone: [], signedIn: [], failed: [] };
+  // The run's lease taken by another process: no delete more starts, the ones in flight finish.
+  let leaseLost: string | undefined;
+  const lost = new AbortController();
+  store.lock.onLost?.((reason) => {
+    leaseLost = reason;
+    lost.abort();
+  });
+  const signal = callerSignal ? AbortSignal.any([callerSignal, lost.signal]) : lost.signal;
   try {
     const created = [...store.users].filter(([, user]) => user.createSent && !user.deleted).map(([id]) => id);
     const pacer = new Pacer(rate);
@@ -129,6 +137,12 @@ export async function undoMigration({
       }
     }
     await queue.onIdle();
+    if (leaseLost !== undefined) {
+      throw new RunLockedError(
+        `${leaseLost}; the undo stopped and deleted nothing more (${result.deleted.length} deleted so far, ` +
+          'journaled). Undo again once no other process holds the run.',
+      );
+    }
     if (fatal) throw fatal;
     for (const list of [result.deleted, result.alreadyGone, result.signedIn]) list.sort();
     store.writeFile('undo-report.json', `${JSON.stringify(result, null, 2)}\n`);

@@ -7,7 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startMigration } from '../../src/migration/engine.js';
-import { LEASE_HEARTBEAT_MS } from '../../src/migration/lease.js';
+import { LEASE_HEARTBEAT_MS, RunLockedError } from '../../src/migration/lease.js';
+import { undoMigration } from '../../src/migration/undo.js';
 import { bytesSource } from '../../src/migration/sources.js';
 import { useEmulator } from '../helpers/emulator.js';
 import { clerkOf, clerkWireUsers, migrate, passageUserJson, useRunDirectory } from '../helpers/migration.js';
@@ -67,6 +68,59 @@ describe('the run lock file', () => {
       const clerk = await clerkWireUsers(emulator());
       expect(clerk).toHaveLength(300);
       expect(new Set(clerk.map((u) => u.external_id)).size).toBe(300);
+    } finally {
+      await target.close();
+    }
+  }, 60_000);
+
+  it('an undo whose lock file another holder took over stops, deletes nothing more, and leaves that holder its lease', async () => {
+    const directory = runDirectory();
+    const { migration } = await migrate(
+      emulator(),
+      directory,
+      { rate: { requests: 1_000, intervalMs: 1_000 } },
+      source(),
+    );
+    const deletes = () => emulator().control.requests({ provider: 'clerk', method: 'DELETE' });
+    const target = clerkOf(emulator());
+    try {
+      // 300 deletes at 20/s: some 15 s, so heartbeats fall inside the undo.
+      const undo = undoMigration({
+        directory,
+        runId: migration.runId,
+        target,
+        rate: { requests: 20, intervalMs: 1_000 },
+      });
+      const outcome = undo.then(
+        () => new Error('the undo finished'),
+        (error: unknown) => error,
+      );
+      while (deletes().length < 10) await new Promise((resolve) => setTimeout(resolve, 20));
+      const lock = join(directory, migration.runId, 'lock');
+      const other = `${JSON.stringify({ host: 'another-host', pid: 4242, token: 'another holder', heartbeatAt: Date.now() })}\n`;
+      writeFileSync(lock, other);
+
+      const error = await outcome;
+      expect(error).toBeInstanceOf(RunLockedError);
+      expect((error as Error).message).toMatch(
+        /names process 4242 on another-host.*the undo stopped and deleted nothing more/,
+      );
+      expect(readFileSync(lock, 'utf8')).toBe(other);
+      const sent = deletes().length;
+      expect(sent).toBeLessThan(300);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(deletes()).toHaveLength(sent);
+
+      // Once the other lease is stale, undo again removes the rest, each user once.
+      writeFileSync(lock, JSON.stringify({ host: 'another-host', pid: 4242, token: 'x', heartbeatAt: 0 }));
+      const rest = await undoMigration({
+        directory,
+        runId: migration.runId,
+        target,
+        rate: { requests: 1_000, intervalMs: 1_000 },
+      });
+      expect(rest.failed).toEqual([]);
+      expect(await clerkWireUsers(emulator())).toEqual([]);
     } finally {
       await target.close();
     }
