@@ -31,6 +31,29 @@ export class RunLockedError extends Error {
   override name = 'RunLockedError';
 }
 
+/**
+ * A lease's loss, for any kind of lease: the first reason given is told once to every listener,
+ * including one that asks after the loss, and `stop` (the heartbeat's timer) runs once.
+ */
+export class LeaseLoss {
+  reason: string | undefined;
+  private readonly listeners: ((reason: string) => void)[] = [];
+
+  constructor(private readonly stop: () => void) {}
+
+  lose(reason: string): void {
+    if (this.reason !== undefined) return;
+    this.reason = reason;
+    this.stop();
+    for (const listener of this.listeners) listener(reason);
+  }
+
+  onLost(listener: (reason: string) => void): void {
+    if (this.reason !== undefined) listener(this.reason);
+    else this.listeners.push(listener);
+  }
+}
+
 export const LEASE_HEARTBEAT_MS = 5_000;
 /** Several missed heartbeats: the holder is gone, or cut off from the disk. */
 export const LEASE_STALE_MS = 30_000;
@@ -57,14 +80,7 @@ export function acquireFileLease(path: string, runId: string): RunLock {
     }
   }
   let renewedAt = Date.now();
-  let lost: string | undefined;
-  const listeners: ((reason: string) => void)[] = [];
-  const lose = (reason: string) => {
-    if (lost !== undefined) return;
-    lost = reason;
-    clearInterval(timer);
-    for (const listener of listeners) listener(reason);
-  };
+  const loss = new LeaseLoss(() => clearInterval(timer));
   /** Why the file no longer proves this process holds the run, or null while it does. */
   const notOurs = (): string | null => {
     const holder = readLease(path);
@@ -77,12 +93,12 @@ export function acquireFileLease(path: string, runId: string): RunLock {
     // Checked before each write, so a holder that was paused (a stopped process, a suspended
     // host) never overwrites the lease of a process that took the run over meanwhile.
     const taken = notOurs();
-    if (taken) return lose(taken);
+    if (taken) return loss.lose(taken);
     // Once the last renewal is this old, another process may have found the lease stale and
     // taken it (its rename can land right after our read): writing now could undo a takeover.
     const age = Date.now() - renewedAt;
     if (age > LEASE_STALE_MS - LEASE_HEARTBEAT_MS) {
-      return lose(
+      return loss.lose(
         `the run's lease was not renewed for ${Math.round(age / 1000)}s (the process was paused or ` +
           `the disk did not answer), so another process may have taken the run over`,
       );
@@ -98,7 +114,7 @@ export function acquireFileLease(path: string, runId: string): RunLock {
     // A takeover renamed between our read and our rename lost its file to ours; it sees that
     // at its next heartbeat and stops. Read back, so a rename after ours stops this one.
     const overwritten = notOurs();
-    if (overwritten) return lose(overwritten);
+    if (overwritten) return loss.lose(overwritten);
     renewedAt = sentAt;
   }, LEASE_HEARTBEAT_MS);
   // The heartbeat alone keeps no process alive.
@@ -109,10 +125,7 @@ export function acquireFileLease(path: string, runId: string): RunLock {
       const holder = readLease(path);
       if (holder?.token === lease.token) rmSync(path, { force: true });
     },
-    onLost(listener) {
-      if (lost !== undefined) listener(lost);
-      else listeners.push(listener);
-    },
+    onLost: (listener) => loss.onLost(listener),
   };
 }
 

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
-import { RunLockedError, type RunLock } from '../migration/lease.js';
+import { LeaseLoss, RunLockedError, type RunLock } from '../migration/lease.js';
 
 /** Long enough to ride out a missed renewal or two, short enough that a dead holder is soon replaced. */
 export const REDIS_LEASE_TTL_MS = 10_000;
@@ -29,26 +29,20 @@ export async function acquireRedisLease(client: Redis, runId: string): Promise<R
     );
   }
   let renewedAt = Date.now();
-  let lost: string | undefined;
-  const listeners: ((reason: string) => void)[] = [];
-  const lose = (reason: string) => {
-    if (lost !== undefined) return;
-    lost = reason;
-    clearInterval(timer);
-    for (const listener of listeners) listener(reason);
-  };
+  const loss = new LeaseLoss(() => clearInterval(timer));
   const timer = setInterval(() => {
     const sentAt = Date.now();
     client.eval(RENEW, 1, key, holder, REDIS_LEASE_TTL_MS).then(
       (renewed) => {
         if (renewed === 1) renewedAt = sentAt;
-        else lose(`the run's lease in Redis is no longer this process's: another process may hold the run`);
+        else
+          loss.lose(`the run's lease in Redis is no longer this process's: another process may hold the run`);
       },
       () => {
         // A failed renewal lets the lease expire, which is what another process should see;
         // once it may have, this process stops too, before its next renewal could come too late.
         if (Date.now() + RENEW_EVERY_MS >= renewedAt + REDIS_LEASE_TTL_MS)
-          lose(`the run's lease in Redis could not be renewed before it expired (Redis unreachable)`);
+          loss.lose(`the run's lease in Redis could not be renewed before it expired (Redis unreachable)`);
       },
     );
   }, RENEW_EVERY_MS);
@@ -58,12 +52,9 @@ export async function acquireRedisLease(client: Redis, runId: string): Promise<R
     release() {
       clearInterval(timer);
       // Sent now; a client quitting after this still delivers it first.
-      if (lost === undefined) client.eval(RELEASE, 1, key, holder).catch(() => undefined);
+      if (loss.reason === undefined) client.eval(RELEASE, 1, key, holder).catch(() => undefined);
     },
-    onLost(listener) {
-      if (lost !== undefined) listener(lost);
-      else listeners.push(listener);
-    },
+    onLost: (listener) => loss.onLost(listener),
   };
 }
 
