@@ -135,3 +135,7 @@ export function passageUserJson(id: string, extra: Record<string, unknown> = {})
     ...extra,
   };
 }
+
+/** A Passage user with a verified e-mail (`<id>@example.com`), so Clerk has an identifier to create it with. */
+export const verifiedPassageUser = (id: string, extra: Record<string, unknown> = {}) =>
+  passageUserJson(id, { email: `${id}@example.com`, email_verified: true, ...extra });

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { useEmulator } from '../helpers/emulator.js';
-import { clerkWireUsers, passageUserJson, passageWireUsers, useRunDirectory } from '../helpers/migration.js';
+import {
+  clerkWireUsers,
+  verifiedPassageUser,
+  passageWireUsers,
+  useRunDirectory,
+} from '../helpers/migration.js';
 
 interface Finished {
   code: number | null;
@@ -236,11 +241,9 @@ describe('npm run migrate: exit codes', () => {
     writeFileSync(file, JSON.stringify({ users }));
     return file;
   };
-  const wireUser = (id: string, extra: Record<string, unknown> = {}) =>
-    passageUserJson(id, { email: `${id}@example.com`, email_verified: true, ...extra });
 
   it('a run that leaves a user CREATED_INCOMPLETE (its ban failed) exits 1; the resume that bans it exits 0', async () => {
-    const from = dumpFile([wireUser('p1', { status: 'inactive' }), wireUser('p2')]);
+    const from = dumpFile([verifiedPassageUser('p1', { status: 'inactive' }), verifiedPassageUser('p2')]);
     emulator().control.addFaults({
       kind: 'status',
       provider: 'clerk',
@@ -262,7 +265,7 @@ describe('npm run migrate: exit codes', () => {
   }, 60_000);
 
   it('a run stopped by its first creates all failing exits 1 and says it is resumable; the same command resumes it', async () => {
-    const from = dumpFile(Array.from({ length: 30 }, (_, i) => wireUser(`p${i}`)));
+    const from = dumpFile(Array.from({ length: 30 }, (_, i) => verifiedPassageUser(`p${i}`)));
     // Every create refused, as by an instance that requires a password.
     const [fault] = emulator().control.addFaults({
       kind: 'status',
@@ -297,7 +300,7 @@ describe('npm run migrate: exit codes', () => {
   it('undo keeps a user who signed in to Clerk since, lists it and exits 1; undo --force deletes it and exits 0', async () => {
     emulator().control.reset({ users: { passage: 0, clerk: 40 } });
     const seeded = await clerkWireUsers(emulator());
-    const from = dumpFile(Array.from({ length: 5 }, (_, i) => wireUser(`p${i}`)));
+    const from = dumpFile(Array.from({ length: 5 }, (_, i) => verifiedPassageUser(`p${i}`)));
     const run = await startCli(emulator(), ['run', '--from', from, '--dir', runDirectory(), ...FAST])
       .finished;
     expect(run.code, run.stdout + run.stderr).toBe(0);

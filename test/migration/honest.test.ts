@@ -17,15 +17,11 @@ import {
   createClerkWireUser,
   migrate,
   passageOf,
-  passageUserJson,
+  verifiedPassageUser,
   useRunDirectory,
 } from '../helpers/migration.js';
 
 const FAST = { requests: 100_000, intervalMs: 1_000 };
-
-/** A Passage user with a verified e-mail, so Clerk has an identifier to create it with. */
-const wireUser = (id: string, extra: Record<string, unknown> = {}) =>
-  passageUserJson(id, { email: `${id}@example.com`, email_verified: true, ...extra });
 
 const dump = (users: object[], extra: object = {}) =>
   bytesSource(Buffer.from(JSON.stringify({ users, ...extra })));
@@ -36,7 +32,7 @@ describe('Passage → Clerk: no silent outcome', () => {
 
   it('a ban that fails after the create is CREATED_INCOMPLETE with its code, and a resume retries it', async () => {
     const directory = runDirectory();
-    const source = dump([wireUser('p1', { status: 'inactive' }), wireUser('p2')]);
+    const source = dump([verifiedPassageUser('p1', { status: 'inactive' }), verifiedPassageUser('p2')]);
     emulator().control.addFaults({
       kind: 'status',
       provider: 'clerk',
@@ -69,7 +65,7 @@ describe('Passage → Clerk: no silent outcome', () => {
 
   it('a journal that cannot be read refuses the run in one line, and nothing is created', async () => {
     const directory = runDirectory();
-    const source = dump([wireUser('p1')]);
+    const source = dump([verifiedPassageUser('p1')]);
     const runId = migrationRunId(source, 'emulator-clerk');
     // A journal that is there but unreadable (here a folder where the file should be).
     mkdirSync(join(directory, runId, 'journal.ndjson'), { recursive: true });
@@ -87,7 +83,7 @@ describe('Passage → Clerk: no silent outcome', () => {
     'a re-run that fails %s leaves the completed run’s reports byte for byte',
     async (_, after, failedQuery) => {
       const directory = runDirectory();
-      const source = dump(Array.from({ length: 10 }, (_, i) => wireUser(`p${i}`)));
+      const source = dump(Array.from({ length: 10 }, (_, i) => verifiedPassageUser(`p${i}`)));
       // Someone else holds p0's e-mail: a partial run completes without it, and every re-run
       // asks Clerk about p0 again, so a re-run has a lookup to fail.
       await createClerkWireUser(emulator(), {
@@ -136,7 +132,7 @@ describe('Passage → Clerk: no silent outcome', () => {
   );
 
   it('a dump whose total_users disagrees with what it holds is refused, unless partial runs are allowed', async () => {
-    const source = dump([wireUser('p1'), wireUser('p2')], { total_users: 3 });
+    const source = dump([verifiedPassageUser('p1'), verifiedPassageUser('p2')], { total_users: 3 });
     const refused = await migrate(emulator(), runDirectory(), {}, source);
     expect(refused.progress.state).toBe('REFUSED');
     expect(refused.progress.error).toMatch(/says it holds 3 users but 2 were read/);
@@ -211,7 +207,7 @@ describe('Passage → Clerk: ownership and the run lock', () => {
     const runA = migrationRunId(a, 'emulator-clerk');
     // Run A sent a create for p1 and crashed before knowing whether it landed; it had not.
     mkdirSync(join(directory, runA), { recursive: true });
-    const b = dump([wireUser('shared')]);
+    const b = dump([verifiedPassageUser('shared')]);
     const runB = await migrate(emulator(), directory, {}, b);
     const made = runB.users[0]!;
     expect(made.outcome).toBe('CREATED');
@@ -235,7 +231,7 @@ describe('Passage → Clerk: ownership and the run lock', () => {
 
   it('a lease with a fresh heartbeat is respected whatever its PID; a stale one is taken over', async () => {
     const directory = runDirectory();
-    const source = dump([wireUser('p1')]);
+    const source = dump([verifiedPassageUser('p1')]);
     const runId = migrationRunId(source, 'emulator-clerk');
     mkdirSync(join(directory, runId), { recursive: true });
     const lock = join(directory, runId, 'lock');
@@ -266,7 +262,7 @@ describe('Passage → Clerk: the run uses its rate', () => {
   const emulator = useEmulator({ users: { passage: 0, clerk: 0 } });
   const runDirectory = useRunDirectory();
   // A dump, so the time measured is Clerk's and the run's, not reading 400 users from Passage.
-  const source = dump(Array.from({ length: 400 }, (_, i) => wireUser(`p${i}`)));
+  const source = dump(Array.from({ length: 400 }, (_, i) => verifiedPassageUser(`p${i}`)));
 
   it('400 users at 180/1s against a Clerk limited to 200/1s with 150 ms per call: near the rate, no 429, undo too', async () => {
     // Time compressed tenfold: the pacer's fixed arrival margin is a tenth of a window here, not a

@@ -11,11 +11,15 @@ import { LEASE_HEARTBEAT_MS, RunLockedError } from '../../src/migration/lease.js
 import { undoMigration } from '../../src/migration/undo.js';
 import { bytesSource } from '../../src/migration/sources.js';
 import { useEmulator } from '../helpers/emulator.js';
-import { clerkOf, clerkWireUsers, migrate, passageUserJson, useRunDirectory } from '../helpers/migration.js';
+import {
+  clerkOf,
+  clerkWireUsers,
+  migrate,
+  useRunDirectory,
+  verifiedPassageUser,
+} from '../helpers/migration.js';
 
-const users = Array.from({ length: 300 }, (_, i) =>
-  passageUserJson(`p${i}`, { email: `p${i}@example.com`, email_verified: true }),
-);
+const users = Array.from({ length: 300 }, (_, i) => verifiedPassageUser(`p${i}`));
 const source = () => bytesSource(Buffer.from(JSON.stringify({ users })));
 
 describe('the run lock file', () => {

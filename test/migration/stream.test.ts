@@ -8,11 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { migrationRunId } from '../../src/migration/engine.js';
 import { fileSource } from '../../src/migration/sources.js';
 import { useEmulator } from '../helpers/emulator.js';
-import { clerkWireUsers, migrate, passageUserJson, useRunDirectory } from '../helpers/migration.js';
-
-/** A Passage user with a verified e-mail. */
-const wireUser = (id: string, extra: Record<string, unknown> = {}) =>
-  passageUserJson(id, { email: `${id}@example.com`, email_verified: true, ...extra });
+import { clerkWireUsers, migrate, verifiedPassageUser, useRunDirectory } from '../helpers/migration.js';
 
 describe('Passage → Clerk: streamed sources, journaled lookups', () => {
   const emulator = useEmulator({ users: { passage: 0, clerk: 0 } });
@@ -24,7 +20,9 @@ describe('Passage → Clerk: streamed sources, journaled lookups', () => {
 
   /** A dump on disk of `count` users, in the pages `GET /users` answers. */
   function dumpFile(directory: string, count: number): string {
-    const users = Array.from({ length: count }, (_, i) => wireUser(`p${String(i).padStart(4, '0')}`));
+    const users = Array.from({ length: count }, (_, i) =>
+      verifiedPassageUser(`p${String(i).padStart(4, '0')}`),
+    );
     const pages = [];
     for (let at = 0; at < count; at += 500)
       pages.push({ users: users.slice(at, at + 500), total_users: count });
@@ -82,8 +80,8 @@ describe('Passage → Clerk: streamed sources, journaled lookups', () => {
     const directory = runDirectory();
     // 200 valid users, each followed by one with no identifier: 400 records, 200 to look up.
     const users = Array.from({ length: 200 }, (_, i) => [
-      wireUser(`v${i}`),
-      wireUser(`x${i}`, { email: '', phone: '' }),
+      verifiedPassageUser(`v${i}`),
+      verifiedPassageUser(`x${i}`, { email: '', phone: '' }),
     ]).flat();
     const file = join(directory, 'dump.json');
     writeFileSync(file, JSON.stringify({ users }));
