@@ -7,7 +7,6 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Webhook } from 'svix';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/server.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
@@ -15,6 +14,7 @@ import { createServer, type UsergraphServer } from '../../src/server.js';
 import { clerkUsers } from '../helpers/emulator-reads.js';
 import { useEmulator } from '../helpers/emulator.js';
 import { useRedis } from '../helpers/redis.js';
+import { signedWebhook } from '../helpers/webhooks.js';
 import { post } from '../helpers/replicas.js';
 
 const SECRET = `whsec_${Buffer.from('usergraph two replicas secret!!!').toString('base64')}`;
@@ -22,23 +22,13 @@ const READ = 'query($id: ID!) { user(id: $id) { id firstName createdAt lastSignI
 
 /** Clerk's `user.updated` for `id`, signed as Svix would send it to `webhookUrl`. */
 async function deliverUpdated(webhookUrl: string, svixId: string, id: string): Promise<Response> {
-  const sentAt = new Date();
-  const payload = JSON.stringify({
+  const event = {
     data: { id, object: 'user' },
     object: 'event',
     type: 'user.updated',
     timestamp: Date.now(),
-  });
-  return fetch(webhookUrl, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'svix-id': svixId,
-      'svix-timestamp': String(Math.floor(sentAt.getTime() / 1000)),
-      'svix-signature': new Webhook(SECRET).sign(svixId, sentAt, payload),
-    },
-    body: payload,
-  });
+  };
+  return fetch(webhookUrl, signedWebhook(SECRET, svixId, event));
 }
 
 async function renameInClerk(emulator: RunningEmulator, id: string, firstName: string): Promise<void> {

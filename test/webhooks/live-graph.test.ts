@@ -7,13 +7,13 @@ import { createHash } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Webhook } from 'svix';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/server.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { createServer, type UsergraphServer } from '../../src/server.js';
 import { clerkUsers, passageUserId } from '../helpers/emulator-reads.js';
 import { capturedLog, expectNoEmail, useUsergraph } from '../helpers/server.js';
+import { signedWebhook } from '../helpers/webhooks.js';
 
 const SECRET = `whsec_${Buffer.from('usergraph live graph test secret!').toString('base64')}`;
 const FORGED = `whsec_${Buffer.from('someone else entirely, not Clerk!').toString('base64')}`;
@@ -33,21 +33,6 @@ async function renameInClerk(emulator: RunningEmulator, id: string, firstName: s
     body: JSON.stringify({ first_name: firstName }),
   });
   expect(response.status).toBe(200);
-}
-
-/** A Clerk event as Svix would post it, signed with `secret` at `sentAt`. */
-function signed(secret: string, id: string, body: object, sentAt = new Date()) {
-  const payload = JSON.stringify(body);
-  return {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'svix-id': id,
-      'svix-timestamp': String(Math.floor(sentAt.getTime() / 1000)),
-      'svix-signature': new Webhook(secret).sign(id, sentAt, payload),
-    },
-    body: payload,
-  };
 }
 
 const userUpdated = (id: string) => ({
@@ -165,11 +150,11 @@ describe('with webhooks on (CLERK_WEBHOOK_SIGNING_SECRET) and the default TTL', 
   it('a forged or stale webhook is refused and leaves the cache as it was', async () => {
     const id = ids[3]!;
     await gql(READ, { id });
-    const forged = await fetch(webhookUrl(), signed(FORGED, 'msg_forged', userUpdated(id)));
+    const forged = await fetch(webhookUrl(), signedWebhook(FORGED, 'msg_forged', userUpdated(id)));
     expect(forged.status).toBe(401);
     const stale = await fetch(
       webhookUrl(),
-      signed(SECRET, 'msg_stale', userUpdated(id), new Date(Date.now() - 10 * 60_000)),
+      signedWebhook(SECRET, 'msg_stale', userUpdated(id), new Date(Date.now() - 10 * 60_000)),
     );
     expect(stale.status).toBe(400);
     const unsigned = await fetch(webhookUrl(), { method: 'POST', body: JSON.stringify(userUpdated(id)) });
@@ -181,14 +166,14 @@ describe('with webhooks on (CLERK_WEBHOOK_SIGNING_SECRET) and the default TTL', 
 
   it('a body over 256 KB is refused before it is verified', async () => {
     const big = { ...userUpdated(ids[3]!), padding: 'x'.repeat(300 * 1024) };
-    const response = await fetch(webhookUrl(), signed(SECRET, 'msg_big', big));
+    const response = await fetch(webhookUrl(), signedWebhook(SECRET, 'msg_big', big));
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ message: `body over ${256 * 1024} bytes` });
   });
 
   it('a redelivered webhook is acknowledged and not acted on twice', async () => {
     const id = ids[4]!;
-    const delivery = signed(SECRET, 'msg_redelivered', userUpdated(id));
+    const delivery = signedWebhook(SECRET, 'msg_redelivered', userUpdated(id));
     expect((await fetch(webhookUrl(), delivery)).status).toBe(200);
     await gql(READ, { id });
     emulator().control.clearRequests();
@@ -520,7 +505,7 @@ describe('with callers required to authenticate', () => {
   it('the webhook route takes a signed event with no caller token, and GraphQL still asks for one', async () => {
     const [user] = await clerkUsers(emulator(), 1);
     const webhookUrl = url().replace(/\/graphql$/, '/webhooks/clerk');
-    const delivery = await fetch(webhookUrl, signed(SECRET, 'msg_no_token', userUpdated(user.id)));
+    const delivery = await fetch(webhookUrl, signedWebhook(SECRET, 'msg_no_token', userUpdated(user.id)));
     expect(delivery.status).toBe(200);
     expect((await gql(READ, { id: user.id })).status).toBe(401);
     const subscription = await fetch(url(), {
@@ -559,7 +544,7 @@ describe('with callers required to authenticate', () => {
     expect(emulator().control.requests()).toEqual([]);
 
     const allowed = await subscribe(url(), [user.id], { authorization: `Bearer ${key}` });
-    const delivery = await fetch(webhookUrl, signed(SECRET, 'msg_scoped', userUpdated(user.id)));
+    const delivery = await fetch(webhookUrl, signedWebhook(SECRET, 'msg_scoped', userUpdated(user.id)));
     expect(delivery.status).toBe(200);
     await eventually(
       async () => allowed.events.length,
