@@ -30,6 +30,13 @@ export class SlidingWindow implements ProviderBudget {
    */
   private readonly starts: Float64Array;
   private oldest = 0;
+  /**
+   * Writes left before the ring reads in time order again from `oldest`. A start earlier than
+   * the one before it (a call asked to start later, `afterMs`, then one that was not) breaks the
+   * order until every slot has been written since; while the ring is in order, `freeAt` is a
+   * binary search instead of a scan of every slot on every call (2 % of a wide list's CPU).
+   */
+  private writesUntilOrdered = 0;
 
   constructor(
     readonly rate: Rate,
@@ -43,6 +50,9 @@ export class SlidingWindow implements ProviderBudget {
     // The call `requests` places back must start a whole interval before this one.
     const start = Math.max(now + afterMs, this.starts[this.oldest]! + this.rate.intervalMs);
     if (start - now - afterMs > maxWaitMs) return { granted: false, retryAfterMs: start - now };
+    const newest = this.starts[(this.oldest + this.starts.length - 1) % this.starts.length]!;
+    if (start < newest) this.writesUntilOrdered = this.starts.length;
+    else if (this.writesUntilOrdered > 0) this.writesUntilOrdered -= 1;
     this.starts[this.oldest] = start;
     this.oldest = (this.oldest + 1) % this.starts.length;
     return { granted: true, waitMs: start - now, left: this.freeAt(now) };
@@ -56,8 +66,19 @@ export class SlidingWindow implements ProviderBudget {
   private freeAt(now: number): number {
     const { starts } = this;
     const last = now - this.rate.intervalMs;
-    let free = 0;
-    for (let i = 0; i < starts.length; i += 1) if (starts[i]! <= last) free += 1;
-    return free;
+    if (this.writesUntilOrdered > 0) {
+      let free = 0;
+      for (let i = 0; i < starts.length; i += 1) if (starts[i]! <= last) free += 1;
+      return free;
+    }
+    // In order from `oldest`: the free slots are the ones before the first start after `last`.
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (starts[(this.oldest + middle) % starts.length]! <= last) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 }

@@ -59,6 +59,38 @@ describe('SlidingWindow: what is left', () => {
     now = 2000;
     expect(await window.remaining()).toBe(3);
   });
+
+  it('counts a call asked to start later and the earlier calls after it, whatever their order', async () => {
+    let now = 0;
+    const window = new SlidingWindow({ requests: 4, intervalMs: 1000 }, () => now);
+    expect(await window.reserve(0, 3000)).toEqual({ granted: true, waitMs: 3000, left: 3 });
+    expect(await window.reserve(0)).toEqual({ granted: true, waitMs: 0, left: 2 });
+    now = 1500;
+    // The call at 0 no longer counts; the one starting at 3000 does, though reserved first.
+    expect(await window.remaining()).toBe(3);
+    now = 4000;
+    expect(await window.remaining()).toBe(4);
+  });
+
+  it('counts what a scan of every reservation counts, with calls asked to start later mixed in', async () => {
+    let now = 0;
+    let seed = 7;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const rate = { requests: 16, intervalMs: 1000 };
+    const window = new SlidingWindow(rate, () => now);
+    const starts: number[] = [];
+    for (let i = 0; i < 2_000; i++) {
+      now += Math.floor(random() * 120);
+      // One call in ten waits out a Retry-After first: its start is later than the next call's.
+      const afterMs = random() < 0.1 ? Math.floor(random() * 3000) : 0;
+      const turn = await window.reserve(10_000, afterMs);
+      if (!turn.granted) continue;
+      starts.push(now + turn.waitMs);
+      const counting = starts.slice(-rate.requests);
+      const free = rate.requests - counting.filter((start) => start > now - rate.intervalMs).length;
+      expect(turn.left, `call ${i}`).toBe(free);
+    }
+  });
 });
 
 describe('parseRate', () => {
