@@ -3,8 +3,20 @@
  * wrong shape is one UPSTREAM_INVALID naming the bad fields and what was expected, never the value
  * found (it could be a user's e-mail or a token), instead of a TypeError three calls later.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ProviderError } from './errors.js';
+import type { JsonObject } from './types.js';
+
+/**
+ * A metadata object, kept as JSON.parse built it. Every value in a parsed body is JSON already,
+ * so being an object is the whole test; a schema that walked it (`z.json()`) copied every value,
+ * the costliest part of reading a user with large metadata, and a copy would turn a `"__proto__"`
+ * key into the object's prototype instead of a metadata field.
+ */
+export const jsonObjectSchema = z.custom<JsonObject>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'not an object',
+);
 
 /** The body as `schema` reads it, or UPSTREAM_INVALID naming up to three bad fields. */
 export function parseWire<S extends z.ZodType>(
@@ -40,6 +52,9 @@ function problem(issue: z.core.$ZodIssue | undefined): string {
       return 'not one of the documented values';
     case 'invalid_format':
       return `not a valid ${issue.format}`;
+    // Only this file's own checks raise these, with messages that quote no value.
+    case 'custom':
+      return issue.message;
     default:
       return issue?.code ?? 'invalid';
   }

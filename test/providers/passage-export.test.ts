@@ -265,7 +265,7 @@ describe('readPassageDump', () => {
       listItem({ id: 'u2', user_metadata: ['+15005550006'] }),
       'u2',
       'INVALID_ROW',
-      'user 2 (id u2): user_metadata is custom',
+      'user 2 (id u2): user_metadata is not an object',
     ],
   ])('a user with %s is a rejection naming the field, not the value', (_, bad, sourceId, code, message) => {
     const result = readPassageDump(JSON.stringify([listItem({ id: 'u1' }), bad, listItem({ id: 'u3' })]));

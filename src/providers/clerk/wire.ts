@@ -5,10 +5,11 @@
  * marks optional is optional here even where Clerk always sends it.
  */
 import { z } from 'zod';
+import { jsonObjectSchema } from '../wire.js';
 
 /** int64 Unix milliseconds, Clerk's timestamp everywhere in responses. */
 const millis = z.int();
-const metadata = z.record(z.string(), z.json());
+const metadata = jsonObjectSchema;
 
 /** Every verification object (`verification_otp`, `verification_admin`, ...) has a status. */
 const verification = z.object({ status: z.string() }).nullable();

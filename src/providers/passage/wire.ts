@@ -6,18 +6,13 @@
  */
 import { z } from 'zod';
 import type { JsonObject } from '../types.js';
+import { jsonObjectSchema } from '../wire.js';
 
 /** RFC 3339 with any fraction; Go's zero time `0001-01-01T00:00:00Z` means "never". */
 const timestamp = z.iso.datetime({ offset: true });
 
-/**
- * `object | null`, kept as JSON.parse built it: a schema's copy would turn a `"__proto__"` key
- * into the object's prototype instead of a metadata field.
- */
-const userMetadata = z.custom<JsonObject | null>(
-  (value) => value === null || (typeof value === 'object' && !Array.isArray(value)),
-  'must be an object or null',
-);
+/** `object | null`: `user_metadata` is null on a user that never had any. */
+const userMetadata = jsonObjectSchema.nullable();
 
 export const userStatusSchema = z.enum(['active', 'inactive', 'pending']);
 

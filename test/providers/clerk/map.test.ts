@@ -95,6 +95,23 @@ describe('Clerk map: wire → domain', () => {
     expect(error.message).not.toContain('42');
   });
 
+  it('keeps metadata as Clerk sent it, a "__proto__" key as data, and names metadata that is not an object', () => {
+    const body = JSON.parse(
+      JSON.stringify({ ...USER, private_metadata: { deep: { list: [1, 'two', null] } } }).replace(
+        '"public_metadata":{}',
+        '"public_metadata":{"__proto__":{"admin":true}}',
+      ),
+    );
+    const user = toUser(body);
+    expect(Object.getPrototypeOf(user.publicMetadata)).toBe(Object.prototype);
+    expect(Object.hasOwn(user.publicMetadata!, '__proto__')).toBe(true);
+    expect(user.privateMetadata).toEqual({ deep: { list: [1, 'two', null] } });
+    const error = thrown(() => toUser({ ...USER, unsafe_metadata: ['sk_live_in_a_list'] }));
+    expect(error.message).toBe(
+      'clerk answered a user that does not match its API: unsafe_metadata (not an object)',
+    );
+  });
+
   it.each([null, 'text', [], { errors: [] }])('reports the body %j where a user belongs', (body) => {
     expect(thrown(() => toUser(body)).code).toBe('UPSTREAM_INVALID');
   });

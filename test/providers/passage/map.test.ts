@@ -83,7 +83,12 @@ describe('passage map: wire → domain', () => {
       'user.created_at',
       'not a valid datetime',
     ],
-    ['metadata that is a list', { user_metadata: ['secret-token-123'] }, 'user.user_metadata', 'custom'],
+    [
+      'metadata that is a list',
+      { user_metadata: ['secret-token-123'] },
+      'user.user_metadata',
+      'not an object',
+    ],
     [
       'a device of an unknown type',
       {
