@@ -252,6 +252,12 @@ const ROWS: Row[] = [
       `mutation { updateUserMetadata(input: { userId: "${passage[0]}", publicMetadata: { plan: "pro" } }) { ... on UpdateUserMetadataPayload { user { id } } } }`,
   },
   {
+    name: 'addEmailAddress reading the address back',
+    common: true,
+    query: ({ clerk }) =>
+      `mutation { addEmailAddress(input: { userId: "${clerk[2]}", emailAddress: "cost-read-again@example.com" }) { ... on AddEmailAddressPayload { emailAddressId emailAddress { address } } } }`,
+  },
+  {
     name: 'two mutations in one operation',
     common: true,
     query: ({ clerk }) =>

@@ -7,6 +7,7 @@ import { refusedField } from '../../providers/errors.js';
 import type { EmailAddress } from '../../providers/types.js';
 import { operation } from '../../providers/registry.js';
 import { builder } from '../builder.js';
+import { upstreamCost } from '../cost.js';
 import { EmailAddressRef, PhoneNumberRef } from '../user.js';
 import { userReadAgain } from './payloads.js';
 import { offeredBy, unsupportedOn } from '../support.js';
@@ -41,6 +42,8 @@ function identifierPayload(typeName: string, thing: 'emailAddress' | 'phoneNumbe
         type: ref as typeof EmailAddressRef,
         nullable: true,
         description: 'It as the user now has it, read again when asked for (one more upstream call).',
+        // The same read as `user`: asked for together, they share the call the estimate counts twice.
+        ...upstreamCost({ weight: 1 }),
         resolve: async (p, _args, ctx) => {
           const user = await ctx.loaders.user.load(p.userId);
           const list = thing === 'emailAddress' ? user?.emailAddresses : user?.phoneNumbers;
