@@ -22,7 +22,7 @@ import { render, writeBenchmarks } from './bench/report.js';
 import { listClerkIds, runBenchmark, type Measured } from './bench/run.js';
 import { floorAgent } from './bench/scenarios.js';
 import { args, BUDGET_MS, LATENCY, ONLY, USERS } from './bench/settings.js';
-import { measureStartup, type Startup } from './bench/startup.js';
+import { buildProduction, measureStartup, type Startup } from './bench/startup.js';
 import { checkTargets } from './bench/targets.js';
 
 const watchdog = setTimeout(() => {
@@ -47,6 +47,7 @@ let startup: Startup | undefined;
 try {
   // First, on a machine the benchmark's own servers do not load yet.
   if (!args['no-startup'] && ONLY === undefined) {
+    buildProduction();
     startup = await measureStartup(emulator, clerkIds[0]!);
     console.log(
       `node dist/main.js: first answer ${startup.firstAnswerMs.toFixed(0)} ms after spawn, RSS ${startup.idleRssMb.toFixed(1)} MiB idle after it`,

@@ -11,6 +11,8 @@ export const { values: args } = parseArgs({
     'no-startup': { type: 'boolean', default: false },
     /** Scenario ids to run, comma-separated (`--only 6`); implies --no-write and --no-startup. */
     only: { type: 'string' },
+    /** `npm run bench:startup` only: how many starts of the production process it measures. */
+    starts: { type: 'string', default: '5' },
   },
 });
 /** The scenarios selected with `--only`, or undefined for all of them. */
