@@ -16,7 +16,17 @@
  * - Error types, enums and scalars stay owned by usergraph (no `@shareable`): a subgraph that
  *   wants them should reference usergraph's, not define look-alikes that could drift.
  */
-import type { GraphQLSchema } from 'graphql';
+import { EntityType, entitiesField, serviceField } from '@apollo/subgraph/dist/types.js';
+import { hasResolvableKey } from '@pothos/plugin-federation';
+import {
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLUnionType,
+  isObjectType,
+  lexicographicSortSchema,
+} from 'graphql';
 import type { Context } from '../context.js';
 import type { User } from '../providers/types.js';
 import { ProviderError } from '../providers/errors.js';
@@ -39,6 +49,61 @@ builder.asEntity(UserRef, {
 function nullIfNotFound(error: unknown): User | null {
   if (error instanceof ProviderError && error.code === 'NOT_FOUND') return null;
   throw error;
+}
+
+/**
+ * The schema with what a Federation v2 gateway asks of a subgraph (`_entities`, `_service`), as
+ * Pothos's `toSubGraphSchema` builds it, except that the SDL `_service` serves is printed when a
+ * gateway first asks for it, not at start: printing validates the whole subgraph through
+ * `@apollo/federation-internals` (imported then too), which made up much of what a start cost in
+ * time and memory, for a field most deployments never see called.
+ */
+export function toSubgraphSchema(link: { url: string; import: readonly string[] }): GraphQLSchema {
+  const schema = builder.toSchema({ extensions: { directives: [{ name: 'link', args: link }] } });
+  const query = schema.getQueryType();
+  const types = Object.values(schema.getTypeMap());
+  const entities = types.filter((type) => isObjectType(type) && hasResolvableKey(type));
+  let sdl: Promise<string> | undefined;
+  const federatedQuery = new GraphQLObjectType({
+    name: query?.name ?? 'Query',
+    description: query?.description,
+    astNode: query?.astNode,
+    extensions: query?.extensions,
+    fields: () => ({
+      ...(entities.length > 0 && {
+        _entities: {
+          ...entitiesField,
+          type: new GraphQLNonNull(
+            new GraphQLList(
+              new GraphQLUnionType({ ...EntityType.toConfig(), types: entities.filter(isObjectType) }),
+            ),
+          ),
+        },
+      }),
+      _service: {
+        ...serviceField,
+        resolve: async () => ({ sdl: await (sdl ??= printSubgraph(sorted)) }),
+      },
+      ...query?.toConfig().fields,
+    }),
+  });
+  const sorted = lexicographicSortSchema(
+    new GraphQLSchema({
+      query: federatedQuery,
+      mutation: schema.getMutationType(),
+      subscription: schema.getSubscriptionType(),
+      extensions: schema.extensions,
+      directives: schema.getDirectives(),
+      extensionASTNodes: schema.extensionASTNodes,
+      types: [...types.filter((type) => type.name !== 'Query'), federatedQuery],
+    }),
+  );
+  return sorted;
+}
+
+async function printSubgraph(schema: GraphQLSchema): Promise<string> {
+  const { printSubgraphSchema } = await import('@apollo/subgraph');
+  return printSubgraphSchema(schema);
 }
 
 /**

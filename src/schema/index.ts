@@ -34,8 +34,7 @@ import './mutations/access-lists.js';
 import './migration.js';
 import './mutations/migration.js';
 import './user-changed.js';
-import { costEntities, requireReadForService } from './federation.js';
-import { builder } from './builder.js';
+import { costEntities, requireReadForService, toSubgraphSchema } from './federation.js';
 
 /**
  * The schema served: the API plus what a Federation v2 gateway asks of a subgraph (`_service`,
@@ -44,9 +43,9 @@ import { builder } from './builder.js';
  */
 export const schema = costEntities(
   requireReadForService(
-    builder.toSubGraphSchema({
-      linkUrl: 'https://specs.apollo.dev/federation/v2.9',
-      federationDirectives: ['@cost', '@key', '@listSize', '@shareable'],
+    toSubgraphSchema({
+      url: 'https://specs.apollo.dev/federation/v2.9',
+      import: ['@cost', '@key', '@listSize', '@shareable'],
     }),
   ),
 );
