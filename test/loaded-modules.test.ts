@@ -1,6 +1,7 @@
 /**
  * A program loads no module it does not run: with provider credentials set, neither the server
- * (as production runs it, from the build) nor `npm run migrate` loads any part of the emulator.
+ * (as production runs it, from the build) nor `npm run migrate` loads any part of the emulator,
+ * and the server loads what only some requests run (a migration's engine) when one first does.
  * Each child runs with a resolve hook (test/helpers/record-modules.mjs) that writes down every
  * module it loads; a bundled file counts as every source file its source map names.
  */
@@ -17,6 +18,9 @@ import { useEmulator } from './helpers/emulator.js';
 const RECORDER = resolve('test/helpers/record-modules.mjs');
 const EMULATOR_MODULE = /(^|\/)src\/emulator\//;
 const TRACING_MODULE = /(^|\/)src\/observability\/tracing\.ts$|@opentelemetry\/(sdk-trace|exporter-trace)/;
+/** What only a migration's start or undo runs: the engine, its sources and their parsers. */
+const MIGRATION_MODULE =
+  /(^|\/)src\/migration\/(engine|sources|undo)\.ts$|node_modules\/(csv-parse|stream-json)\//;
 
 /** Runs `command` with the recorder preloaded; returns its output and the modules it loaded. */
 async function recorded(
@@ -128,6 +132,8 @@ describe('modules each program loads', () => {
     expect(modules.filter((url) => EMULATOR_MODULE.test(url))).toEqual([]);
     // No OTEL_EXPORTER_OTLP_ENDPOINT: nothing of OpenTelemetry's SDK or exporter.
     expect(modules.filter((url) => TRACING_MODULE.test(url))).toEqual([]);
+    // No migration started or undone: its engine is still on disk only.
+    expect(modules.filter((url) => MIGRATION_MODULE.test(url))).toEqual([]);
   }, 30_000);
 
   it('node dist/main.js with OTEL_EXPORTER_OTLP_ENDPOINT loads the tracing (the check can see it)', async () => {

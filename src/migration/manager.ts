@@ -8,10 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProviderError } from '../providers/errors.js';
 import type { Provider } from '../providers/types.js';
-import { DEFAULT_SETTINGS, startMigration, type Migration } from './engine.js';
-import { bytesSource, passageApiSource } from './sources.js';
+import type { Migration } from './engine.js';
 import type { MigrationSettings } from './types.js';
-import { undoMigration, type UndoResult } from './undo.js';
+import type { UndoResult } from './undo.js';
 
 export interface MigrationManagerOptions {
   /** The target (Clerk), when configured. */
@@ -29,13 +28,21 @@ export class MigrationManager {
 
   constructor(private readonly options: MigrationManagerOptions) {}
 
-  /** Starts a migration from an uploaded file, or from the live Passage app when there is none. */
-  start(file: Uint8Array | undefined, settings: Partial<MigrationSettings>): Migration {
+  /**
+   * Starts a migration from an uploaded file, or from the live Passage app when there is none.
+   * The engine and its parsers are loaded by the first start or undo: most servers never migrate.
+   */
+  async start(file: Uint8Array | undefined, settings: Partial<MigrationSettings>): Promise<Migration> {
     const { target, passage } = this.options;
     if (!target) throw unsupported('migrations need Clerk configured as their target (CLERK_SECRET_KEY)');
     if (!file && !passage) {
       throw unsupported('with no file uploaded the migration reads Passage, which is not configured');
     }
+    const [{ startMigration }, { bytesSource, passageApiSource }] = await Promise.all([
+      import('./engine.js'),
+      import('./sources.js'),
+    ]);
+    // Checked after loading, with no await until the run is listed: two starts cannot both pass.
     const running = this.list().find((migration) => migration.isRunning());
     if (running) {
       throw new ProviderError({
@@ -86,11 +93,15 @@ export class MigrationManager {
         message: `migration ${runId} is still running: cancel it first`,
       });
     }
+    const [{ undoMigration }, { DEFAULT_SETTINGS }] = await Promise.all([
+      import('./undo.js'),
+      import('./engine.js'),
+    ]);
     return undoMigration({
       directory: this.options.directory,
       runId,
       target,
-      rate: migration?.settings.rate ?? runRate(this.options.directory, runId),
+      rate: migration?.settings.rate ?? runRate(this.options.directory, runId) ?? DEFAULT_SETTINGS.rate,
       force,
       signal,
     });
@@ -107,8 +118,8 @@ export class MigrationManager {
 /** Run ids are hex digests: anything else could name a folder outside the directory. */
 const isRunId = (id: string) => /^[0-9a-f]{16}$/.test(id);
 
-/** The rate a run was started with, from its `run.json`; the safe default if it says none. */
-function runRate(directory: string, runId: string): MigrationSettings['rate'] {
+/** The rate a run was started with, from its `run.json`, if it says. */
+function runRate(directory: string, runId: string): MigrationSettings['rate'] | undefined {
   try {
     const run = JSON.parse(readFileSync(join(directory, runId, 'run.json'), 'utf8')) as {
       settings?: Partial<MigrationSettings>;
@@ -116,9 +127,9 @@ function runRate(directory: string, runId: string): MigrationSettings['rate'] {
     const rate = run.settings?.rate;
     if (rate && Number.isInteger(rate.requests) && Number.isInteger(rate.intervalMs)) return rate;
   } catch {
-    // an unreadable run.json: undo paces itself at the default
+    // an unreadable run.json: undo paces itself at the engine's default
   }
-  return DEFAULT_SETTINGS.rate;
+  return undefined;
 }
 
 const unsupported = (message: string) =>

@@ -83,7 +83,7 @@ builder.mutationField('startPassageMigration', (t) =>
         throw refusedInput('requestsPerTenSeconds', `requestsPerTenSeconds must be 1–1000, got ${requests}`);
       }
       const file = input.file ? new Uint8Array(await input.file.arrayBuffer()) : undefined;
-      const migration = ctx.migrations.start(file, {
+      const migration = await ctx.migrations.start(file, {
         dryRun: input.dryRun ?? false,
         allowPartial: input.allowPartial ?? false,
         metadata: (input.metadata ?? 'PUBLIC').toLowerCase() as 'public',
