@@ -3,7 +3,7 @@
  * schema's input checks, the migration and the emulator. Every rule bounds the length before any
  * pattern runs, so a hostile value of any size costs a few hundred steps at most.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** RFC 5321 caps a path at 256 octets, angle brackets included: 254 for the address itself. */
 export const MAX_EMAIL_LENGTH = 254;

@@ -3,7 +3,7 @@
  * coerce a variable and fail with one line naming the variable, the contract and the value.
  * Only the config modules (src/config/, and each program's own config.ts) read `process.env`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseRate, type Rate } from '../budget/rate.js';
 
 export class ConfigError extends Error {

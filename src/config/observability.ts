@@ -2,7 +2,7 @@
  * What the server tells its operators, and how it stops: log level, audit file, metrics, traces,
  * readiness checks and the shutdown grace (docs/operations.md describes each).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError, flag, integer, nonEmpty, read, type Env } from './env.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

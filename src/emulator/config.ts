@@ -2,7 +2,7 @@
  * Configuration of `npm run emulator` (see the README's emulator section): `EMULATOR_*`, and the
  * provider keys it should accept.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError, integer, nonEmpty, read, type Env } from '../config/env.js';
 import { DEFAULT_SEED_USERS } from '../config/seed-users.js';
 import { faultSpecSchema, type FaultSpec } from './faults.js';

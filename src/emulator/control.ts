@@ -17,7 +17,7 @@
  *   PUT    /__emulator/rate-limits/{name}   {limit, windowMs}
  *   DELETE /__emulator/rate-limits/{name}   no budget
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Fault, FaultInjector, FaultSpec } from './faults.js';
 import type { EmulatorResponse, ProviderName, ProviderStats } from './provider.js';
 import { FixedWindowLimiter, rateLimitSpecSchema, type RateLimitSpec } from './rate-limit.js';

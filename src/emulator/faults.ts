@@ -4,7 +4,7 @@
  * of them have passed), or to each with a `probability`. Latency faults add up; of the other kinds the first matching one decides what
  * happens to the request, so a list such as [reset ×1, status 500 ×1] scripts a sequence.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ProviderName } from './provider.js';
 import type { Random } from './random.js';
 

@@ -3,7 +3,7 @@
  * per 10 seconds" on development instances, 1000 in production): once the window's budget is
  * spent, every request is refused with 429 and `Retry-After` until the window ends.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const rateLimitSpecSchema = z.strictObject({
   limit: z.number().int().positive(),

@@ -3,7 +3,7 @@
  * wrong shape is one UPSTREAM_INVALID naming the bad fields and what was expected, never the value
  * found (it could be a user's e-mail or a token), instead of a TypeError three calls later.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProviderError } from './errors.js';
 import type { JsonObject } from './types.js';
 

@@ -3,7 +3,7 @@
  * checked with zod against the spec's schema, and every problem reported at once as Clerk's 422
  * `form_param_*` errors with `meta.param_name`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EmulatorRequest } from '../provider.js';
 import {
   formParamMissing,

@@ -11,7 +11,7 @@
  *   PATCH it is merged key by key into what the user has; a key set to `null` is removed and
  *   `"user_metadata": null` clears it all. Unknown body fields are ignored, as Go's decoder does.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 // The emulator reads usergraph's own identifier rules: both providers document the same formats
 // (an address, E.164), and a copy per provider is how the two emulated providers came to disagree.
 import { isE164PhoneNumber, isEmailAddress } from '../../input-rules.js';

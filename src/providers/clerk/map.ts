@@ -1,7 +1,7 @@
 /**
  * Clerk's responses → domain objects, parsed with the schemas of wire.ts (see `parseWire`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWire } from '../wire.js';
 import type {
   ActorToken,

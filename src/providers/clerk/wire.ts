@@ -4,7 +4,7 @@
  * `z.object` drops the rest, so a field Clerk adds later is never an error. A field the spec
  * marks optional is optional here even where Clerk always sends it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { jsonObjectSchema } from '../wire.js';
 
 /** int64 Unix milliseconds, Clerk's timestamp everywhere in responses. */

@@ -35,7 +35,7 @@ import { parse } from 'csv-parse/sync';
 import { Assembler } from 'stream-json/core/assembler.js';
 import { getManyValues, isMany, none } from 'stream-chain/defs.js';
 import { jsonParser, type Token } from 'stream-json/core/parser.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Device, User } from '../types.js';
 import { describeIssue } from '../wire.js';
 import { fromUserInfo } from './map.js';

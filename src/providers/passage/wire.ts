@@ -4,7 +4,7 @@
  * `z.object` drops the rest, so a field Passage adds (or one we do not use, such as
  * `recent_events`) is never an error.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { JsonObject } from '../types.js';
 import { jsonObjectSchema } from '../wire.js';
 

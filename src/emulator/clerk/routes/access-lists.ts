@@ -7,7 +7,7 @@
  * whole domain (`*@example.com`), an E.164 number or a Web3 wallet, listed once per list;
  * `notify` on the allowlist sends an address an invitation to sign up.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isEmailAddress, listedIdentifierKind } from '../../../input-rules.js';
 import type { Route } from '../../provider.js';
 import { readJsonBody } from '../body.js';

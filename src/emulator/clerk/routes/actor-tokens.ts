@@ -3,7 +3,7 @@
  * session_max_duration_in_seconds?}` answers an ActorToken with its token and sign-in URL;
  * `POST /actor_tokens/{id}/revoke` revokes a pending one.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Route } from '../../provider.js';
 import { metadataSchema, readJsonBody } from '../body.js';
 import { ClerkApiError, notFound } from '../errors.js';

@@ -5,7 +5,7 @@
  * unless `verified`, and primary when asked or when the user has none of its kind; deleting the
  * primary one makes the oldest remaining one primary.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Route } from '../../provider.js';
 import { readJsonBody } from '../body.js';
 import { formParamInvalid, notFound, unprocessable } from '../errors.js';

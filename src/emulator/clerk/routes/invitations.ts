@@ -4,7 +4,7 @@
  * asks), `POST /invitations`, `POST /invitations/bulk` (1–10) and `POST /invitations/{id}/revoke`.
  * An address with a pending invitation or a user is refused unless `ignore_existing`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isEmailAddress } from '../../../input-rules.js';
 import type { Route } from '../../provider.js';
 import { metadataSchema, readJsonBody } from '../body.js';

@@ -4,7 +4,7 @@
  * `POST /sessions/{id}/revoke`, and `POST /sessions` `{user_id}`, which Clerk offers development
  * instances for tests: a new active session.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Route } from '../../provider.js';
 import { readJsonBody } from '../body.js';
 import { formParamInvalid, notFound } from '../errors.js';

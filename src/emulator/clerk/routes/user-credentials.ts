@@ -3,7 +3,7 @@
  * answering a DeletedObject; an id that is not this user's is a 404), verify a password, and
  * read the OAuth access tokens of a provider.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Route } from '../../provider.js';
 import { readJsonBody } from '../body.js';
 import { ClerkApiError, formParamInvalid, notFound, paramError } from '../errors.js';

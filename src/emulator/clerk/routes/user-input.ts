@@ -3,7 +3,7 @@
  * `additionalProperties: false`) and the checks Clerk runs on their values. Every check only
  * collects errors: a route mutates nothing until the whole body has passed.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 // The emulator reads usergraph's own identifier rules: both providers document the same formats
 // (an address, E.164), and a copy per provider is how the two emulated providers came to disagree.
 import { isE164PhoneNumber, isEmailAddress, isWeb3Wallet } from '../../../input-rules.js';

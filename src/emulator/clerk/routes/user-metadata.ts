@@ -3,7 +3,7 @@
  * depth); `PUT` replaces each field sent (`{}` clears it, `null` stores JSON null). Fields not
  * sent are left alone by both. Each field is limited to 8 KB, checked on the result.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Route } from '../../provider.js';
 import { deepMerge, metadataSchema, readJsonBody } from '../body.js';
 import { unprocessable } from '../errors.js';

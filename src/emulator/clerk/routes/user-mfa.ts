@@ -3,7 +3,7 @@
  * Clerk's Ruby SDK and required here; it answers the Frontend API's TOTP object), delete TOTP,
  * delete backup codes, disable all MFA, and verify a TOTP or backup code.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Route } from '../../provider.js';
 import { readJsonBody } from '../body.js';
 import { ClerkApiError, paramError } from '../errors.js';

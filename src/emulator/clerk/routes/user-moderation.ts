@@ -2,7 +2,7 @@
  * Ban, unban, lock and unlock one user, and ban or unban up to 50 at once
  * (`POST /users/ban|unban`, body `{user_ids}` with 1–50 items, answering `User[]`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Route } from '../../provider.js';
 import { readJsonBody } from '../body.js';
 import { notFound } from '../errors.js';

@@ -4,7 +4,7 @@
  * `POST /users/{id}/password/set_compromised` (`{revoke_all_sessions?}`) / `unset_compromised`,
  * each answering the User.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Route } from '../../provider.js';
 import { readJsonBody } from '../body.js';
 import { ClerkApiError } from '../errors.js';
