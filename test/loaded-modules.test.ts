@@ -18,6 +18,7 @@ import { useEmulator } from './helpers/emulator.js';
 const RECORDER = resolve('test/helpers/record-modules.mjs');
 const EMULATOR_MODULE = /(^|\/)src\/emulator\//;
 const TRACING_MODULE = /(^|\/)src\/observability\/tracing\.ts$|@opentelemetry\/(sdk-trace|exporter-trace)/;
+const METRICS_MODULE = /(^|\/)src\/observability\/metrics\.ts$|node_modules\/prom-client\//;
 /** What only a migration's start or undo runs: the engine, its sources and their parsers. */
 const MIGRATION_MODULE =
   /(^|\/)src\/migration\/(engine|sources|undo)\.ts$|node_modules\/(csv-parse|stream-json)\//;
@@ -132,6 +133,8 @@ describe('modules each program loads', () => {
     expect(modules.filter((url) => EMULATOR_MODULE.test(url))).toEqual([]);
     // No OTEL_EXPORTER_OTLP_ENDPOINT: nothing of OpenTelemetry's SDK or exporter.
     expect(modules.filter((url) => TRACING_MODULE.test(url))).toEqual([]);
+    // No USERGRAPH_METRICS: no prom-client.
+    expect(modules.filter((url) => METRICS_MODULE.test(url))).toEqual([]);
     // No migration started or undone: its engine is still on disk only.
     expect(modules.filter((url) => MIGRATION_MODULE.test(url))).toEqual([]);
   }, 30_000);

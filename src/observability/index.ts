@@ -13,7 +13,6 @@ import type { Provider } from '../providers/types.js';
 import { createAuditTrail, useAudit } from './audit.js';
 import { Health } from './health.js';
 import { createLogger, yogaLogger, type Logger } from './logger.js';
-import { createMetrics, useMetrics } from './metrics.js';
 import { useRequestLog } from './use-request-log.js';
 
 export { drain, type Health } from './health.js';
@@ -43,8 +42,9 @@ export async function createObservability(
   destination?: DestinationStream,
 ): Promise<Observability> {
   const log = createLogger(config.logLevel, destination);
-  const metrics = config.metrics ? createMetrics() : undefined;
-  // Loaded only when traces are asked for: no OpenTelemetry module otherwise.
+  // Each loaded only when asked for: no prom-client, and no OpenTelemetry module, otherwise.
+  const metricsModule = config.metrics ? await import('./metrics.js') : undefined;
+  const metrics = metricsModule?.createMetrics();
   const tracing = config.otlpEndpoint
     ? await (await import('./tracing.js')).createTracing(config.otlpEndpoint)
     : undefined;
@@ -78,7 +78,7 @@ export async function createObservability(
           finished: [metrics?.finished, tracing?.finished].filter((listener) => listener !== undefined),
         }),
         ...(tracing ? [tracing.plugin()] : []),
-        ...(metrics ? [useMetrics(metrics, PATHS.metrics)] : []),
+        ...(metricsModule && metrics ? [metricsModule.useMetrics(metrics, PATHS.metrics)] : []),
         // One audit line per mutation attempted.
         useAudit(createAuditTrail(log, config.auditLog)),
       ];
