@@ -98,8 +98,8 @@ describe('modules each program loads', () => {
     if (build) rmSync(build, { recursive: true, force: true });
   });
 
-  /** Starts the built server, waits until it listens, asks it for users, then stops it. */
-  const serve = (env: Record<string, string>) =>
+  /** Starts the built server, waits until it listens, asks it for users (or `ask`s), then stops it. */
+  const serve = (env: Record<string, string>, ask: (url: string) => Promise<void> = askForUsers) =>
     recorded(['node', join(build, 'main.js')], { PORT: '0', ...env }, async (output) => {
       const url = await new Promise<string>((found, failed) => {
         const poll = setInterval(() => {
@@ -113,18 +113,28 @@ describe('modules each program loads', () => {
           }
         }, 20);
       });
-      const answer = await fetch(url, {
+      await ask(url);
+    });
+
+  const post = async (url: string, query: string) =>
+    (
+      await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query:
-            '{ clerk: users(provider: CLERK, first: 2) { __typename } passage: users(provider: PASSAGE, first: 2) { __typename } }',
-        }),
-      });
-      expect(await answer.json()).toEqual({
-        data: { clerk: { __typename: 'UserConnection' }, passage: { __typename: 'UserConnection' } },
-      });
+        body: JSON.stringify({ query }),
+      })
+    ).json();
+
+  async function askForUsers(url: string): Promise<void> {
+    expect(
+      await post(
+        url,
+        '{ clerk: users(provider: CLERK, first: 2) { __typename } passage: users(provider: PASSAGE, first: 2) { __typename } }',
+      ),
+    ).toEqual({
+      data: { clerk: { __typename: 'UserConnection' }, passage: { __typename: 'UserConnection' } },
     });
+  }
 
   it('node dist/main.js with provider credentials loads no emulator module', async () => {
     const { modules } = await serve({ ...credentials(emulator()), USERGRAPH_AUTH: 'none' });
@@ -146,6 +156,15 @@ describe('modules each program loads', () => {
       OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9',
     });
     expect(modules.filter((url) => TRACING_MODULE.test(url))).not.toHaveLength(0);
+  }, 30_000);
+
+  it('node dist/main.js prints the subgraph SDL on the first _service', async () => {
+    // The build, not only the sources: the printer is imported when first asked for, and a
+    // dynamic import is the build's to translate.
+    await serve({ ...credentials(emulator()), USERGRAPH_AUTH: 'none' }, async (url) => {
+      const answer = (await post(url, '{ _service { sdl } }')) as { data?: { _service?: { sdl?: string } } };
+      expect(answer.data?._service?.sdl).toContain('type User implements Node');
+    });
   }, 30_000);
 
   it('node dist/main.js on the embedded default does load the emulator (the check can see it)', async () => {

@@ -102,7 +102,7 @@ export function toSubgraphSchema(link: { url: string; import: readonly string[] 
 }
 
 async function printSubgraph(schema: GraphQLSchema): Promise<string> {
-  const { printSubgraphSchema } = await import('@apollo/subgraph');
+  const { printSubgraphSchema } = await import('./subgraph-sdl.js');
   return printSubgraphSchema(schema);
 }
 
