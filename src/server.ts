@@ -163,6 +163,8 @@ export async function createServer(
         ]),
       ),
     ),
+    // With Redis, a mutation through this replica and its webhook delivered to another are one event.
+    shared?.echoLog(),
   );
   // With Redis, a redelivery that lands on another replica is known there too.
   const deliveries = shared?.webhookDeliveries();

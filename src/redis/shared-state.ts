@@ -1,8 +1,8 @@
 /**
  * Everything replicas share through Redis, built from one connection (and a second one for
  * subscribing): each provider's outbound window, the caller budget, the guess budget, the user
- * cache, the webhook deliveries already acted on and the `userChanged` events. Loaded only when
- * `REDIS_URL` is set.
+ * cache, the webhook deliveries already acted on, the changes awaiting their echo and the
+ * `userChanged` events. Loaded only when `REDIS_URL` is set.
  */
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { Rate } from '../budget/rate.js';
@@ -13,8 +13,10 @@ import type { RedisConfig } from '../config/redis.js';
 import type { AttemptBudgetOptions, GuessBudget } from '../security/attempt-budget.js';
 import { RedisStore } from './cache-store.js';
 import type { DeliveryLog } from '../webhooks/deliveries.js';
+import type { EchoLog } from '../webhooks/user-changes.js';
 import { connectRedis, type RedisConnection } from './connection.js';
 import { RedisDeliveryLog } from './delivery-log.js';
+import { RedisEchoLog } from './echo-log.js';
 import { sharedCallerBudget, SharedGuessBudget } from './limiters.js';
 import { SharedWindow } from './provider-window.js';
 
@@ -31,6 +33,8 @@ export interface SharedState {
   cacheStore<Value extends object>(readWithinMs: number): CacheStore<Value>;
   /** The webhook deliveries already acted on, by any replica. */
   webhookDeliveries(): DeliveryLog;
+  /** The user changes told to subscribers that no echo has matched yet, on any replica. */
+  echoLog(): EchoLog;
   /** Carries `userChanged` events between replicas (Redis pub/sub). */
   eventTarget(): ReturnType<typeof createRedisEventTarget>;
   /** Why this replica is degraded (Redis lost), or undefined while it shares. */
@@ -72,6 +76,7 @@ export async function openSharedState(
     guessBudget: (attempts) => new SharedGuessBudget(client, attempts),
     cacheStore: (readWithinMs) => new RedisStore(client, { readWithinMs }),
     webhookDeliveries: () => new RedisDeliveryLog(client),
+    echoLog: () => new RedisEchoLog(client),
     eventTarget: () => {
       subscriber ??= client.duplicate({ lazyConnect: false, enableOfflineQueue: true });
       subscriber.on('error', () => undefined);

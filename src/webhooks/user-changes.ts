@@ -30,23 +30,52 @@ export interface UserChange {
 /** How long a change waits to be matched with its echo from the other source. */
 export const ECHO_WINDOW_MS = 30_000;
 
-interface Seen {
-  source: UserChange['source'];
-  version: number | undefined;
-  at: number;
+/**
+ * The changes told to subscribers that no echo has matched yet. This process's by default; with
+ * `REDIS_URL` every replica's (src/redis/echo-log.ts), since a mutation made through replica A
+ * is echoed by a webhook Clerk may deliver to replica B.
+ */
+export interface EchoLog {
+  /** True when `change` echoes one the other source told of (which is then forgotten). */
+  isEcho(change: UserChange): Promise<boolean>;
+}
+
+/** What an echo must match besides the user and the source: the version, or a deletion. */
+export function echoKey(change: UserChange): string | undefined {
+  if (change.type === 'DELETED') return `${change.provider}:${change.userId}:DELETED`;
+  // A change without a version is never taken for an echo: a duplicate event beats a lost one.
+  return change.version === undefined
+    ? undefined
+    : `${change.provider}:${change.userId}:${change.type}:${change.version}`;
+}
+
+export class MemoryEchoLog implements EchoLog {
+  /** Per change: the source that told of it first. */
+  private readonly unmatched: LRUCache<string, UserChange['source']>;
+
+  constructor(echoWindowMs = ECHO_WINDOW_MS) {
+    this.unmatched = new LRUCache({ max: 10_000, ttl: echoWindowMs });
+  }
+
+  async isEcho(change: UserChange): Promise<boolean> {
+    const key = echoKey(change);
+    if (key === undefined) return false;
+    const earlier = this.unmatched.get(key);
+    if (earlier !== undefined && earlier !== change.source) {
+      this.unmatched.delete(key);
+      return true;
+    }
+    this.unmatched.set(key, change.source);
+    return false;
+  }
 }
 
 export class UserChanges {
-  /** Changes told to subscribers that no echo has matched yet, per provider, user and type. */
-  private readonly unmatched: LRUCache<string, Seen[]>;
-
   constructor(
     readonly events: UserEventBus,
     private readonly cache: UserCache | undefined,
-    private readonly echoWindowMs = ECHO_WINDOW_MS,
-  ) {
-    this.unmatched = new LRUCache({ max: 10_000, ttl: echoWindowMs });
-  }
+    private readonly echoes: EchoLog = new MemoryEchoLog(),
+  ) {}
 
   get userCache(): UserCache | undefined {
     return this.cache;
@@ -55,27 +84,7 @@ export class UserChanges {
   async changed(change: UserChange): Promise<void> {
     const { provider, userId, type } = change;
     await this.cache?.forget(provider, userId);
-    if (this.isEcho(change)) return;
+    if (await this.echoes.isEcho(change)) return;
     this.events.publish('userChanged', { type, provider, userId, at: new Date().toISOString() });
-  }
-
-  /** Whether the other source already told of this change; an echo matched is forgotten. */
-  private isEcho(change: UserChange): boolean {
-    const key = `${change.provider}:${change.userId}:${change.type}`;
-    const now = Date.now();
-    const seen = (this.unmatched.get(key) ?? []).filter((earlier) => now - earlier.at < this.echoWindowMs);
-    const match = seen.findIndex(
-      (earlier) =>
-        earlier.source !== change.source &&
-        (change.type === 'DELETED' || (earlier.version !== undefined && earlier.version === change.version)),
-    );
-    if (match >= 0) {
-      seen.splice(match, 1);
-      this.unmatched.set(key, seen);
-      return true;
-    }
-    // A few are kept per user: a burst of changes to one user finds each its own echo.
-    this.unmatched.set(key, [...seen.slice(-7), { source: change.source, version: change.version, at: now }]);
-    return false;
   }
 }

@@ -20,10 +20,15 @@ import { post } from '../helpers/replicas.js';
 const SECRET = `whsec_${Buffer.from('usergraph two replicas secret!!!').toString('base64')}`;
 const READ = 'query($id: ID!) { user(id: $id) { id firstName createdAt lastSignInAt } }';
 
-/** Clerk's `user.updated` for `id`, signed as Svix would send it to `webhookUrl`. */
-async function deliverUpdated(webhookUrl: string, svixId: string, id: string): Promise<Response> {
+/** Clerk's `user.updated` for `id` (at version `updatedAt`), signed as Svix would send it. */
+async function deliverUpdated(
+  webhookUrl: string,
+  svixId: string,
+  id: string,
+  updatedAt?: number,
+): Promise<Response> {
   const event = {
-    data: { id, object: 'user' },
+    data: { id, object: 'user', ...(updatedAt !== undefined && { updated_at: updatedAt }) },
     object: 'event',
     type: 'user.updated',
     timestamp: Date.now(),
@@ -189,5 +194,34 @@ describe('two replicas on one Redis, a webhook delivered to one of them', () => 
     await sleep(300);
     await subscription.close();
     expect(subscription.events).toEqual([{ data: { userChanged: { type: 'UPDATED', userId: id } } }]);
+  });
+
+  it("a mutation made through A and Clerk's webhook for it, delivered to B, are one event", async () => {
+    const [a, b] = running as [(typeof running)[0], (typeof running)[0]];
+    const id = (await clerkUsers(emulator(), 4))[3]!.id;
+    const subscription = await subscribe(b.url, id);
+
+    const renamed = await post(
+      a.url,
+      'mutation($id: ID!) { updateUser(input: { userId: $id, firstName: "Echoed" }) { __typename } }',
+      { id },
+    );
+    expect(renamed.body.data.updateUser.__typename).toBe('UpdateUserPayload');
+    await subscription.heard(1);
+    // What Clerk sends for that change: the user at the version the mutation left it.
+    const inClerk = await fetch(`${emulator().clerkUrl}/users/${id}`, {
+      headers: { authorization: `Bearer ${emulator().keys.clerkSecretKey}` },
+    });
+    const { updated_at: version } = (await inClerk.json()) as { updated_at: number };
+    expect((await deliverUpdated(webhookUrl(b), 'msg_echo_1', id, version)).status).toBe(200);
+    // A later change, at another version, is an event of its own.
+    expect((await deliverUpdated(webhookUrl(b), 'msg_echo_2', id, version + 1)).status).toBe(200);
+    await subscription.heard(3);
+    await sleep(300);
+    await subscription.close();
+    expect(subscription.events).toEqual([
+      { data: { userChanged: { type: 'UPDATED', userId: id } } },
+      { data: { userChanged: { type: 'UPDATED', userId: id } } },
+    ]);
   });
 });
