@@ -23,22 +23,34 @@
  * whose peak RSS is the run's alone; and `--big-dump-mb` decodes a dump of that size (more than
  * one string can hold) a user at a time. Target (issue 20): 100,000 users within 60 MB of
  * 10,000. Written into BENCHMARKS.md between the `bench:migration-memory` markers.
+ * `--journal-index` prints what the journal's index holds a user.
  *
  *   npm run bench:migration [-- --users 300 --limit 100 --window-seconds 10 --latency-ms 0 --from api --no-write]
  *   npm run bench:migration -- --users 100000 --limit 5000 --latency-ms 30 --from dump --section migration-scale
  *   npm run bench:migration -- --memory [--sizes 10000,100000 --real --big-dump-mb 600 --no-write]
+ *   npm run bench:migration -- --journal-index [--sizes 10000,100000]
  */
 import { execFile } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { startEmulator } from '../src/emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import { busiestWindow } from '../src/emulator/request-log.js';
 import { startMigration } from '../src/migration/engine.js';
+import { RunStore } from '../src/migration/journal.js';
 import { undoMigration } from '../src/migration/undo.js';
 import { fileSource, passageApiSource } from '../src/migration/sources.js';
 import { streamPassageDump } from '../src/providers/passage/export.js';
@@ -65,12 +77,22 @@ const { values: args } = parseArgs({
     'child-passage-app': { type: 'string' },
     'child-rate': { type: 'string' },
     'child-undo': { type: 'string' },
+    'child-journal': { type: 'string' },
+    'journal-index': { type: 'boolean', default: false },
     'child-dry-run': { type: 'boolean', default: false },
     'child-big-dump': { type: 'boolean', default: false },
   },
 });
 if (args.child !== undefined || args['child-dir'] !== undefined) {
   await measureChild();
+  process.exit(0);
+}
+if (args['child-journal']) {
+  journalIndexChild(args['child-journal']);
+  process.exit(0);
+}
+if (args['journal-index']) {
+  await journalIndexBench();
   process.exit(0);
 }
 if (args.memory) {
@@ -81,14 +103,49 @@ process.exitCode = await rateBench();
 process.exit();
 
 /** A phase of the rate bench, measured in its child and in the emulator's log. */
-interface Phase {
+interface Phase extends ClerkTally {
   name: string;
   child: ChildResult;
-  calls: number;
+  emulatorCpuSeconds: number;
+}
+
+/** A phase's Clerk requests, as the emulator's log shows them. */
+interface ClerkTally {
+  /** When each accepted request came, epoch ms. */
+  accepted: number[];
   creates: number;
   lookups: number;
   refused: number;
-  emulatorCpuSeconds: number;
+}
+
+/**
+ * Tallies the Clerk requests logged from now until `stop()`. The log keeps only its newest
+ * entries (a run at scale makes more), so it is read every second, not once at the end.
+ */
+function tallyClerk(emulator: RunningEmulator): { stop(): ClerkTally } {
+  const tally: ClerkTally = { accepted: [], creates: 0, lookups: 0, refused: 0 };
+  let seen = 0;
+  const read = () => {
+    for (const request of emulator.control.requests({ provider: 'clerk' })) {
+      if (request.seq <= seen) continue;
+      seen = request.seq;
+      if (request.rateLimited) {
+        tally.refused += 1;
+        continue;
+      }
+      tally.accepted.push(Date.parse(request.at));
+      if (request.path === '/users' && request.method === 'POST') tally.creates += 1;
+      if (request.path === '/users' && request.method === 'GET') tally.lookups += 1;
+    }
+  };
+  const timer = setInterval(read, 1000);
+  return {
+    stop() {
+      clearInterval(timer);
+      read();
+      return tally;
+    },
+  };
 }
 
 async function rateBench(): Promise<number> {
@@ -136,28 +193,17 @@ async function rateBench(): Promise<number> {
       if (last) await sleep(Math.max(0, Date.parse(last.at) + windowMs + 250 - Date.now()));
       emulator.control.clearRequests();
       console.error(`${name}...`);
+      const tally = tallyClerk(emulator);
       const cpuBefore = process.cpuUsage();
       const child = await inChild([...common, ...extra], keys);
       const cpu = process.cpuUsage(cpuBefore);
-      const clerk = emulator.control.requests({ provider: 'clerk' });
-      return {
-        name,
-        child,
-        calls: clerk.filter((r) => !r.rateLimited).length,
-        creates: clerk.filter((r) => !r.rateLimited && r.method === 'POST' && r.path === '/users').length,
-        lookups: clerk.filter((r) => !r.rateLimited && r.method === 'GET' && r.path === '/users').length,
-        refused: clerk.filter((r) => r.rateLimited).length,
-        emulatorCpuSeconds: (cpu.user + cpu.system) / 1e6,
-      };
+      return { name, child, ...tally.stop(), emulatorCpuSeconds: (cpu.user + cpu.system) / 1e6 };
     };
     console.error(
       `migrating ${users} users with Clerk limited to ${limit} per ${windowMs / 1000} s, ${latencyMs} ms per call...`,
     );
     const run = await phase('run', []);
-    const accepted = emulator.control
-      .requests({ provider: 'clerk' })
-      .filter((r) => !r.rateLimited)
-      .map((r) => Date.parse(r.at));
+    const { accepted } = run;
     const spanMs = accepted.at(-1)! - accepted[0]!;
     // Requests after the first, over the time they took: the first only opens the first window.
     const perWindow = ((accepted.length - 1) / spanMs) * windowMs;
@@ -179,7 +225,7 @@ async function rateBench(): Promise<number> {
         .join(', ');
       return (
         `| ${p.name} | ${p.child.seconds.toFixed(1)} s | ${perSecond.toFixed(1)} (${((perSecond / ratePerSecond) * 100).toFixed(1)} %) | ` +
-        `${(p.calls / users).toFixed(3)} | ${(p.lookups / users).toFixed(3)} | ${(p.creates / users).toFixed(3)} | ${p.refused} | ` +
+        `${(p.accepted.length / users).toFixed(3)} | ${(p.lookups / users).toFixed(3)} | ${(p.creates / users).toFixed(3)} | ${p.refused} | ` +
         `${p.child.peakRssMiB.toFixed(0)} MiB | ${p.child.cpuSeconds.toFixed(1)} s / ${p.emulatorCpuSeconds.toFixed(1)} s | ${outcome} |`
       );
     };
@@ -252,14 +298,77 @@ interface ChildResult {
 }
 
 /** Runs `--child` in a process of its own, so its peak RSS is the run's alone. */
-async function inChild(extra: string[], keys: Record<string, string> = {}): Promise<ChildResult> {
+async function inChild<Result = ChildResult>(
+  extra: string[],
+  keys: Record<string, string> = {},
+  nodeFlags: string[] = [],
+): Promise<Result> {
   const script = fileURLToPath(import.meta.url);
   // Keys go by the environment, not the command line, which `ps` shows.
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, ...extra], {
-    maxBuffer: 1 << 20,
-    env: { ...process.env, ...keys, LOG_LEVEL: 'silent' },
-  });
-  return JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildResult;
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [...nodeFlags, '--import', 'tsx', script, ...extra],
+    { maxBuffer: 1 << 20, env: { ...process.env, ...keys, LOG_LEVEL: 'silent' } },
+  );
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Result;
+}
+
+/**
+ * `--journal-index`: what the journal's index holds a user, in the heap after a full GC, once a
+ * journal of `--sizes` users (a lookup that found nobody, `creating`, `created` and `finished`
+ * each, one in 17 with a follow-up) is folded into a RunStore, each size in a child of its own.
+ */
+async function journalIndexBench(): Promise<void> {
+  for (const size of args.sizes.split(',').map(Number)) {
+    const root = mkdtempSync(join(os.tmpdir(), 'usergraph-bench-journal-'));
+    try {
+      const at = new Date().toISOString();
+      const lines: string[] = [];
+      for (let i = 0; i < size; i += 1) {
+        const id = `bench${String(i).padStart(8, '0')}`;
+        // A Clerk-looking id: `user_` and 27 characters.
+        const target = `user_${createHash('sha256').update(id).digest('base64url').slice(0, 27)}`;
+        lines.push(
+          JSON.stringify({ at, id, step: 'looked-up' }),
+          JSON.stringify({ at, id, step: 'creating' }),
+          JSON.stringify({ at, id, step: 'created', target }),
+          JSON.stringify({
+            at,
+            id,
+            step: 'finished',
+            outcome: 'CREATED',
+            target,
+            ...(i % 17 === 0 ? { followUp: 'BANNED' } : {}),
+          }),
+        );
+      }
+      mkdirSync(join(root, 'run'));
+      writeFileSync(join(root, 'run', 'journal.ndjson'), `${lines.join('\n')}\n`);
+      const { bytes, users } = await inChild<{ bytes: number; users: number }>(
+        ['--child-journal', root],
+        {},
+        ['--expose-gc'],
+      );
+      console.log(
+        `${users.toLocaleString('en')} users: ${(bytes / users).toFixed(0)} bytes a user, ${(bytes / 2 ** 20).toFixed(1)} MiB`,
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+}
+
+function journalIndexChild(root: string): void {
+  const gc = (globalThis as { gc?: () => void }).gc!;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const store = RunStore.open(root, 'run', {});
+  gc();
+  const bytes = process.memoryUsage().heapUsed - before;
+  let users = 0;
+  for (const _ of store.users()) users += 1;
+  store.close();
+  console.log(JSON.stringify({ bytes, users }));
 }
 
 /**
