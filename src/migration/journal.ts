@@ -290,7 +290,9 @@ function readLines(file: string, onLine: (line: JournalLine) => void): boolean {
     throw error;
   }
   try {
-    const chunk = Buffer.alloc(1 << 20);
+    // Small chunks: a chunk's lines live while it is folded, and those of a large one outlive the
+    // young generation's collections, so the old one grew with the journal until a full GC.
+    const chunk = Buffer.alloc(1 << 16);
     let rest = '';
     const decoder = new TextDecoder('utf-8');
     for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
