@@ -77,6 +77,17 @@ const PLAIN_FINISH = Object.fromEntries(
   OUTCOMES.map((outcome) => [outcome, Object.freeze({ outcome })]),
 ) as Record<Outcome, { outcome: Outcome }>;
 
+/**
+ * A user's entry in the index is one value: its flags as a number, or, once it has a target id,
+ * one string of the flags' character then the id. The bits below `OUTCOME_SHIFT` are flags;
+ * above them, the outcome it finished with (its place in OUTCOMES, plus one; 0 while none).
+ */
+const CREATE_SENT = 1;
+const DELETED = 2;
+const LOOKED_UP = 4;
+const OUTCOME_SHIFT = 3;
+type Entry = number | string;
+
 export class JournalUnreadableError extends Error {
   override name = 'JournalUnreadableError';
 }
@@ -90,7 +101,13 @@ export class RunStore {
   readonly lock: RunLock;
   private syncing: Promise<void> | null = null;
   private nextSync: Promise<void> | null = null;
-  readonly users = new Map<string, JournaledUser>();
+  /**
+   * One compact entry per user the journal names (a run holds every one of them), and beside it
+   * the rare parts: a finish's code or follow-up, a lookup that found someone.
+   */
+  private readonly entries = new Map<string, Entry>();
+  private readonly finishDetails = new Map<string, { code?: string; followUp?: string }>();
+  private readonly found = new Map<string, Lookup>();
 
   private constructor(
     readonly dir: string,
@@ -128,7 +145,13 @@ export class RunStore {
   }
 
   user(id: string): JournaledUser | undefined {
-    return this.users.get(id);
+    const entry = this.entries.get(id);
+    return entry === undefined ? undefined : this.unpack(id, entry);
+  }
+
+  /** Every user the journal names, in the order it first named them. */
+  *users(): Generator<[string, JournaledUser]> {
+    for (const [id, entry] of this.entries) yield [id, this.unpack(id, entry)];
   }
 
   /** Must be called, and settle, before the create for `id` is sent. */
@@ -205,34 +228,51 @@ export class RunStore {
   }
 
   private fold(line: JournalLine): void {
-    // Every field from the start: objects that keep one shape stay small, and a run holds one per user.
-    const user: JournaledUser = this.users.get(line.id) ?? {
-      createSent: false,
-      targetId: undefined,
-      finished: undefined,
-      deleted: false,
-      lookup: undefined,
-    };
-    if (line.step === 'creating')
-      Object.assign(user, { createSent: true, deleted: false, finished: undefined });
-    if (line.step === 'created') user.targetId = line.target;
-    if (line.step === 'finished') {
-      user.finished =
-        line.code || line.followUp
-          ? { outcome: line.outcome, code: line.code, followUp: line.followUp }
-          : PLAIN_FINISH[line.outcome];
-      if (line.target) user.targetId = line.target;
-      // A create refused for sure created nothing: undo and resume must not claim the id's holder.
-      if (!OWN_OUTCOMES.has(line.outcome) && !line.uncertain) user.createSent = false;
+    const entry = this.entries.get(line.id) ?? 0;
+    let flags = typeof entry === 'number' ? entry : entry.charCodeAt(0);
+    let targetId = typeof entry === 'number' ? undefined : entry.slice(1);
+    if (line.step === 'creating') {
+      flags = (flags | CREATE_SENT) & ~DELETED & ((1 << OUTCOME_SHIFT) - 1);
+      this.finishDetails.delete(line.id);
     }
-    if (line.step === 'deleted') Object.assign(user, { deleted: true, createSent: false });
+    if (line.step === 'created') targetId = line.target;
+    if (line.step === 'finished') {
+      flags = (flags & ((1 << OUTCOME_SHIFT) - 1)) | ((OUTCOMES.indexOf(line.outcome) + 1) << OUTCOME_SHIFT);
+      if (line.code || line.followUp)
+        this.finishDetails.set(line.id, { code: line.code, followUp: line.followUp });
+      else this.finishDetails.delete(line.id);
+      if (line.target) targetId = line.target;
+      // A create refused for sure created nothing: undo and resume must not claim the id's holder.
+      if (!OWN_OUTCOMES.has(line.outcome) && !line.uncertain) flags &= ~CREATE_SENT;
+    }
+    if (line.step === 'deleted') flags = (flags | DELETED) & ~CREATE_SENT;
     if (line.step === 'looked-up') {
       const { existing, ours, emailHolder, phoneHolder } = line;
-      // A lookup that found nobody, the common case, is shared rather than kept once per user.
-      user.lookup =
-        existing || emailHolder || phoneHolder ? { existing, ours, emailHolder, phoneHolder } : NOBODY;
+      flags |= LOOKED_UP;
+      // A lookup that found nobody, the common case, is a flag rather than an object per user.
+      if (existing || emailHolder || phoneHolder)
+        this.found.set(line.id, { existing, ours, emailHolder, phoneHolder });
+      else this.found.delete(line.id);
     }
-    if (!this.users.has(line.id)) this.users.set(line.id, user);
+    // Joined, not added: `+` makes a rope holding both parts, 32 bytes more a user. The flags stay
+    // under 128, so the string keeps one byte a character.
+    this.entries.set(
+      line.id,
+      targetId === undefined ? flags : [String.fromCharCode(flags), targetId].join(''),
+    );
+  }
+
+  private unpack(id: string, entry: Entry): JournaledUser {
+    const flags = typeof entry === 'number' ? entry : entry.charCodeAt(0);
+    const outcome = OUTCOMES[(flags >> OUTCOME_SHIFT) - 1];
+    const details = outcome && this.finishDetails.get(id);
+    return {
+      createSent: (flags & CREATE_SENT) !== 0,
+      targetId: typeof entry === 'number' ? undefined : entry.slice(1),
+      finished: details ? { outcome: outcome!, ...details } : outcome && PLAIN_FINISH[outcome],
+      deleted: (flags & DELETED) !== 0,
+      lookup: flags & LOOKED_UP ? (this.found.get(id) ?? NOBODY) : undefined,
+    };
   }
 }
 
@@ -250,7 +290,9 @@ function readLines(file: string, onLine: (line: JournalLine) => void): boolean {
     throw error;
   }
   try {
-    const chunk = Buffer.alloc(1 << 20);
+    // Small chunks: a chunk's lines live while it is folded, and those of a large one outlive the
+    // young generation's collections, so the old one grew with the journal until a full GC.
+    const chunk = Buffer.alloc(1 << 16);
     let rest = '';
     const decoder = new TextDecoder('utf-8');
     for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {

@@ -160,7 +160,7 @@ export class ReportWriter {
 function* journaledIdMap(
   store: RunStore,
 ): Generator<{ sourceId: string; targetId: string; outcome: Outcome }> {
-  for (const [sourceId, user] of store.users) {
+  for (const [sourceId, user] of store.users()) {
     if (user.deleted) continue;
     const outcome = user.finished?.outcome;
     if (user.targetId && outcome && (OWN_OUTCOMES.has(outcome) || outcome === 'ADOPTED')) {

@@ -67,7 +67,8 @@ export async function undoMigration({
   });
   const signal = callerSignal ? AbortSignal.any([callerSignal, lost.signal]) : lost.signal;
   try {
-    const created = [...store.users].filter(([, user]) => user.createSent && !user.deleted).map(([id]) => id);
+    const created: string[] = [];
+    for (const [id, user] of store.users()) if (user.createSent && !user.deleted) created.push(id);
     const pacer = new Pacer(rate);
     const undoOne = async (sourceId: string, byExternalId: Map<string, User>): Promise<void> => {
       const existing = byExternalId.get(sourceId);
