@@ -8,6 +8,7 @@
  * deleting them would lose what they did there. Undo can be repeated: a user already gone
  * counts as undone. Deletes run as many at a time as the rate and their latency need.
  */
+import { setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
@@ -66,6 +67,8 @@ export async function undoMigration({
     lost.abort();
   });
   const signal = callerSignal ? AbortSignal.any([callerSignal, lost.signal]) : lost.signal;
+  // Every delete in flight listens to it (as many as the rate keeps going), each until it ends.
+  setMaxListeners(0, signal);
   try {
     const created: string[] = [];
     for (const [id, user] of store.users()) if (user.createSent && !user.deleted) created.push(id);
