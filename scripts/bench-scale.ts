@@ -11,7 +11,7 @@
  *
  *   npm run bench:scale [-- --seconds 20 --concurrency 32 --no-write]
  */
-import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, createServer, request, type Server } from 'node:http';
@@ -20,6 +20,7 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
+import { buildBundle } from './build.js';
 import { busiestWindow } from '../src/emulator/request-log.js';
 
 const { values: args } = parseArgs({
@@ -257,14 +258,10 @@ function write(markdown: string): void {
   console.log('\nwritten to BENCHMARKS.md');
 }
 
-// `npm run build`'s own command, into a folder of this script's.
+// `npm run build`'s own bundle, into a folder of this script's.
 mkdirSync('dist', { recursive: true });
 const build = mkdtempSync(join('dist', 'bench-scale-'));
-const script = JSON.parse(readFileSync('package.json', 'utf8')).scripts.build as string;
-execSync(script.replace('--outdir=dist ', `--outdir=${build} `), {
-  env: { ...process.env, PATH: `${resolve('node_modules/.bin')}:${process.env.PATH}` },
-  stdio: 'inherit',
-});
+await buildBundle(build);
 const emulator = await startEmulator({
   users: { clerk: 500, passage: 0 },
   seed: 1,

@@ -5,7 +5,7 @@
  * Each child runs with a resolve hook (test/helpers/record-modules.mjs) that writes down every
  * module it loads; a bundled file counts as every source file its source map names.
  */
-import { execSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../src/emulator/index.js';
+import { buildBundle } from '../scripts/build.js';
 import { useEmulator } from './helpers/emulator.js';
 
 const RECORDER = resolve('test/helpers/record-modules.mjs');
@@ -82,17 +83,12 @@ describe('modules each program loads', () => {
   const emulator = useEmulator({ users: 20 });
   let build: string;
 
-  beforeAll(() => {
-    // `npm run build`'s own command, into a directory of this test's (test/main.test.ts builds dist/).
+  beforeAll(async () => {
+    // `npm run build`'s own bundle, into a directory of this test's (test/main.test.ts builds dist/).
     // A fresh clone has no dist/ yet, unless another test happened to build first.
     mkdirSync('dist', { recursive: true });
     build = mkdtempSync(join('dist', 'loaded-modules-'));
-    const script = JSON.parse(readFileSync('package.json', 'utf8')).scripts.build as string;
-    expect(script).toContain('--outdir=dist ');
-    execSync(script.replace('--outdir=dist ', `--outdir=${build} `), {
-      env: { ...process.env, PATH: `${resolve('node_modules/.bin')}:${process.env.PATH}` },
-      stdio: 'inherit',
-    });
+    await buildBundle(build);
   }, 60_000);
   afterAll(() => {
     if (build) rmSync(build, { recursive: true, force: true });

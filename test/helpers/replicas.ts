@@ -2,11 +2,12 @@
  * usergraph replicas as operators run them: `npm start` in child processes of their own, each
  * with its environment, found by the line that says where it serves.
  */
-import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import { buildBundle } from '../../scripts/build.js';
 
 export interface Replica {
   child: ChildProcess;
@@ -22,19 +23,15 @@ export interface Replica {
 const SERVING = /GraphQL \(and GraphiQL in a browser\) at (\S+)/;
 
 /**
- * `npm run build`'s own command into a directory of the calling file's (test/main.test.ts builds
+ * `npm run build`'s own bundle into a directory of the calling file's (test/main.test.ts builds
  * dist/): many replicas start from the bundle in a fraction of the time tsx needs.
  */
 export function useBuild(): () => string {
   let build: string | undefined;
-  beforeAll(() => {
+  beforeAll(async () => {
     mkdirSync('dist', { recursive: true });
     build = mkdtempSync(join('dist', 'replicas-'));
-    const script = JSON.parse(readFileSync('package.json', 'utf8')).scripts.build as string;
-    execSync(script.replace('--outdir=dist ', `--outdir=${build} `), {
-      env: { ...process.env, PATH: `${resolve('node_modules/.bin')}:${process.env.PATH}` },
-      stdio: 'inherit',
-    });
+    await buildBundle(build);
   }, 60_000);
   afterAll(() => {
     if (build) rmSync(build, { recursive: true, force: true });
