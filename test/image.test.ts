@@ -4,6 +4,7 @@
  * `npm start` does, with its health check on `/health`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -49,6 +50,40 @@ describe.runIf(daemon)('the Docker image', () => {
     expect(await answer.json()).toEqual({ data: { users: { totalCount: 3 } } });
     expect(docker('logs', container)).toMatch(/serving the embedded emulator/);
   }, 660_000);
+});
+
+/**
+ * Whether `.dockerignore` leaves `path` out of the build context: its patterns in order, the last
+ * that matches deciding, `!` taking a path back (the subset of Docker's rules the file uses).
+ */
+function ignoredByDocker(path: string): boolean {
+  let ignored = false;
+  for (const line of readFileSync('.dockerignore', 'utf8').split('\n')) {
+    const rule = line.trim();
+    if (rule === '' || rule.startsWith('#')) continue;
+    const keep = rule.startsWith('!');
+    const pattern = keep ? rule.slice(1) : rule;
+    const glob = new RegExp(
+      `^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}(/.*)?$`,
+    );
+    if (glob.test(path)) ignored = !keep;
+  }
+  return ignored;
+}
+
+describe('the Docker build context', () => {
+  it('holds every file the Dockerfile copies in from it', () => {
+    const copied = readFileSync('Dockerfile', 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('COPY ') && !line.includes('--from='))
+      .flatMap((line) => line.slice('COPY '.length).trim().split(/\s+/).slice(0, -1));
+    expect(copied).toContain('scripts/build.ts');
+    for (const source of copied) {
+      expect(existsSync(source), source).toBe(true);
+      expect(ignoredByDocker(source), `${source} is left out by .dockerignore`).toBe(false);
+    }
+    expect(ignoredByDocker('scripts/bench.ts')).toBe(true);
+  });
 });
 
 describe.skipIf(daemon)('the Docker image without a Docker daemon', () => {

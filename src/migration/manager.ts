@@ -86,17 +86,18 @@ export class MigrationManager {
         message: `no migration ${runId} here`,
       });
     }
-    if (migration?.isRunning()) {
+    const [{ undoMigration }, { DEFAULT_SETTINGS }] = await Promise.all([
+      import('./undo.js'),
+      import('./engine.js'),
+    ]);
+    // After the imports: a resume started while they loaded is running by now, and refused here.
+    if (migration?.isRunning() || this.get(runId)?.isRunning()) {
       throw new ProviderError({
         provider: 'usergraph',
         code: 'CONFLICT',
         message: `migration ${runId} is still running: cancel it first`,
       });
     }
-    const [{ undoMigration }, { DEFAULT_SETTINGS }] = await Promise.all([
-      import('./undo.js'),
-      import('./engine.js'),
-    ]);
     return undoMigration({
       directory: this.options.directory,
       runId,

@@ -82,7 +82,14 @@ export function toSubgraphSchema(link: { url: string; import: readonly string[] 
       }),
       _service: {
         ...serviceField,
-        resolve: async () => ({ sdl: await (sdl ??= printSubgraph(sorted)) }),
+        resolve: async () => {
+          // A print that failed (its chunk could not be loaded) is tried again by the next call.
+          sdl ??= printSubgraph(sorted).catch((error: unknown) => {
+            sdl = undefined;
+            throw error;
+          });
+          return { sdl: await sdl };
+        },
       },
       ...query?.toConfig().fields,
     }),
