@@ -35,17 +35,20 @@ import './migration.js';
 import './mutations/migration.js';
 import './user-changed.js';
 import { costEntities, requireReadForService, toSubgraphSchema } from './federation.js';
+import { syncNodeIds } from './node-ids.js';
 
 /**
  * The schema served: the API plus what a Federation v2 gateway asks of a subgraph (`_service`,
  * `_entities`). Federation 2.9 is the first to import the cost spec's `@cost` and `@listSize`,
  * which carry each field's upstream cost to a router's demand control (cost.ts).
  */
-export const schema = costEntities(
-  requireReadForService(
-    toSubgraphSchema({
-      url: 'https://specs.apollo.dev/federation/v2.9',
-      import: ['@cost', '@key', '@listSize', '@shareable'],
-    }),
+export const schema = syncNodeIds(
+  costEntities(
+    requireReadForService(
+      toSubgraphSchema({
+        url: 'https://specs.apollo.dev/federation/v2.9',
+        import: ['@cost', '@key', '@listSize', '@shareable'],
+      }),
+    ),
   ),
 );

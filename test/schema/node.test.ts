@@ -131,4 +131,21 @@ describe('node(id:) and nodes(ids:): users of both providers by their own ids', 
       }),
     ]);
   });
+
+  it("answers a user's fields in the order the query asks for them, its id included", async () => {
+    const [user] = await clerkUsers(emulator(), 1);
+    const { body } = await gql(
+      `query($id: ID!, $representations: [_Any!]!) {
+        user(id: $id) { provider id email }
+        node(id: $id) { ... on User { email } id __typename }
+        _entities(representations: $representations) { ... on User { email id } }
+      }`,
+      { id: user!.id, representations: [{ __typename: 'User', id: user!.id }] },
+    );
+    expect(body.errors).toBeUndefined();
+    const data = body.data as Record<string, any>;
+    expect(Object.keys(data.user)).toEqual(['provider', 'id', 'email']);
+    expect(Object.keys(data.node)).toEqual(['email', 'id', '__typename']);
+    expect(Object.keys(data._entities[0])).toEqual(['email', 'id']);
+  });
 });
