@@ -324,7 +324,10 @@ function parseLine(raw: string, onLine: (line: JournalLine) => void): void {
 
 const now = () => new Date().toISOString();
 
-/** A string of its own with the same text: V8 makes a slice of a long string point into it. */
+/**
+ * A string of its own with the same text: V8 makes a slice of a long string point into it.
+ * Through JSON, not UTF-8, which would turn a lone surrogate (an id may hold one) into U+FFFD.
+ */
 function copyOf(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
+  return JSON.parse(JSON.stringify(text)) as string;
 }

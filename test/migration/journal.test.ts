@@ -62,4 +62,12 @@ describe('the journal', () => {
     // The ids take some 100 KB; the dump's text, 4 MB.
     expect(held).toBeLessThan(1_000_000);
   });
+
+  it('finds a user under its id when the id is not well-formed UTF-16', () => {
+    const store = RunStore.open(runDirectory(), 'run', {});
+    const id = 'user-\ud800-with-a-lone-surrogate';
+    store.lookedUp(id, { existing: 'user_2abc' });
+    expect(store.user(id)?.lookup).toEqual({ existing: 'user_2abc' });
+    store.close();
+  });
 });
