@@ -200,7 +200,9 @@ export class RunStore {
   /** Written at once, so lines never interleave; durable only once `sync()` settles. */
   private append(line: JournalLine | undefined): void {
     writeSync(this.fd, line ? `${JSON.stringify(line)}\n` : '\n');
-    if (line) this.fold(line);
+    // The index keeps the id for the whole run. The caller's may be a slice of a far larger string
+    // (the dump reader's 64 KiB chunk of text), which a key in the index would keep alive.
+    if (line) this.fold({ ...line, id: copyOf(line.id) });
   }
 
   /**
@@ -321,3 +323,11 @@ function parseLine(raw: string, onLine: (line: JournalLine) => void): void {
 }
 
 const now = () => new Date().toISOString();
+
+/**
+ * A string of its own with the same text: V8 makes a slice of a long string point into it.
+ * Through JSON, not UTF-8, which would turn a lone surrogate (an id may hold one) into U+FFFD.
+ */
+function copyOf(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
