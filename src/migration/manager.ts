@@ -78,7 +78,6 @@ export class MigrationManager {
   /** From the run's journal on disk: a run started before this process restarted is undone too. */
   async undo(runId: string, force: boolean, signal?: AbortSignal): Promise<UndoResult> {
     const { target } = this.options;
-    const migration = this.get(runId);
     if (!target || !isRunId(runId) || !existsSync(join(this.options.directory, runId, 'run.json'))) {
       throw new ProviderError({
         provider: 'usergraph',
@@ -90,8 +89,9 @@ export class MigrationManager {
       import('./undo.js'),
       import('./engine.js'),
     ]);
-    // After the imports: a resume started while they loaded is running by now, and refused here.
-    if (migration?.isRunning() || this.get(runId)?.isRunning()) {
+    // Read after the imports: a resume started while they loaded is running by now, and refused here.
+    const migration = this.get(runId);
+    if (migration?.isRunning()) {
       throw new ProviderError({
         provider: 'usergraph',
         code: 'CONFLICT',
