@@ -33,6 +33,16 @@ export const passageOf = (emulator: RunningEmulator): Provider =>
     apiUrl: emulator.passageUrl,
   });
 
+/** Clerk refuses the next ban (403), as an instance without the ban feature would. */
+export const BAN_REFUSED_ONCE = {
+  kind: 'status',
+  provider: 'clerk',
+  method: 'POST',
+  route: '/users/{user_id}/ban',
+  status: 403,
+  times: 1,
+} as const;
+
 /** A temporary run folder, removed after the test. */
 export function useRunDirectory(): () => string {
   let dir: string | undefined;

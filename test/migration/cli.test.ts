@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { useEmulator } from '../helpers/emulator.js';
 import {
+  BAN_REFUSED_ONCE,
   clerkWireUsers,
   verifiedPassageUser,
   passageWireUsers,
@@ -244,14 +245,7 @@ describe('npm run migrate: exit codes', () => {
 
   it('a run that leaves a user CREATED_INCOMPLETE (its ban failed) exits 1; the resume that bans it exits 0', async () => {
     const from = dumpFile([verifiedPassageUser('p1', { status: 'inactive' }), verifiedPassageUser('p2')]);
-    emulator().control.addFaults({
-      kind: 'status',
-      provider: 'clerk',
-      method: 'POST',
-      route: '/users/{user_id}/ban',
-      status: 403,
-      times: 1,
-    });
+    emulator().control.addFaults(BAN_REFUSED_ONCE);
     const args = ['run', '--from', from, '--inactive', 'ban', '--dir', runDirectory(), ...FAST];
     const first = await startCli(emulator(), args).finished;
     expect(first.code, first.stdout + first.stderr).toBe(1);

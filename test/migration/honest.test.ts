@@ -12,6 +12,7 @@ import { bytesSource, passageApiSource } from '../../src/migration/sources.js';
 import { undoMigration } from '../../src/migration/undo.js';
 import { useEmulator } from '../helpers/emulator.js';
 import {
+  BAN_REFUSED_ONCE,
   clerkOf,
   clerkWireUsers,
   createClerkWireUser,
@@ -33,14 +34,7 @@ describe('Passage → Clerk: no silent outcome', () => {
   it('a ban that fails after the create is CREATED_INCOMPLETE with its code, and a resume retries it', async () => {
     const directory = runDirectory();
     const source = dump([verifiedPassageUser('p1', { status: 'inactive' }), verifiedPassageUser('p2')]);
-    emulator().control.addFaults({
-      kind: 'status',
-      provider: 'clerk',
-      method: 'POST',
-      route: '/users/{user_id}/ban',
-      status: 403,
-      times: 1,
-    });
+    emulator().control.addFaults(BAN_REFUSED_ONCE);
     const first = await migrate(emulator(), directory, { inactiveUsers: 'ban' }, source);
     expect(first.progress.state).toBe('COMPLETED');
     expect(first.progress.counts).toMatchObject({ CREATED: 1, CREATED_INCOMPLETE: 1 });

@@ -83,10 +83,18 @@ async function subscribe(graphqlUrl: string, id: string) {
   };
 }
 
+interface Replica {
+  server: UsergraphServer;
+  http: Server;
+  url: string;
+}
+
 describe('two replicas on one Redis, a webhook delivered to one of them', () => {
   const emulator = useEmulator({ users: 5 });
   const redis = useRedis();
-  const running: { server: UsergraphServer; http: Server; url: string }[] = [];
+  const running: Replica[] = [];
+  const replicas = () => running as [Replica, Replica];
+  const clerkCalls = () => emulator().control.requests({ provider: 'clerk' }).length;
   beforeAll(async () => {
     for (let i = 0; i < 2; i++) {
       const { clerkUrl, keys } = emulator();
@@ -115,11 +123,10 @@ describe('two replicas on one Redis, a webhook delivered to one of them', () => 
   });
 
   it("replica A's webhook drops B's cached user and reaches B's subscribers", async () => {
-    const [a, b] = running as [(typeof running)[0], (typeof running)[0]];
+    const [a, b] = replicas();
     const [user] = await clerkUsers(emulator(), 1);
     const id = user!.id;
     emulator().control.clearRequests();
-    const clerkCalls = () => emulator().control.requests({ provider: 'clerk' }).length;
 
     // Read on B, then on A: one upstream call between them, the cache is one.
     const fromClerk = (await post(b.url, READ, { id })).body.data.user;
@@ -144,9 +151,8 @@ describe('two replicas on one Redis, a webhook delivered to one of them', () => 
   });
 
   it("a read B had in flight while A dropped the user is not written back: A's next read is fresh", async () => {
-    const [a, b] = running as [(typeof running)[0], (typeof running)[0]];
+    const [a, b] = replicas();
     const id = (await clerkUsers(emulator(), 2))[1]!.id;
-    const clerkCalls = () => emulator().control.requests({ provider: 'clerk' }).length;
     emulator().control.clearRequests();
     // Clerk answers B's read as the user is now, then takes ~2.4 s to send the body.
     emulator().control.addFaults({
@@ -174,9 +180,8 @@ describe('two replicas on one Redis, a webhook delivered to one of them', () => 
   });
 
   it('a redelivery to the other replica is acknowledged there and not acted on again', async () => {
-    const [a, b] = running as [(typeof running)[0], (typeof running)[0]];
+    const [a, b] = replicas();
     const id = (await clerkUsers(emulator(), 3))[2]!.id;
-    const clerkCalls = () => emulator().control.requests({ provider: 'clerk' }).length;
     const subscription = await subscribe(b.url, id);
 
     const first = await deliverUpdated(webhookUrl(a), 'msg_redelivered_1', id);
@@ -197,7 +202,7 @@ describe('two replicas on one Redis, a webhook delivered to one of them', () => 
   });
 
   it("a mutation made through A and Clerk's webhook for it, delivered to B, are one event", async () => {
-    const [a, b] = running as [(typeof running)[0], (typeof running)[0]];
+    const [a, b] = replicas();
     const id = (await clerkUsers(emulator(), 4))[3]!.id;
     const subscription = await subscribe(b.url, id);
 
