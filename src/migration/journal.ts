@@ -200,9 +200,9 @@ export class RunStore {
   /** Written at once, so lines never interleave; durable only once `sync()` settles. */
   private append(line: JournalLine | undefined): void {
     writeSync(this.fd, line ? `${JSON.stringify(line)}\n` : '\n');
-    // The index keeps the id for the whole run. The caller's may be a slice of a far larger string
-    // (the dump reader's 64 KiB chunk of text), which a key in the index would keep alive.
-    if (line) this.fold({ ...line, id: copyOf(line.id) });
+    // The index keeps the id it is first given for the whole run. The caller's may be a slice of
+    // a far larger string (the dump reader's 64 KiB chunk of text), which that key would keep alive.
+    if (line) this.fold(this.entries.has(line.id) ? line : { ...line, id: copyOf(line.id) });
   }
 
   /**
