@@ -25,6 +25,8 @@ export interface Context {
    * away or the deadline passes, and the charge to the caller's budget.
    */
   call: CallOptions;
+  /** Ends `call` once the operation is done (useDeadline): its deadline timer and listener go. */
+  endCalls(): void;
   /** The caller budget and the deadline every operation of this server meets. */
   budget: OperationBudget;
   /** The query cost ceiling the schema's complexity check applies. */
@@ -47,11 +49,18 @@ export type ServerScope = Pick<
 >;
 
 export function createContext(server: ServerScope, request: Request, caller: Caller): Context {
-  const call = upstreamCallOptions(server.budget, request, caller, observerOf(request));
+  const { call, end } = upstreamCallOptions(server.budget, request, caller, observerOf(request));
+  // Named one by one rather than spread: one literal shape, made for every request.
   return {
-    ...server,
+    providers: server.providers,
+    limits: server.limits,
+    verifyAttempts: server.verifyAttempts,
+    migrations: server.migrations,
+    budget: server.budget,
+    changes: server.changes,
     caller,
     call,
+    endCalls: end,
     loaders: createLoaders(server.providers, call, server.changes),
     signal: request.signal,
   };

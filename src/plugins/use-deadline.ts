@@ -4,13 +4,12 @@
  * disarmed here when execution is done, so a finished request leaves no timer behind.
  */
 import type { Plugin } from 'graphql-yoga';
-import { endOperation } from '../budget/operation.js';
 import type { Context } from '../context.js';
 
 const deadline: Plugin<Context> = {
   onExecute: () => ({
     onExecuteDone: ({ args }) => {
-      if (args.contextValue?.call) endOperation(args.contextValue.call);
+      args.contextValue?.endCalls?.();
     },
   }),
 };
