@@ -91,7 +91,7 @@ export function render(
     ),
 
     '',
-    `Idle RSS of the benchmark's servers, run under tsx (started, nothing served yet, after a garbage collection): ${idleRss.map(([mode, mb]) => `${mode} ${fixed(mb, 0)} MB`).join('; ')}.`,
+    `Idle RSS of the benchmark's servers (usergraph from its bundle, the references under tsx; started, nothing served yet, after a garbage collection): ${idleRss.map(([mode, mb]) => `${mode} ${fixed(mb, 0)} MB`).join('; ')}.`,
     '',
     startup
       ? `The production process (\`npm run build\`, then \`node dist/main.js\`, both providers configured): first answer ${fixed(startup.firstAnswerMs, 0)} ms after spawn; RSS ${fixed(startup.idleRssMb, 1)} MiB after that answer and one idle second.`

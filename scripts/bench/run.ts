@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Pool, request, type Agent } from 'undici';
 import type { RunningEmulator } from '../../src/emulator/index.js';
+import { bundleChildren, type ChildBundles } from './bundle.js';
 import type { ChildMessage, ParentMessage } from './child-ipc.js';
 import { percentile, runLoad } from './load.js';
 import type { ReferenceOptions } from './reference-child.js';
@@ -65,8 +66,9 @@ export async function runBenchmark(
   const diagnostics: Row[] = [];
   const cannonRows: CannonRow[] = [];
   const warmUpCpu = new Map<Mode, number[]>();
+  const bundles = await bundleChildren();
   try {
-    await startServers(emulator, children);
+    await startServers(emulator, children, bundles);
     const run = createRunner(emulator, agent, clerkIds, children);
     await run.warmUp(warmUpCpu);
     rows.push(...(await run.mainTable(warmUpCpu)));
@@ -75,6 +77,7 @@ export async function runBenchmark(
     await run.close();
   } finally {
     await Promise.all([...children.values()].map((child) => child.stop()));
+    await bundles.remove();
   }
   const idleRss = [...children].map(([mode, child]): [Mode, number] => [mode, child.idleRssMb]);
   return { rows, diagnostics, cannonRows, warmUpCpu, idleRss };
@@ -99,6 +102,7 @@ const SERVED: Record<Exclude<Mode, 'floor'>, number[]> = {
 async function startServers(
   emulator: RunningEmulator,
   children: Map<Exclude<Mode, 'floor'>, Child>,
+  bundles: ChildBundles,
 ): Promise<void> {
   const env = {
     CLERK_SECRET_KEY: emulator.keys.clerkSecretKey,
@@ -113,7 +117,7 @@ async function startServers(
     USERGRAPH_MAX_REQUEST_BYTES: '1000000',
     LOG_LEVEL,
   };
-  const usergraphChild = (options: ChildOptions) => ['usergraph-child.ts', options] as const;
+  const usergraphChild = (options: ChildOptions) => [bundles.entry[options.loaders], options] as const;
   const referenceChild = (kind: ReferenceOptions['kind']) =>
     [
       'reference-child.ts',
@@ -493,12 +497,14 @@ interface Child {
   stop(): Promise<void>;
 }
 
+/** `script`: a bundle's entry file (usergraph), or a TypeScript file of this folder run under tsx. */
 async function startChild(mode: Mode, script: string, options: unknown): Promise<Child> {
+  const bundled = script.endsWith('.js');
   const child: ChildProcess = fork(
-    fileURLToPath(new URL(`./${script}`, import.meta.url)),
+    bundled ? script : fileURLToPath(new URL(`./${script}`, import.meta.url)),
     [JSON.stringify(options)],
     {
-      execArgv: [...PRODUCTION_NODE_FLAGS, '--import', 'tsx', '--expose-gc'],
+      execArgv: [...PRODUCTION_NODE_FLAGS, ...(bundled ? [] : ['--import', 'tsx']), '--expose-gc'],
       // As `npm start` runs it (src/main.ts): graphql-js without its development checks.
       env: { ...process.env, NODE_ENV: 'production' },
       // The log (stdout) goes to /dev/null: the child formats and writes every line, as in

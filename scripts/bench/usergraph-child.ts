@@ -1,14 +1,15 @@
 /**
  * usergraph in a process of its own, so the benchmark can measure the server's CPU and memory
- * apart from the emulator and the load generator. Started by `scripts/bench/run.ts` with
- * `node --import tsx`; talks to its parent over IPC (child-ipc.ts).
+ * apart from the emulator and the load generator. Bundled by `scripts/bench/bundle.ts` as
+ * `npm run build` bundles src/main.ts, started by `scripts/bench/run.ts` with plain `node`, and
+ * talks to its parent over IPC (child-ipc.ts).
  *
- * With `loaders: 'off'` every DataLoader in src/loaders/ is built with `batch: false, cache:
- * false` (a resolve hook swaps the `dataloader` import of src/ for dataloader-off.ts): the same
- * schema and resolvers, one upstream call per field.
+ * The "loaders off" bundle is the same file with every `dataloader` import of src/loaders/
+ * resolved to dataloader-off.ts: the same schema and resolvers, one upstream call per field.
  */
 import { createServer as createHttpServer } from 'node:http';
-import { register } from 'node:module';
+import { loadConfig } from '../../src/config/server.js';
+import { createServer } from '../../src/server.js';
 import { serveToParent } from './child-ipc.js';
 
 export interface ChildOptions {
@@ -21,12 +22,6 @@ export interface ChildOptions {
 }
 
 const options = JSON.parse(process.argv[2] ?? '{}') as ChildOptions;
-if (options.loaders === 'off') register('./loaders-off-hooks.ts', import.meta.url);
-
-// Imported after the hook is registered, so src/loaders/ sees the swapped dataloader.
-const { loadConfig } = await import('../../src/config/server.js');
-const { createServer } = await import('../../src/server.js');
-
 const config = loadConfig(options.env);
 // Clerk's client-side budget (900 calls per 10 s, what a production key allows) is lifted: the
 // benchmark measures the layer, not Clerk's rate limit. It has no environment variable.
