@@ -22,7 +22,7 @@ export const CONCURRENCY = Number(args.concurrency);
 export const USERS = Number(args.users);
 export const WARMUP_MS = 1_000;
 /** The Node flags production runs with (the Dockerfile's `NODE_OPTIONS`), for every server measured. */
-export const PRODUCTION_NODE_FLAGS = ['--max-semi-space-size=32'];
+export const PRODUCTION_NODE_FLAGS = ['--max-semi-space-size=64'];
 /**
  * Before anything is measured, each server runs every scenario it will be measured on for this
  * long: V8 compiles a request's path over the first thousands of requests, and a server that has
