@@ -29,6 +29,11 @@ export interface CacheStore<Value extends object> {
   setMany(entries: readonly (readonly [string, Value])[], ttlMs: number, mark: CacheMark): Promise<void>;
   /** Deletes the entry, and keeps a write whose mark was taken before from storing it again. */
   delete(key: string): Promise<void>;
+  /**
+   * The live entry for a key, at once, from a store that holds its entries in this process; a
+   * store that must ask elsewhere (Redis) has none, and its reads go through `getMany`.
+   */
+  peek?(key: string): Value | undefined;
 }
 
 /** Entries kept at most, so a scan over many users cannot grow the process without bound. */
@@ -48,6 +53,10 @@ export class MemoryStore<Value extends object> implements CacheStore<Value> {
 
   async getMany(keys: readonly string[]): Promise<(Value | undefined)[]> {
     return keys.map((key) => this.entries.get(key));
+  }
+
+  peek(key: string): Value | undefined {
+    return this.entries.get(key);
   }
 
   async mark(): Promise<CacheMark> {

@@ -38,6 +38,19 @@ export class UserCache {
   }
 
   /**
+   * One cached user at once, when the store holds its entries in this process; undefined when it
+   * does not hold them, or cannot answer without waiting (then `get` is the way). A hit served
+   * here needs no promise: a cached one-user read spent 13 % of its CPU waiting for them.
+   */
+  peek(provider: ProviderName, id: string): User | undefined {
+    const { store } = this.options;
+    if (!store.peek || !this.covers(provider)) return undefined;
+    const user = store.peek(this.key(provider, id));
+    if (user) this.options.observe?.(provider, 1, 0);
+    return user;
+  }
+
+  /**
    * A mark to pass to `set`, taken before the upstream read starts: a user dropped after it (by
    * this replica or another) is not stored as read, since that may be the user before the change.
    */

@@ -7,7 +7,7 @@
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { UserChanges } from '../webhooks/user-changes.js';
 import type { UserChangeType } from '../webhooks/user-events.js';
-import type { CallOptions, User } from '../providers/types.js';
+import type { CallOptions, ProviderName, User } from '../providers/types.js';
 import { createDevicesLoader } from './devices.js';
 import { createInvitationsLoader } from './invitations.js';
 import { createMembershipsLoader } from './memberships.js';
@@ -25,6 +25,13 @@ export class Loaders {
   private sessionsLoader?: ReturnType<typeof createSessionsLoader>;
   private trustedDevicesLoader?: ReturnType<typeof createTrustedDevicesLoader>;
 
+  /**
+   * Users this request was given at once by the cross-request cache (`readUser`), so a second
+   * read of one in the same request sees the same user, and the batching loader, once made,
+   * starts with them.
+   */
+  private cachedUsers?: Map<string, User>;
+
   constructor(
     private readonly providers: ProviderRegistry,
     private readonly call: CallOptions = {},
@@ -33,7 +40,31 @@ export class Loaders {
   ) {}
 
   get user() {
-    return (this.userLoader ??= createUserLoader(this.providers, this.call, this.changes?.userCache));
+    if (this.userLoader) return this.userLoader;
+    this.userLoader = createUserLoader(this.providers, this.call, this.changes?.userCache);
+    for (const [id, user] of this.cachedUsers ?? []) this.userLoader.prime(id, user);
+    return this.userLoader;
+  }
+
+  /**
+   * A user by id: at once when the cross-request cache holds them in this process (no promise, no
+   * loader: a cached one-user read spent 13 % of its CPU on them), else through the batching
+   * loader.
+   */
+  readUser(id: string): User | Promise<User> {
+    return this.cachedUser(id) ?? this.user.load(id);
+  }
+
+  private cachedUser(id: string): User | undefined {
+    const given = this.cachedUsers?.get(id);
+    if (given) return given;
+    const cache = this.changes?.userCache;
+    if (!cache || this.userLoader?.has(id)) return undefined;
+    // An id no provider owns is never cached; the loader reports it.
+    const provider = this.providers.all.find((candidate) => candidate.ownsUserId(id));
+    const user = provider && cache.peek(provider.name as ProviderName, id);
+    if (user) (this.cachedUsers ??= new Map()).set(id, user);
+    return user;
   }
 
   get devices() {
@@ -69,6 +100,7 @@ export class Loaders {
    * The cross-request cache drops the user too, and `userChanged` subscribers hear of it.
    */
   async userChanged(userId: string, user?: User, type: UserChangeType = 'UPDATED'): Promise<void> {
+    this.cachedUsers?.delete(userId);
     this.userLoader?.clear(userId);
     for (const loader of [
       this.devicesLoader,

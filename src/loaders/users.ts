@@ -10,10 +10,21 @@ import type { ProviderRegistry } from '../providers/registry.js';
 import type { CallOptions, Provider, User } from '../providers/types.js';
 import type { UserCache } from '../cache/user-cache.js';
 
-export function createUserLoader(providers: ProviderRegistry, call: CallOptions = {}, cache?: UserCache) {
+export type UserLoader = DataLoader<string, User> & {
+  /** Whether this request has asked for (or been given) this user already. */
+  has(id: string): boolean;
+};
+
+export function createUserLoader(
+  providers: ProviderRegistry,
+  call: CallOptions = {},
+  cache?: UserCache,
+): UserLoader {
   // A batch is what the most generous provider reads in one call (Clerk: 100 ids).
   const maxBatchSize = Math.max(1, ...providers.all.map((provider) => provider.limits.maxUsersPerCall));
-  return new DataLoader<string, User>(
+  // Its own map, so `has` can tell whether this request has asked for a user already.
+  const cacheMap = new Map<string, Promise<User>>();
+  const loader = new DataLoader<string, User>(
     async (ids) => {
       call.observer?.batch('user', ids.length);
       const byProvider = new Map<Provider, string[]>();
@@ -46,8 +57,9 @@ export function createUserLoader(providers: ProviderRegistry, call: CallOptions 
         return users?.get(id) ?? notFound(slot.name, id);
       });
     },
-    { maxBatchSize },
+    { maxBatchSize, cacheMap },
   );
+  return Object.assign(loader, { has: (id: string) => cacheMap.has(id) });
 }
 
 /** The cached users, and the rest from the provider (which the cache then keeps). */

@@ -199,6 +199,6 @@ builder.queryFields((t) => ({
       'One user by id, from whichever provider holds it; null when no provider has it. A provider failure is a located error (the field null); the same user as `node(id:)` returns.',
     args: { id: t.arg.id({ required: true, description: 'The id `User.id` returns.' }) },
     ...upstreamCost({ weight: 1, readsUsers: (args) => [String(args.id)] }),
-    resolve: (_root, { id }, ctx) => ctx.loaders.user.load(String(id)),
+    resolve: (_root, { id }, ctx) => ctx.loaders.readUser(String(id)),
   }),
 }));

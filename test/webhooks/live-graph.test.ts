@@ -133,6 +133,30 @@ describe('with webhooks on (CLERK_WEBHOOK_SIGNING_SECRET) and the default TTL', 
     expect(calls[0]!.query).not.toContain(ids[1]);
   });
 
+  it('a cached user is one user for every read of it in an operation, and never asked for again', async () => {
+    const [cached, fresh] = [ids[5]!, ids[6]!];
+    await gql(READ, { id: cached });
+    emulator().control.clearRequests();
+    const mixed = await gql(
+      `query($cached: ID!, $fresh: ID!, $both: [ID!]!) {
+        a: user(id: $cached) { id firstName }
+        b: user(id: $cached) { id firstName }
+        c: user(id: $fresh) { id }
+        nodes(ids: $both) { id }
+      }`,
+      { cached, fresh, both: [cached, fresh] },
+    );
+    expect(mixed.body.errors).toBeUndefined();
+    expect(mixed.body.data.b).toEqual(mixed.body.data.a);
+    expect(mixed.body.data.a.id).toBe(cached);
+    expect(mixed.body.data.nodes.map((node: { id: string }) => node.id)).toEqual([cached, fresh]);
+    // The user read from the cache at once is handed to the batching loader: only the other is asked for.
+    const calls = emulator().control.requests({ provider: 'clerk' });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.query).toContain(fresh);
+    expect(calls[0]!.query).not.toContain(cached);
+  });
+
   it('a user changed through the Clerk API is read fresh within 1 s of its webhook', async () => {
     const id = ids[2]!;
     await gql(READ, { id });
