@@ -1,11 +1,11 @@
 /**
  * The benchmark's usergraph servers are bundles, built as `npm run build` builds the product
- * (scripts/build.ts), so what is measured is what `node dist/main.js` runs: under tsx, a cached
- * one-user read cost 9 % more CPU than in the bundle. Two bundles of usergraph-child.ts: as is,
- * and with the loaders off.
+ * (scripts/build.ts), so what is measured is what `node dist/main.js` runs, not the TypeScript
+ * under tsx (BENCHMARKS.md has the difference). Two bundles of usergraph-child.ts: as is, and
+ * with the loaders off.
  */
 import type { Plugin } from 'esbuild';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBundle } from '../build.js';
@@ -35,6 +35,9 @@ const CACHE = fileURLToPath(new URL('../../node_modules/.cache/', import.meta.ur
 export async function bundleChildren(): Promise<ChildBundles> {
   await mkdir(CACHE, { recursive: true });
   const directory = await mkdtemp(join(CACHE, 'usergraph-bench-'));
+  // Under node_modules the repository's `"type": "module"` does not reach: say it here, as the
+  // image says it beside dist/, rather than rely on Node detecting ES module syntax.
+  await writeFile(join(directory, 'package.json'), '{ "type": "module" }\n');
   const outdir = (loaders: 'on' | 'off') => join(directory, loaders);
   await Promise.all([
     buildBundle(outdir('on'), { entryPoints: [ENTRY] }),

@@ -9,6 +9,7 @@ import type { Context } from '../context.js';
 const deadline: Plugin<Context> = {
   onExecute: () => ({
     onExecuteDone: ({ args }) => {
+      // Optional: a context made outside createContext (a test's, a gateway's) has no calls to end.
       args.contextValue?.endCalls?.();
     },
   }),

@@ -17,6 +17,8 @@ export interface ProviderRegistry {
   get(name: ProviderName): Provider | undefined;
   /** The provider that owns `id`; NOT_FOUND when no configured provider could hold it. */
   forUserId(id: string): Provider;
+  /** The provider that owns `id`, or undefined where `forUserId` would refuse it. */
+  ownerOf(id: string): Provider | undefined;
   close(): Promise<void>;
 }
 
@@ -31,7 +33,10 @@ const describeId = (id: string) =>
   id.length > 40 ? `${JSON.stringify(id.slice(0, 40))}… (${id.length} characters)` : JSON.stringify(id);
 
 export function createRegistry(providers: readonly Provider[]): ProviderRegistry {
+  const ownerOf = (id: string) =>
+    USER_ID.test(id) ? providers.find((provider) => provider.ownsUserId(id)) : undefined;
   return {
+    ownerOf,
     all: providers,
     get: (name) => providers.find((provider) => provider.name === name),
     forUserId(id) {
@@ -40,7 +45,7 @@ export function createRegistry(providers: readonly Provider[]): ProviderRegistry
           detail: 'not a user id',
         });
       }
-      const owner = providers.find((provider) => provider.ownsUserId(id));
+      const owner = ownerOf(id);
       if (!owner) {
         throw new ProviderError({
           provider: 'usergraph',

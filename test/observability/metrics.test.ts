@@ -163,4 +163,22 @@ describe('/metrics: every metric the operations issue names, read over HTTP', ()
     // Labels are templates and names, never the id that was read.
     expect(await scrape()).not.toContain(user.id);
   });
+
+  it('reads a cached user from the cache once per operation, however many fields ask for them', async () => {
+    const [x, y] = await clerkUsers(emulator(), 2);
+    const hits = () => sample('usergraph_user_cache_reads_total', { provider: 'clerk', result: 'hit' });
+    const read = 'query($id: ID!) { user(id: $id) { id } }';
+    await gql(read, { id: x.id });
+    await gql(read, { id: y.id });
+    const before = await hits();
+    // node(id:) makes the batching loader first; user(id:) is then given X at once, and the
+    // loader must see that same X for nodes(ids:) rather than read the cache again.
+    const both = await gql(
+      'query($x: ID!, $y: ID!) { first: node(id: $y) { id } user(id: $x) { id } again: nodes(ids: [$x]) { id } }',
+      { x: x.id, y: y.id },
+    );
+    expect(both.body.errors).toBeUndefined();
+    expect(both.body.data.again).toEqual([{ id: x.id }]);
+    expect(await hits()).toBe(before + 2);
+  });
 });
