@@ -5,8 +5,8 @@
  * Every `graphql` import, `import` and `require` alike, resolves to graphql's ES modules. Left to
  * esbuild's defaults for node, the package's CommonJS build was bundled, and every read of a
  * graphql export by the executor and yoga (per field: `Kind`, `getNamedType`, `isListType`...)
- * went through a getter of esbuild's CommonJS interop: 3 % of a one-user read's CPU and 9 % of a
- * wide list's, measured side by side. Both kinds of import take the same files, so there is one
+ * went through a getter of esbuild's CommonJS interop, a measurable part of every read
+ * (BENCHMARKS.md, the third round). Both kinds of import take the same files, so there is one
  * copy of graphql in the bundle, as its `instanceof` checks need.
  *
  *   npm run build [-- --outdir dist]

@@ -71,7 +71,7 @@ export function upstreamCallOptions(
   const key = budgetKeyOf(caller);
   const { callers } = budget;
   // One shape for every request, with no conditional spreads: this object is made per request,
-  // and spreads into it cost more than the whole of what a cached read does here.
+  // and building it with spreads was a measurable part of a cached read (BENCHMARKS.md).
   const call: CallOptions = {
     get signal() {
       return (signal ??= arm());

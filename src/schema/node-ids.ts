@@ -52,7 +52,7 @@ function checkId(ctx: Context, id: string, argument: string): void {
 /**
  * Every Node's `id` read straight from the object. The Relay plugin resolves a Node's id through
  * an `async` function whatever resolver it is given, so each user of an answer waited for a
- * promise (some 13 % of `_entities` × 100's CPU) and came out with its `id` last instead of where
+ * promise (a large part of `_entities`' CPU, BENCHMARKS.md) and came out with its `id` last instead of where
  * the query put it. A Node id is the provider's own id as it is (`encodeGlobalID` in builder.ts
  * is `String`), and no plugin wraps a Node's `id`: it has no scopes, arguments or cost.
  */
