@@ -26,6 +26,7 @@ import {
   DIAGNOSTIC_SECONDS,
   JIT_WARMUP_MS,
   LOG_LEVEL,
+  LONG_WARMUP,
   MAX_OPS_PER_RUN,
   MODES,
   NARROW_POOL,
@@ -34,7 +35,6 @@ import {
   REFERENCES,
   PRODUCTION_NODE_FLAGS,
   SCENARIO_1_COMPARED,
-  SCENARIO_1_WARMUP_STEPS,
   SECONDS,
   SLICE_MS,
   USERS,
@@ -199,7 +199,7 @@ function createRunner(
       ['usergraph', backwards.filter((scenario) => !(cacheScenario(scenario) && selected(1)))],
     ];
     console.log(
-      `warming up each server on its scenarios (${JIT_WARMUP_MS / 1000} s each, scenario 1 ${(SCENARIO_1_WARMUP_STEPS * JIT_WARMUP_MS) / 1000} s)`,
+      `warming up each server on its scenarios (${JIT_WARMUP_MS / 1000} s each, scenario 1 ${LONG_WARMUP.steps * LONG_WARMUP.opsPerStep} operations)`,
     );
     for (const [mode, list] of warmUps) {
       if (!children.has(mode)) continue;
@@ -207,26 +207,31 @@ function createRunner(
         const compared = SCENARIO_1_COMPARED.includes(mode) || mode === QUIET;
         // Scenario 6 runs scenario 1's path: without scenario 1, usergraph warms as long on 6.
         const long = compared && (scenario.id === 1 || (scenario.id === 6 && !selected(1)));
-        await warmServer(mode, scenario, long ? SCENARIO_1_WARMUP_STEPS : 1, warmUpCpu);
+        await warmServer(mode, scenario, long, warmUpCpu);
       }
     }
   }
 
-  /** One server runs one scenario in steps of JIT_WARMUP_MS; more than one step is printed and kept. */
+  /**
+   * One server runs one scenario for JIT_WARMUP_MS, or when `long` for LONG_WARMUP's operations in
+   * steps whose CPU per operation is printed and kept.
+   */
   async function warmServer(
     mode: Exclude<Mode, 'floor'>,
     scenario: Scenario,
-    steps: number,
+    long: boolean,
     warmUpCpu: Map<Mode, number[]>,
   ): Promise<void> {
     const child = children.get(mode) as Child;
     const cpuMsPerOp: number[] = [];
+    const steps = long ? LONG_WARMUP.steps : 1;
     for (let step = 0; step < steps; step += 1) {
       await child.mark();
       const warm = await runLoad({
-        concurrency: CONCURRENCY,
-        durationMs: JIT_WARMUP_MS,
-        maxOps: MAX_OPS_PER_RUN,
+        concurrency: long ? LONG_WARMUP.concurrency : CONCURRENCY,
+        // A long step ends on its count; the time is only a bound.
+        durationMs: long ? 60_000 : JIT_WARMUP_MS,
+        maxOps: long ? LONG_WARMUP.opsPerStep : MAX_OPS_PER_RUN,
         startIndex: index,
         op: opFor(scenario, mode),
       });
@@ -235,7 +240,7 @@ function createRunner(
         throw new Error(`warm-up of scenario ${scenario.id}, ${mode}: ${warm.firstError ?? 'failed'}`);
       cpuMsPerOp.push((await child.read()).cpuMs / Math.max(1, warm.completed));
     }
-    if (steps > 1) {
+    if (long) {
       warmUpCpu.set(mode, cpuMsPerOp);
       console.log(
         `  ${mode}, scenario ${scenario.id}: CPU per op ${cpuMsPerOp.map((ms) => fixed(ms, 2)).join(' → ')} ms`,
@@ -396,7 +401,7 @@ function createRunner(
         // Compared on throughput to a factor: warmed now, as long as usergraph is on this path,
         // and taking turns with the uncached read, so a drift of the machine is not a speed-up.
         for (const mode of ['usergraph, cached', 'yoga, cached'] as const) {
-          await warmServer(mode, scenario, SCENARIO_1_WARMUP_STEPS, warmUpCpu);
+          await warmServer(mode, scenario, true, warmUpCpu);
         }
         rows.push(...(await measureInTurns(scenario, CACHE_MODES, CONCURRENCY, SECONDS, SLICE_MS)));
       } else if (scenario.id === 1) {
