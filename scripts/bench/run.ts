@@ -199,7 +199,7 @@ function createRunner(
       ['usergraph', backwards.filter((scenario) => !(cacheScenario(scenario) && selected(1)))],
     ];
     console.log(
-      `warming up each server on its scenarios (${JIT_WARMUP_MS / 1000} s each, scenario 1 ${LONG_WARMUP.steps * LONG_WARMUP.opsPerStep} operations)`,
+      `warming up each server on its scenarios (${JIT_WARMUP_MS / 1000} s each, scenario 1 ${(LONG_WARMUP.steps * LONG_WARMUP.opsPerStep).toLocaleString('en')} operations)`,
     );
     for (const [mode, list] of warmUps) {
       if (!children.has(mode)) continue;
