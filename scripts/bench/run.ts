@@ -164,7 +164,9 @@ function createRunner(
   const clients = new Map(
     [...children].map(([mode, child]) => [
       mode,
-      new Pool(new URL(child.url).origin, { connections: CONCURRENCY }),
+      // As many connections as the most operations any run keeps in flight (the long warm-up's):
+      // with fewer, the rest would queue behind them and the warm-up would run at ten.
+      new Pool(new URL(child.url).origin, { connections: Math.max(CONCURRENCY, LONG_WARMUP.concurrency) }),
     ]),
   );
   const all = scenarios({ emulator, clerkIds }, agent).filter((scenario) => selected(scenario.id));

@@ -37,7 +37,7 @@ export const JIT_WARMUP_MS = 1_500;
  * has the figures). The steps run with more in flight to get there sooner; each step's CPU per
  * operation is printed.
  */
-export const LONG_WARMUP = { steps: 3, opsPerStep: 3_000, concurrency: 2 * CONCURRENCY };
+export const LONG_WARMUP = { steps: 4, opsPerStep: 3_000, concurrency: 4 * CONCURRENCY };
 /**
  * Scenario 1 with ten in flight: the modes take turns in slices of this length until each has had
  * its seconds, so each meets the same machine (a shared one drifts over seconds).
