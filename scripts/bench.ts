@@ -20,6 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { startEmulator } from '../src/emulator/index.js';
 import { render, writeBenchmarks } from './bench/report.js';
 import { listClerkIds, runBenchmark, type Measured } from './bench/run.js';
+import { cpuTimes, stolenPercent } from './bench/host.js';
 import { floorAgent } from './bench/scenarios.js';
 import { args, BUDGET_MS, LATENCY, ONLY, USERS } from './bench/settings.js';
 import { buildProduction, measureStartup, type Startup } from './bench/startup.js';
@@ -32,6 +33,7 @@ const watchdog = setTimeout(() => {
 watchdog.unref();
 
 const startedAt = performance.now();
+const cpuAtStart = cpuTimes();
 // Scenario 1's modes idle 4 s between their slices: with the default 5 s keep-alive (which undici
 // trims to 3 s), every slice would reopen its upstream connections.
 const emulator = await startEmulator({
@@ -60,12 +62,15 @@ try {
 }
 const { rows, diagnostics, cannonRows, warmUpCpu, idleRss } = measured;
 
-const elapsedS = (performance.now() - startedAt) / 1000;
+const duration = {
+  seconds: (performance.now() - startedAt) / 1000,
+  stolenPercent: stolenPercent(cpuAtStart, cpuTimes()),
+};
 // A partial run checks only the targets its scenarios measure.
 const targets = checkTargets(rows, diagnostics, startup).filter(
   (target) => ONLY === undefined || !target.detail.includes('—'),
 );
-const markdown = render(rows, diagnostics, cannonRows, idleRss, startup, targets, elapsedS, warmUpCpu);
+const markdown = render(rows, diagnostics, cannonRows, idleRss, startup, targets, duration, warmUpCpu);
 console.log(`\n${markdown}`);
 console.log(`\n${targets.map((target) => `${target.held ? 'PASS' : 'MISS'}  ${target.name}`).join('\n')}`);
 if (!args['no-write'] && ONLY === undefined) writeBenchmarks(markdown);

@@ -55,7 +55,7 @@ export function render(
   idleRss: [Mode, number][],
   startup: Startup | undefined,
   targets: Target[],
-  seconds: number,
+  duration: { seconds: number; stolenPercent: number | undefined },
   warmUpCpu: Map<Mode, number[]>,
 ): string {
   const cpus = os.cpus();
@@ -64,7 +64,7 @@ export function render(
       `, ${fixed(os.totalmem() / 2 ** 30, 1)} GiB memory, ${os.type()} ${os.release()} (${os.arch()}), Node ${process.version}.`,
     `Emulator: ${USERS.toLocaleString('en')} users per provider, ${LATENCY.ms + LATENCY.jitterMs / 2} ms ± ${LATENCY.jitterMs / 2} ms on every upstream call. ` +
       `Load: ${CONCURRENCY} operations in flight, ${SECONDS} s per run after ${WARMUP_MS / 1000} s of warm-up; scenario 1's modes take turns in ${SLICE_MS / 1000} s slices until each has had its ${SECONDS} s. ` +
-      `Before any run, each server ran each of its scenarios for ${JIT_WARMUP_MS / 1000} s, and scenario 1 for ${(LONG_WARMUP.steps * LONG_WARMUP.opsPerStep).toLocaleString('en')} operations if it is compared on it (${LONG_WARMUP.concurrency} in flight); the two cached servers ran scenario 6 as long right before it, and its modes take turns like scenario 1's. The whole benchmark took ${fixed(seconds, 0)} s.`,
+      `Before any run, each server ran each of its scenarios for ${JIT_WARMUP_MS / 1000} s, and scenario 1 for ${(LONG_WARMUP.steps * LONG_WARMUP.opsPerStep).toLocaleString('en')} operations if it is compared on it (${LONG_WARMUP.concurrency} in flight); the two cached servers ran scenario 6 as long right before it, and its modes take turns like scenario 1's. The whole benchmark took ${fixed(duration.seconds, 0)} s${duration.stolenPercent === undefined ? '' : `, and the host took ${fixed(duration.stolenPercent, 1)} % of this machine's CPU time for others meanwhile (steal)`}.`,
     '',
     `CPU per operation over the warm-up on scenario 1 (scenario 6 for the cached servers), ${LONG_WARMUP.opsPerStep.toLocaleString('en')} operations per step, ${LONG_WARMUP.concurrency} in flight (V8 compiling the request path): ` +
       `${[...warmUpCpu].map(([mode, steps]) => `${mode} ${steps.map((ms) => fixed(ms, 2)).join(' → ')} ms`).join('; ')}.`,
