@@ -14,7 +14,7 @@ export interface CpuTimes {
 export function cpuTimes(): CpuTimes | undefined {
   try {
     const [line] = readFileSync('/proc/stat', 'utf8').split('\n', 1);
-    // user nice system idle iowait irq softirq steal (guest time is counted inside user)
+    // user nice system idle iowait irq softirq steal (guest and guest_nice are inside user and nice)
     const ticks = (line ?? '').trim().split(/\s+/).slice(1, 9).map(Number);
     if (ticks.length < 8 || ticks.some(Number.isNaN)) return undefined;
     return { steal: ticks[7]!, total: ticks.reduce((sum, n) => sum + n, 0) };

@@ -165,7 +165,7 @@ function createRunner(
     [...children].map(([mode, child]) => [
       mode,
       // As many connections as the most operations any run keeps in flight (the long warm-up's):
-      // with fewer, the rest would queue behind them and the warm-up would run at ten.
+      // with fewer, the rest would queue behind them and the warm-up would run at CONCURRENCY.
       new Pool(new URL(child.url).origin, { connections: Math.max(CONCURRENCY, LONG_WARMUP.concurrency) }),
     ]),
   );
@@ -232,7 +232,7 @@ function createRunner(
       const warm = await runLoad({
         concurrency: long ? LONG_WARMUP.concurrency : CONCURRENCY,
         // A long step ends on its count; the time is only a bound.
-        durationMs: long ? 60_000 : JIT_WARMUP_MS,
+        durationMs: long ? LONG_WARMUP.maxStepMs : JIT_WARMUP_MS,
         maxOps: long ? LONG_WARMUP.opsPerStep : MAX_OPS_PER_RUN,
         startIndex: index,
         op: opFor(scenario, mode),
@@ -241,6 +241,11 @@ function createRunner(
       if (warm.failed > 0)
         throw new Error(`warm-up of scenario ${scenario.id}, ${mode}: ${warm.firstError ?? 'failed'}`);
       cpuMsPerOp.push((await child.read()).cpuMs / Math.max(1, warm.completed));
+      if (long && warm.completed < LONG_WARMUP.opsPerStep) {
+        console.warn(
+          `  ${mode}, scenario ${scenario.id}: a warm-up step ran out of time after ${warm.completed} of ${LONG_WARMUP.opsPerStep} operations`,
+        );
+      }
     }
     if (long) {
       warmUpCpu.set(mode, cpuMsPerOp);
