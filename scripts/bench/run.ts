@@ -226,14 +226,21 @@ function createRunner(
   ): Promise<void> {
     const child = children.get(mode) as Child;
     const cpuMsPerOp: number[] = [];
-    const steps = long ? LONG_WARMUP.steps : 1;
-    for (let step = 0; step < steps; step += 1) {
+    // A long step ends on its count, the time only a bound; a short one ends on its time.
+    const plan = long
+      ? {
+          steps: LONG_WARMUP.steps,
+          concurrency: LONG_WARMUP.concurrency,
+          durationMs: LONG_WARMUP.maxStepMs,
+          maxOps: LONG_WARMUP.opsPerStep,
+        }
+      : { steps: 1, concurrency: CONCURRENCY, durationMs: JIT_WARMUP_MS, maxOps: MAX_OPS_PER_RUN };
+    for (let step = 0; step < plan.steps; step += 1) {
       await child.mark();
       const warm = await runLoad({
-        concurrency: long ? LONG_WARMUP.concurrency : CONCURRENCY,
-        // A long step ends on its count; the time is only a bound.
-        durationMs: long ? LONG_WARMUP.maxStepMs : JIT_WARMUP_MS,
-        maxOps: long ? LONG_WARMUP.opsPerStep : MAX_OPS_PER_RUN,
+        concurrency: plan.concurrency,
+        durationMs: plan.durationMs,
+        maxOps: plan.maxOps,
         startIndex: index,
         op: opFor(scenario, mode),
       });
@@ -241,9 +248,9 @@ function createRunner(
       if (warm.failed > 0)
         throw new Error(`warm-up of scenario ${scenario.id}, ${mode}: ${warm.firstError ?? 'failed'}`);
       cpuMsPerOp.push((await child.read()).cpuMs / Math.max(1, warm.completed));
-      if (long && warm.completed < LONG_WARMUP.opsPerStep) {
+      if (long && warm.completed < plan.maxOps) {
         console.warn(
-          `  ${mode}, scenario ${scenario.id}: a warm-up step ran out of time after ${warm.completed} of ${LONG_WARMUP.opsPerStep} operations`,
+          `  ${mode}, scenario ${scenario.id}: a warm-up step ran out of time after ${warm.completed} of ${plan.maxOps} operations`,
         );
       }
     }
@@ -405,7 +412,7 @@ function createRunner(
     const rows: Row[] = [];
     for (const scenario of all) {
       if (scenario.id === 6) {
-        // Compared on throughput to a factor: warmed now, as long as usergraph is on this path,
+        // Compared on throughput to a factor: warmed now, for as many operations as usergraph on this path,
         // and taking turns with the uncached read, so a drift of the machine is not a speed-up.
         for (const mode of ['usergraph, cached', 'yoga, cached'] as const) {
           await warmServer(mode, scenario, true, warmUpCpu);
